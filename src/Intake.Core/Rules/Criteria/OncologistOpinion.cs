@@ -1,0 +1,61 @@
+namespace Intake.Core.Criteria;
+
+/// <summary>
+/// An exclusion that only the treating oncologist or the biopsy provider can judge (E1, E2, E6):
+/// <c>Met</c> when the referral says the concern is absent, <c>NotMet</c> when present, and
+/// <c>ClinicianReview</c> when the submission does not say.
+/// </summary>
+public abstract class OncologistOpinion : Criterion
+{
+    private readonly CriterionOutcome _absent;
+    private readonly CriterionOutcome _present;
+    private readonly CriterionOutcome _noOpinion;
+    private readonly CriterionOutcome _notSaid;
+
+    /// <summary>Builds the outcomes from how the concern reads in a sentence.</summary>
+    /// <param name="id">The criterion's id.</param>
+    /// <param name="protocolText">The protocol line.</param>
+    /// <param name="concern">The concern, e.g. "a concurrent disease that makes participation inappropriate".</param>
+    protected OncologistOpinion(string id, string protocolText, string concern) : base(id, protocolText)
+    {
+        _absent = Conclude(Outcome.Met, $"The referring oncologist reports no {concern}.");
+        _present = Conclude(Outcome.NotMet, $"The referring oncologist reports {concern}.");
+        _noOpinion = Conclude(Outcome.ClinicianReview, $"No oncologist's opinion came with the submission: the treating oncologist or biopsy provider must judge whether there is {concern}.");
+        _notSaid = Conclude(Outcome.ClinicianReview, $"The referring oncologist did not say whether there is {concern}: ask them.");
+    }
+
+    /// <summary>The oncologist's answer on this concern.</summary>
+    protected abstract bool? Concern(OncologistConcerns concerns);
+
+    /// <inheritdoc />
+    public sealed override CriterionOutcome Evaluate(in PrecheckContext context) =>
+        context.Answers.OncologistConcerns is not { } concerns ? _noOpinion
+        : Concern(concerns) switch { false => _absent, true => _present, null => _notSaid };
+}
+
+/// <summary>E1: a concurrent disease or condition that makes the patient inappropriate for the study.</summary>
+public sealed class E1ConcurrentDisease() : OncologistOpinion("E1",
+    "Concurrent disease or condition that in the opinion of the treating oncologist or the provider performing the biopsy procedure renders the patient inappropriate for study participation",
+    "a concurrent disease or condition that makes study participation inappropriate")
+{
+    /// <inheritdoc />
+    protected override bool? Concern(OncologistConcerns concerns) => concerns.SeriousComorbidity;
+}
+
+/// <summary>E2: a serious medical or psychiatric disorder that may interfere with safety during the procedure.</summary>
+public sealed class E2ProcedureSafety() : OncologistOpinion("E2",
+    "Concurrent serious medical or psychiatric disorder that may interfere with the subject's safety during the biopsy or tissue collection procedure",
+    "a serious medical or psychiatric disorder that may interfere with safety during the biopsy or collection")
+{
+    /// <inheritdoc />
+    protected override bool? Concern(OncologistConcerns concerns) => concerns.BiopsySafetyRisk;
+}
+
+/// <summary>E6: a condition or laboratory finding that makes participation hazardous.</summary>
+public sealed class E6HazardousCondition() : OncologistOpinion("E6",
+    "Any condition or laboratory finding that in the opinion of the treating oncologist or the provider performing the biopsy procedure would make participation in this protocol hazardous for the patient",
+    "a condition or laboratory finding that would make participation hazardous")
+{
+    /// <inheritdoc />
+    protected override bool? Concern(OncologistConcerns concerns) => concerns.HazardousCondition;
+}
