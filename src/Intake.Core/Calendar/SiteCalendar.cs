@@ -26,7 +26,8 @@ public sealed class SiteCalendar
         {
             return new SiteCalendar(TimeZoneInfo.FindSystemTimeZoneById(timeZoneId), time);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // A directory of the zone database (e.g. "America") surfaces as a SecurityException.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
         {
             throw new ArgumentException($"'{timeZoneId}' is not a known IANA time zone id (e.g. {DefaultTimeZoneId}).", nameof(timeZoneId), e);
         }

@@ -37,8 +37,12 @@ public sealed record SpecimenCollection(Outcome Outcome, string Reason, Site? So
         if (Sites.IsFluid(clinical.Site) && answers.EffusionCytologyConfirmed == YesNoUnknown.No
             && researchOnly is { Outcome: Outcome.Met, Source: { } solid } && !Sites.IsFluid(solid))
         {
+            // Step 6: when the solid site was picked from several metastatic sites, say that the fixed order picked it.
+            var order = answers.ResearchBiopsyPlan is null && answers.MetastaticSites is { Count: > 1 }
+                ? $" ({Sites.Describe(solid)} comes first of the several sites given in the protocol's site order, which stands in for the team's own choice of source)"
+                : "";
             return new(Outcome.Met,
-                $"A clinically directed collection of {Sites.Describe(clinical.Site)} is scheduled for {when} (Type 1); as the effusion has no cytologic confirmation, a research-only biopsy of {Sites.Describe(solid)} is taken as the source instead.",
+                $"A clinically directed collection of {Sites.Describe(clinical.Site)} is scheduled for {when} (Type 1); as the effusion has no cytologic confirmation, a research-only biopsy of {Sites.Describe(solid)} is taken as the source instead{order}.",
                 solid, CollectionType.ResearchOnly);
         }
         return new(Outcome.Met,
