@@ -90,8 +90,11 @@ public static class AnswersReader
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 16 });
             return Read(document.RootElement, "answers", kind, today, errors);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Beyond JsonException: InvalidOperationException when the duplicate-key check meets a
+            // member name that is an escaped unpaired surrogate ("\ud800"), valid JSON but not valid
+            // text; ArgumentException when the string itself holds an unpaired surrogate.
             errors.Add("answers", $"is not valid JSON: {e.Message}");
             return null;
         }

@@ -38,9 +38,15 @@ public readonly struct StrictJsonObject
         }
         foreach (var member in element.EnumerateObject())
         {
-            if (!known.Contains(member.Name))
+            if (!TryName(member, out var name))
             {
-                errors.Add(obj.PathOf(member.Name), $"is not a known field; the fields allowed here are: {string.Join(", ", known)}.");
+                // Looking members up by name would throw on it, so the object is not opened.
+                errors.Add(path, $"has a member whose name is not valid text (an unpaired surrogate escape); the fields allowed here are: {string.Join(", ", known)}.");
+                return false;
+            }
+            if (!known.Contains(name))
+            {
+                errors.Add(obj.PathOf(name), $"is not a known field; the fields allowed here are: {string.Join(", ", known)}.");
             }
         }
         return true;
@@ -58,6 +64,9 @@ public readonly struct StrictJsonObject
 
     /// <summary>Records a problem with one member.</summary>
     public void Fail(string name, string message) => _errors.Add(PathOf(name), message);
+
+    /// <summary>Records a problem with this object as a whole.</summary>
+    public void FailObject(string message) => _errors.Add(Path, message);
 
     /// <summary>Reads an enumeration member given as its exact JSON string.</summary>
     public T? Enum<T>(string name) where T : struct, Enum =>
@@ -108,7 +117,7 @@ public readonly struct StrictJsonObject
             Fail(name, "must be a date written as YYYY-MM-DD, for example 1972-03-15.");
             return null;
         }
-        var text = value.GetString();
+        var text = StringOf(value);
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             Fail(name, $"'{Printable(text)}' is not a real date written as YYYY-MM-DD, for example 1972-03-15.");
@@ -164,7 +173,12 @@ public readonly struct StrictJsonObject
             Fail(name, "must be text.");
             return null;
         }
-        var text = value.GetString()!.Trim();
+        if (!TryString(value, out var text))
+        {
+            Fail(name, "must be valid text: it holds an unpaired surrogate escape.");
+            return null;
+        }
+        text = text.Trim();
         if (text.Length > maxLength)
         {
             Fail(name, $"must be at most {maxLength} characters.");
@@ -189,15 +203,53 @@ public readonly struct StrictJsonObject
 
     private static T? ParseEnum<T>(JsonElement value, string path, FieldErrors errors) where T : struct, Enum
     {
-        if (value.ValueKind == JsonValueKind.String && JsonEnum<T>.TryParse(value.GetString(), out var parsed))
+        if (value.ValueKind == JsonValueKind.String && JsonEnum<T>.TryParse(StringOf(value), out var parsed))
         {
             return parsed;
         }
         errors.Add(path, value.ValueKind == JsonValueKind.String
-            ? $"'{Printable(value.GetString())}' is not allowed; use one of: {JsonEnum<T>.Allowed}."
+            ? $"'{Printable(StringOf(value))}' is not allowed; use one of: {JsonEnum<T>.Allowed}."
             : $"must be one of: {JsonEnum<T>.Allowed}.");
         return null;
     }
+
+    /// <summary>
+    /// A string value. <see cref="JsonElement.GetString"/> throws on an escaped unpaired surrogate
+    /// (<c>"\ud800"</c>), which is valid JSON but not valid text; then this gives false and the
+    /// raw escaped text, which no enumeration string, date or field name matches.
+    /// </summary>
+    private static bool TryString(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString() ?? "";
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = Unquote(value.GetRawText());
+            return false;
+        }
+    }
+
+    private static string StringOf(JsonElement value) => TryString(value, out var text) ? text : text;
+
+    /// <summary>A member's name, or false when it is not valid text (see <see cref="TryString"/>).</summary>
+    private static bool TryName(JsonProperty member, out string name)
+    {
+        try
+        {
+            name = member.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
+        }
+    }
+
+    private static string Unquote(string raw) => raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? raw[1..^1] : raw;
 
     /// <summary>Echoes a bad value back safely: short, with control characters replaced.</summary>
     private static string Printable(string? text)

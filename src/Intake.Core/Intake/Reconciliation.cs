@@ -1,0 +1,46 @@
+namespace Intake.Core;
+
+/// <summary>What one reconciliation pass did.</summary>
+/// <param name="Requeued">Stored but never pre-checked: queued again.</param>
+/// <param name="Relisted">Pre-checked but whose list entry may be missing: listed again.</param>
+/// <param name="Abandoned">Marked but never stored (the post failed before its answer): mark cleared.</param>
+public sealed record ReconciliationReport(int Requeued, int Relisted, int Abandoned);
+
+/// <summary>
+/// Finds submissions whose hand-off was lost (the process died between storing and queueing,
+/// or between pre-checking and listing) and finishes them. Safe to run at any time.
+/// </summary>
+public sealed class Reconciliation(IPendingSubmissions pending, ISubmissionStore store, IPrecheckQueue queue, PrecheckRouting routing, SiteCalendar calendar)
+{
+    /// <summary>How long a submission may wait for its pre-check before it counts as lost.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Runs one pass.</summary>
+    public async Task<ReconciliationReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = calendar.Now;
+        int requeued = 0, relisted = 0, abandoned = 0;
+        foreach (var id in await pending.OlderThanAsync(now - Grace, cancellationToken))
+        {
+            var submission = await store.GetAsync(id, cancellationToken);
+            if (submission is null)
+            {
+                await pending.ClearAsync(id, cancellationToken);
+                abandoned++;
+            }
+            else if (submission.Status == SubmissionStatus.Received)
+            {
+                // Marked again from now, so a long queue is not flooded with copies at every pass.
+                await pending.MarkAsync(id, now, cancellationToken);
+                await queue.EnqueueAsync(id, cancellationToken);
+                requeued++;
+            }
+            else
+            {
+                await routing.ListAsync(submission, cancellationToken);
+                relisted++;
+            }
+        }
+        return new ReconciliationReport(requeued, relisted, abandoned);
+    }
+}

@@ -1,0 +1,70 @@
+namespace Intake.Core;
+
+/// <summary>The outcome of storing a new submission.</summary>
+public enum AddResult
+{
+    /// <summary>Stored now.</summary>
+    Added,
+    /// <summary>A submission with this id was already stored.</summary>
+    AlreadyExists,
+}
+
+/// <summary>Submissions, their contact details and their append-only history.</summary>
+public interface ISubmissionStore
+{
+    /// <summary>
+    /// Stores a new submission with its contact details, referrer and first history entry, all or
+    /// nothing. Nothing is overwritten when the id exists.
+    /// </summary>
+    Task<AddResult> AddAsync(Submission submission, Contact contact, Referrer? referrer, HistoryEntry received, CancellationToken cancellationToken);
+
+    /// <summary>The clinical record, or <c>null</c> for an unknown id.</summary>
+    Task<Submission?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Everything staff may read about a submission, or <c>null</c> for an unknown id.</summary>
+    Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the record with <paramref name="updated"/> (whose <see cref="Submission.Version"/> is one
+    /// more than the stored one) and appends <paramref name="entry"/>, all or nothing. Returns false,
+    /// changing nothing, when someone else changed the record first.
+    /// </summary>
+    Task<bool> TryUpdateAsync(Submission updated, HistoryEntry entry, CancellationToken cancellationToken);
+}
+
+/// <summary>The study team's two lists: the worklist and the screened-out list.</summary>
+public interface ITeamLists
+{
+    /// <summary>
+    /// Puts an item on its list, in place of the line <paramref name="replacing"/> (the same
+    /// submission's line before a change, which may be on the other list). The same call twice
+    /// changes nothing.
+    /// </summary>
+    Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken);
+
+    /// <summary>A list in its order (<see cref="WorklistOrder"/>), filtered.</summary>
+    Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Submissions stored but not yet routed. A mark is set before a submission is stored and cleared
+/// once it is on a list, so that one whose queue message was lost is found and queued again.
+/// </summary>
+public interface IPendingSubmissions
+{
+    /// <summary>Marks a submission as pending since <paramref name="since"/>.</summary>
+    Task MarkAsync(string id, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Clears the mark; nothing happens when there is none.</summary>
+    Task ClearAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The ids marked pending since before <paramref name="cutoff"/>.</summary>
+    Task<IReadOnlyList<string>> OlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
+
+/// <summary>The queue of submissions waiting for their pre-check. Messages carry the id only.</summary>
+public interface IPrecheckQueue
+{
+    /// <summary>Asks for the submission's pre-check.</summary>
+    Task EnqueueAsync(string submissionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+namespace Intake.Core;
+
+/// <summary>What became of a posted submission.</summary>
+/// <param name="Id">The submission's id.</param>
+/// <param name="Accepted">True when it is stored (now or by an identical earlier post); false when the id holds a different body.</param>
+public sealed record IntakeResult(string Id, bool Accepted);
+
+/// <summary>
+/// Takes in a valid submission: durably stored before anything is answered, then queued for
+/// its pre-check. Idempotent on the client's id: the same body again stores nothing twice.
+/// </summary>
+public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions pending, IPrecheckQueue queue, SiteCalendar calendar)
+{
+    /// <summary>Who history records for what the public posts.</summary>
+    public const string PublicActor = "public";
+
+    /// <summary>Stores and queues <paramref name="draft"/>.</summary>
+    public async Task<IntakeResult> AcceptAsync(SubmissionDraft draft, CancellationToken cancellationToken)
+    {
+        var id = draft.Id ?? Guid.NewGuid().ToString("D");
+        var now = calendar.Now;
+        var submission = new Submission
+        {
+            Id = id,
+            Kind = draft.Kind,
+            ReceivedAt = now,
+            ReceivedOn = calendar.DateAt(now),
+            Answers = draft.Answers,
+            Fingerprint = draft.Fingerprint,
+            Version = 1,
+        };
+        var received = new HistoryEntry(now, draft.Kind == SubmissionKind.Referral ? "Referral received" : "Self-screening received", PublicActor);
+
+        // The pending mark comes first: should the process die after storing, the reconciler still finds the submission.
+        await pending.MarkAsync(id, now, cancellationToken);
+        if (await store.AddAsync(submission, draft.Contact, draft.Referrer, received, cancellationToken) == AddResult.AlreadyExists)
+        {
+            var existing = await store.GetAsync(id, cancellationToken)
+                ?? throw new InvalidOperationException($"Submission {id} was reported as existing but cannot be read.");
+            if (existing.Fingerprint != submission.Fingerprint)
+            {
+                return new IntakeResult(id, Accepted: false);
+            }
+            if (existing.Status != SubmissionStatus.Received)
+            {
+                return new IntakeResult(id, Accepted: true);
+            }
+        }
+        await queue.EnqueueAsync(id, cancellationToken);
+        return new IntakeResult(id, Accepted: true);
+    }
+}

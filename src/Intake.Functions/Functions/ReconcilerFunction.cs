@@ -1,0 +1,23 @@
+using Intake.Core;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// Every minute, finds submissions whose hand-off was lost (stored but never pre-checked, or
+/// pre-checked but not listed) and finishes them.
+/// </summary>
+public sealed class ReconcilerFunction(Reconciliation reconciliation, ILogger<ReconcilerFunction> logger)
+{
+    /// <summary>Runs one reconciliation pass.</summary>
+    [Function(nameof(Reconcile))]
+    public async Task Reconcile([TimerTrigger("0 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var report = await reconciliation.RunAsync(cancellationToken);
+        if (report.Requeued + report.Relisted + report.Abandoned > 0)
+        {
+            logger.LogWarning("Reconciled: {Requeued} queued again, {Relisted} listed again, {Abandoned} never stored", report.Requeued, report.Relisted, report.Abandoned);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// The study team's routes. Each needs the function key (checked by the host, before any of this
+/// code runs), and only these routes read contact details.
+/// </summary>
+public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists)
+{
+    /// <summary><c>GET /api/submissions/{id}</c>: the whole picture of one submission.</summary>
+    [Function(nameof(GetSubmission))]
+    public async Task<IActionResult> GetSubmission(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (SubmissionReader.NormaliseId(id) is not { } key || await store.GetFileAsync(key, cancellationToken) is not { } file)
+        {
+            return Problems.NotFound();
+        }
+        return ApiJson.Ok(w => ApiJson.WriteFile(w, file));
+    }
+
+    /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>
+    [Function(nameof(GetWorklist))]
+    public Task<IActionResult> GetWorklist(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "worklist")] HttpRequest request, CancellationToken cancellationToken) =>
+        ListAsync(request, TeamList.Worklist, cancellationToken);
+
+    /// <summary><c>GET /api/screened-out</c>: the likely ineligible, newest first, with the NotMet reasons.</summary>
+    [Function(nameof(GetScreenedOut))]
+    public Task<IActionResult> GetScreenedOut(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "screened-out")] HttpRequest request, CancellationToken cancellationToken) =>
+        ListAsync(request, TeamList.ScreenedOut, cancellationToken);
+
+    private async Task<IActionResult> ListAsync(HttpRequest request, TeamList list, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var filter = new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors));
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors, "A filter has a value that does not exist: see errors.");
+        }
+        var items = await lists.ListAsync(list, filter, cancellationToken);
+        return ApiJson.Ok(w => ApiJson.WriteList(w, items, withReasons: list == TeamList.ScreenedOut));
+    }
+
+    private static T? Parse<T>(HttpRequest request, string name, FieldErrors errors) where T : struct, Enum
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        if (values.Count == 1 && Enum.GetNames<T>().Contains(values[0], StringComparer.Ordinal))
+        {
+            return Enum.Parse<T>(values[0]!);
+        }
+        errors.Add(name, $"must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+using Azure;
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// The public routes: a patient's self-screening and an oncologist's referral. Anyone may create;
+/// nobody may read back. The answer never tells the pre-check result.
+/// </summary>
+public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar calendar, ILogger<SubmissionFunctions> logger)
+{
+    /// <summary>Seconds a client is asked to wait when storage cannot be reached.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary><c>POST /api/screenings</c>.</summary>
+    [Function(nameof(SubmitScreening))]
+    public Task<IActionResult> SubmitScreening(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "screenings")] HttpRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(request, SubmissionKind.SelfScreening, cancellationToken);
+
+    /// <summary><c>POST /api/referrals</c>.</summary>
+    [Function(nameof(SubmitReferral))]
+    public Task<IActionResult> SubmitReferral(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(request, SubmissionKind.Referral, cancellationToken);
+
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            var draft = SubmissionReader.Read(document!.RootElement, kind, calendar.Today, errors);
+            if (draft is null)
+            {
+                logger.LogInformation("Refused a {Kind}: {Count} fields with problems", kind, errors.Count);
+                return Problems.Validation(errors);
+            }
+            IntakeResult result;
+            try
+            {
+                result = await intake.AcceptAsync(draft, cancellationToken);
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                logger.LogWarning("Storage unavailable while taking in a {Kind}: {Error}", kind, e.GetType().Name);
+                return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
+            }
+            if (!result.Accepted)
+            {
+                logger.LogInformation("Refused a {Kind}: id {Id} already holds a different submission", kind, result.Id);
+                return Problems.Conflict(result.Id);
+            }
+            logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
+            return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
+        }
+    }
+}

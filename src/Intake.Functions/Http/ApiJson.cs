@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Intake.Core;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Intake.Functions.Http;
+
+/// <summary>The JSON the staff routes answer with, exactly in api.md's shapes.</summary>
+public static class ApiJson
+{
+    /// <summary>200 with a JSON body written by <paramref name="write"/>.</summary>
+    public static ContentResult Ok(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+        return new ContentResult { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = Encoding.UTF8.GetString(buffer.ToArray()) };
+    }
+
+    /// <summary><c>GET /api/submissions/{id}</c>.</summary>
+    public static void WriteFile(Utf8JsonWriter w, SubmissionFile file)
+    {
+        var s = file.Submission;
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("kind", JsonEnum<SubmissionKind>.Name(s.Kind));
+        w.WriteString("receivedAt", s.ReceivedAt);
+        w.WriteString("status", s.Status.ToString());
+        w.WritePropertyName("answers");
+        AnswersWriter.Write(w, s.Answers);
+        w.WriteStartObject("contact");
+        w.WriteString("name", file.Contact.Name);
+        WriteOptional(w, "email", file.Contact.Email);
+        WriteOptional(w, "phone", file.Contact.Phone);
+        WriteOptional(w, "preferredLanguage", file.Contact.PreferredLanguage);
+        w.WriteEndObject();
+        if (file.Referrer is { } r)
+        {
+            w.WriteStartObject("referrer");
+            w.WriteString("name", r.Name);
+            w.WriteString("institution", r.Institution);
+            WriteOptional(w, "email", r.Email);
+            WriteOptional(w, "phone", r.Phone);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("referrer");
+        }
+        if (s.Precheck is { } precheck)
+        {
+            w.WriteStartObject("precheck");
+            PrecheckJson.WriteMembers(w, precheck);
+            if (s.EvaluatedAt is { } at)
+            {
+                w.WriteString("evaluatedAt", at);
+            }
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("precheck");
+        }
+        w.WriteString("teamStatus", s.TeamStatus.ToString());
+        w.WriteStartArray("history");
+        foreach (var entry in file.History)
+        {
+            w.WriteStartObject();
+            w.WriteString("at", entry.At);
+            w.WriteString("event", entry.Event);
+            w.WriteString("by", entry.By);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>GET /api/worklist</c> and <c>GET /api/screened-out</c>.</summary>
+    public static void WriteList(Utf8JsonWriter w, IReadOnlyList<WorklistItem> items, bool withReasons)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", item.Id);
+            w.WriteString("kind", JsonEnum<SubmissionKind>.Name(item.Kind));
+            if (item.Priority is { } p)
+            {
+                w.WriteString("priority", p.ToString());
+            }
+            else
+            {
+                w.WriteNull("priority");
+            }
+            w.WriteString("result", item.Result.ToString());
+            w.WriteString("receivedAt", item.ReceivedAt);
+            if (item.ScheduledBiopsyDate is { } date)
+            {
+                w.WriteString("scheduledBiopsyDate", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteNull("scheduledBiopsyDate");
+            }
+            w.WriteString("teamStatus", item.TeamStatus.ToString());
+            w.WriteString("summary", item.Summary);
+            if (withReasons)
+            {
+                w.WriteStartArray("notMetReasons");
+                foreach (var reason in item.NotMetReasons)
+                {
+                    w.WriteStringValue(reason);
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

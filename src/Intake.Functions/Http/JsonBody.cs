@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Intake.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Intake.Functions.Http;
+
+/// <summary>Reads a JSON request body within the API's limits: JSON only, UTF-8, 64 KiB at most.</summary>
+public static class JsonBody
+{
+    /// <summary>The largest body accepted (api.md).</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    /// <summary>
+    /// Reads and parses the body. Returns the document, or the problem to answer with
+    /// (415 not JSON, 413 too large, 400 not valid JSON or duplicate keys).
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.NotJson());
+        }
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.TooLarge(MaxBytes));
+        }
+        var buffer = new byte[MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+        if (length > MaxBytes)
+        {
+            return (null, Problems.TooLarge(MaxBytes));
+        }
+        try
+        {
+            return (JsonDocument.Parse(buffer.AsMemory(0, length), SubmissionReader.DocumentOptions), null);
+        }
+        catch (JsonException e)
+        {
+            // The parser's message names the position, not the content.
+            return (null, Problems.BadRequest($"The body is not valid JSON (UTF-8, no repeated member names): {e.Message}"));
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+        && (media.CharSet is null || string.Equals(media.CharSet, "utf-8", StringComparison.OrdinalIgnoreCase));
+}

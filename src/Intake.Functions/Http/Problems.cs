@@ -1,0 +1,56 @@
+using Intake.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Intake.Functions.Http;
+
+/// <summary>Every error the API gives, as RFC 9457 problem details (<c>application/problem+json</c>).</summary>
+public static class Problems
+{
+    /// <summary>The media type of problem details.</summary>
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>400 with the field errors, keyed by JSON path.</summary>
+    public static IActionResult Validation(FieldErrors errors, string detail = "Some answers need correcting: see errors, keyed by the field's JSON path.") =>
+        Result(new ValidationProblemDetails(errors.ToDictionary().ToDictionary(e => e.Key, e => e.Value))
+        {
+            Title = "The request has problems",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = detail,
+        });
+
+    /// <summary>400 for a body that cannot be read at all.</summary>
+    public static IActionResult BadRequest(string detail) => Of(StatusCodes.Status400BadRequest, "The request cannot be read", detail);
+
+    /// <summary>404 that says nothing more than that.</summary>
+    public static IActionResult NotFound() => Of(StatusCodes.Status404NotFound, "Not found", "No submission has this id.");
+
+    /// <summary>409 for a different body under an id already used.</summary>
+    public static IActionResult Conflict(string id) => Of(StatusCodes.Status409Conflict, "This id is already used",
+        $"A different submission was already received with id {id}. Send a new id (or none) for a new submission.");
+
+    /// <summary>413 for a body over the limit.</summary>
+    public static IActionResult TooLarge(int limit) => Of(StatusCodes.Status413PayloadTooLarge, "The request is too large",
+        $"A submission may be at most {limit / 1024} KiB.");
+
+    /// <summary>415 for a body that is not JSON.</summary>
+    public static IActionResult NotJson() => Of(StatusCodes.Status415UnsupportedMediaType, "The request must be JSON",
+        "Send the submission as application/json in UTF-8.");
+
+    /// <summary>503 while storage cannot be reached: nothing was stored, try again.</summary>
+    public static IActionResult Unavailable(HttpResponse response, int retryAfterSeconds)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
+            $"Nothing was stored. Please send the same request again in {retryAfterSeconds} seconds.");
+    }
+
+    private static ObjectResult Of(int status, string title, string detail) =>
+        Result(new ProblemDetails { Title = title, Status = status, Detail = detail });
+
+    private static ObjectResult Result(ProblemDetails problem) => new(problem)
+    {
+        StatusCode = problem.Status,
+        ContentTypes = { ContentType },
+    };
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Intake.Functions;
+
+/// <summary>The site's settings, from the <c>Intake</c> configuration section (<c>Intake__SiteTimeZone</c> as an app setting).</summary>
+public sealed class IntakeOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Intake";
+
+    /// <summary>The study site's IANA time zone: "today" is the date there.</summary>
+    [Required]
+    public string SiteTimeZone { get; set; } = Core.SiteCalendar.DefaultTimeZoneId;
+
+    /// <summary>Days ahead in which a scheduled clinical biopsy makes an item urgent.</summary>
+    [Range(1, 60)]
+    public int UrgentWindowDays { get; set; } = 14;
+
+    /// <summary>Minutes a stored submission may wait for its pre-check before the reconciler queues it again.</summary>
+    [Range(1, 1440)]
+    public int ReconcileAfterMinutes { get; set; } = 2;
+}

@@ -1,0 +1,58 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Intake.Core;
+using Intake.Functions.Storage;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Functions;
+
+/// <summary>
+/// The app's services, registered once for both hosts: the Functions host (Program.cs) and the
+/// local host (src/Intake.LocalHost).
+/// </summary>
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>Registers the domain, the storage and the options of the intake service.</summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntakeOptions>()
+            .BindConfiguration(IntakeOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteTimeZone, out _), "Intake:SiteTimeZone must be an IANA time zone id such as America/Chicago.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SiteCalendar.For(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SiteTimeZone, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PrecheckEngine(RuleSet.Nct03737695 with
+        {
+            UrgentWindowDays = sp.GetRequiredService<IOptions<IntakeOptions>>().Value.UrgentWindowDays,
+        }));
+
+        var storage = StorageConnection.From(configuration);
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>(options => storage.CreateTableServiceClient(options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>(options => storage.CreateQueueServiceClient(options));
+        });
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
+        services.AddSingleton<ITeamLists, TableTeamLists>();
+        services.AddSingleton<IPendingSubmissions, TablePendingSubmissions>();
+        services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
+
+        services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<PrecheckRouting>();
+        services.AddSingleton(sp => new Reconciliation(
+            sp.GetRequiredService<IPendingSubmissions>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<IPrecheckQueue>(),
+            sp.GetRequiredService<PrecheckRouting>(), sp.GetRequiredService<SiteCalendar>())
+        {
+            Grace = TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReconcileAfterMinutes),
+        });
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// Every table and queue the app uses, in one place: the code, the local host and the Bicep
+/// check all read them from here.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Submissions: the clinical record, contact, referrer and history of each, one partition per submission.</summary>
+    public const string SubmissionsTable = "submissions";
+
+    /// <summary>The worklist and the screened-out list.</summary>
+    public const string TeamListsTable = "teamlists";
+
+    /// <summary>Submissions stored but not yet on a list (the reconciler's index).</summary>
+    public const string PendingTable = "pending";
+
+    /// <summary>Ids of submissions waiting for their pre-check.</summary>
+    public const string PrecheckQueue = "precheck";
+
+    /// <summary>The suffix the Functions host gives the queue of messages that kept failing.</summary>
+    public const string PoisonSuffix = "-poison";
+
+    /// <summary>Every table.</summary>
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PendingTable];
+
+    /// <summary>Every queue, poison queues included.</summary>
+    public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix];
+}

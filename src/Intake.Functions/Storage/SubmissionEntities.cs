@@ -1,0 +1,102 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Intake.Core;
+
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// How a submission lies in its partition of the submissions table (docs/storage.md): the clinical
+/// record, the contact, the referrer and the history entries are separate entities under one
+/// partition key, the submission's id, so that they are written together in one transaction.
+/// </summary>
+internal static class SubmissionEntities
+{
+    public const string RecordKey = "record";
+    public const string ContactKey = "contact";
+    public const string ReferrerKey = "referrer";
+    public const string HistoryPrefix = "history-";
+
+    /// <summary>Azure Table Storage holds at most 64 KiB in one string property (32 K UTF-16 characters).</summary>
+    private const int MaxStringLength = 32 * 1024;
+
+    /// <summary>The row key of the history entry that brings the record to <paramref name="version"/>: ordered, and unique per version.</summary>
+    public static string HistoryKey(int version) => HistoryPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static TableEntity Record(Submission s)
+    {
+        var entity = new TableEntity(s.Id, RecordKey)
+        {
+            ["Kind"] = s.Kind.ToString(),
+            ["ReceivedAt"] = s.ReceivedAt,
+            ["ReceivedOn"] = s.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Answers"] = Checked(AnswersWriter.ToJson(s.Answers), "Answers"),
+            ["Fingerprint"] = s.Fingerprint,
+            ["Status"] = s.Status.ToString(),
+            ["TeamStatus"] = s.TeamStatus.ToString(),
+            ["Version"] = s.Version,
+        };
+        if (s.Precheck is { } precheck)
+        {
+            entity["Precheck"] = Checked(PrecheckJson.ToJson(precheck), "Precheck");
+            entity["EvaluatedAt"] = s.EvaluatedAt;
+        }
+        return entity;
+    }
+
+    public static Submission ToSubmission(TableEntity e)
+    {
+        var errors = new Intake.Core.FieldErrors();
+        var answers = AnswersReader.Parse(e.GetString("Answers"), SubmissionKind.Referral, DateOnly.MaxValue, errors)
+            ?? throw new InvalidDataException($"Stored answers of submission {e.PartitionKey} no longer read: {string.Join("; ", errors.ToDictionary().Keys)}.");
+        return new Submission
+        {
+            Id = e.PartitionKey,
+            Kind = Enum.Parse<SubmissionKind>(e.GetString("Kind")),
+            ReceivedAt = e.GetDateTimeOffset("ReceivedAt")!.Value,
+            ReceivedOn = DateOnly.ParseExact(e.GetString("ReceivedOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Answers = answers,
+            Fingerprint = e.GetString("Fingerprint"),
+            Status = Enum.Parse<SubmissionStatus>(e.GetString("Status")),
+            Precheck = e.GetString("Precheck") is { } precheck ? PrecheckJson.Parse(precheck) : null,
+            EvaluatedAt = e.GetDateTimeOffset("EvaluatedAt"),
+            TeamStatus = Enum.Parse<TeamStatus>(e.GetString("TeamStatus")),
+            Version = e.GetInt32("Version") ?? 1,
+        };
+    }
+
+    public static TableEntity ContactEntity(string id, Contact c) => new(id, ContactKey)
+    {
+        ["Name"] = c.Name,
+        ["Email"] = c.Email,
+        ["Phone"] = c.Phone,
+        ["PreferredLanguage"] = c.PreferredLanguage,
+    };
+
+    public static Contact ToContact(TableEntity e) =>
+        new(e.GetString("Name"), e.GetString("Email"), e.GetString("Phone"), e.GetString("PreferredLanguage"));
+
+    public static TableEntity ReferrerEntity(string id, Referrer r) => new(id, ReferrerKey)
+    {
+        ["Name"] = r.Name,
+        ["Institution"] = r.Institution,
+        ["Email"] = r.Email,
+        ["Phone"] = r.Phone,
+    };
+
+    public static Referrer ToReferrer(TableEntity e) =>
+        new(e.GetString("Name"), e.GetString("Institution"), e.GetString("Email"), e.GetString("Phone"));
+
+    public static TableEntity History(string id, int version, HistoryEntry h) => new(id, HistoryKey(version))
+    {
+        ["At"] = h.At,
+        ["Event"] = Checked(h.Event, "Event"),
+        ["By"] = h.By,
+    };
+
+    public static HistoryEntry ToHistory(TableEntity e) =>
+        new(e.GetDateTimeOffset("At")!.Value, e.GetString("Event"), e.GetString("By"));
+
+    private static string Checked(string value, string property) => value.Length <= MaxStringLength
+        ? value
+        : throw new InvalidOperationException($"{property} is {value.Length} characters, over Table Storage's limit of {MaxStringLength}.");
+}

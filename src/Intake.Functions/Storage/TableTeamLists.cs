@@ -1,0 +1,90 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Intake.Core;
+
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// The worklist and the screened-out list in one partition of one table, keyed in list order
+/// (<see cref="WorklistOrder"/>), so a list is one ordered range query and a move between the
+/// lists is one transaction.
+/// </summary>
+public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
+{
+    private const string Partition = "lists";
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
+
+    /// <inheritdoc />
+    public async Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken)
+    {
+        var entity = ToEntity(item);
+        if (replacing is null || RowKey(replacing) == entity.RowKey)
+        {
+            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+        try
+        {
+            await _table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Delete, new TableEntity(Partition, RowKey(replacing)), ETag.All),
+                new(TableTransactionActionType.UpsertReplace, entity),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // The old line is already gone (an earlier delivery moved it): just make sure of the new one.
+            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken)
+    {
+        var prefix = Prefix(list);
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        if (filter.Priority is { } priority)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Priority eq {priority.ToString()}");
+        }
+        if (filter.TeamStatus is { } teamStatus)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"TeamStatus eq {teamStatus.ToString()}");
+        }
+        var items = new List<WorklistItem>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+        {
+            items.Add(ToItem(entity));
+        }
+        return items;
+    }
+
+    private static string Prefix(TeamList list) => list == TeamList.Worklist ? "w-" : "s-";
+
+    private static string RowKey(WorklistItem item) => Prefix(item.List) + WorklistOrder.KeyOf(item);
+
+    private static TableEntity ToEntity(WorklistItem item) => new(Partition, RowKey(item))
+    {
+        ["Id"] = item.Id,
+        ["Kind"] = item.Kind.ToString(),
+        ["Result"] = item.Result.ToString(),
+        ["Priority"] = item.Priority?.ToString(),
+        ["ReceivedAt"] = item.ReceivedAt,
+        ["ScheduledBiopsyDate"] = item.ScheduledBiopsyDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["TeamStatus"] = item.TeamStatus.ToString(),
+        ["Summary"] = item.Summary,
+        ["NotMetReasons"] = string.Join('\n', item.NotMetReasons),
+    };
+
+    private static WorklistItem ToItem(TableEntity e) => new(
+        e.GetString("Id"),
+        Enum.Parse<SubmissionKind>(e.GetString("Kind")),
+        Enum.Parse<PrecheckResult>(e.GetString("Result")),
+        e.GetString("Priority") is { } p ? Enum.Parse<Priority>(p) : null,
+        e.GetDateTimeOffset("ReceivedAt")!.Value,
+        e.GetString("ScheduledBiopsyDate") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        Enum.Parse<TeamStatus>(e.GetString("TeamStatus")),
+        e.GetString("Summary"),
+        e.GetString("NotMetReasons") is { Length: > 0 } reasons ? reasons.Split('\n') : []);
+}
