@@ -1,0 +1,105 @@
+
+namespace Intake.Testing;
+
+/// <summary>
+/// The local host (src/Intake.LocalHost) as a real process on a free port, on a given Azurite:
+/// the service exactly as a newcomer runs it, reached over real HTTP.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private LocalHostProcess(ChildProcess process, Uri address, string key)
+    {
+        _process = process;
+        Address = address;
+        Key = key;
+        Client = new HttpClient { BaseAddress = address };
+        Staff = new HttpClient { BaseAddress = address };
+        Staff.DefaultRequestHeaders.Add("x-functions-key", key);
+    }
+
+    /// <summary>Where it listens.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The staff key it was given.</summary>
+    public string Key { get; }
+
+    /// <summary>A client without the key (the public).</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>A client that sends the key (the study team).</summary>
+    public HttpClient Staff { get; }
+
+    /// <summary>Everything it printed.</summary>
+    public string Output => _process.Output;
+
+    /// <summary>The operating system's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The built local host, from the same configuration as the running tests.</summary>
+    public static string Assembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(Repository.Root, "src", "Intake.LocalHost", "bin", configuration, "net10.0", "Intake.LocalHost.dll");
+        }
+    }
+
+    /// <summary>Starts it on <paramref name="storageConnectionString"/> and waits until it answers.</summary>
+    public static async Task<LocalHostProcess> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
+    {
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}");
+        var key = $"test-key-{Guid.NewGuid():N}";
+        var environment = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["INTAKE_FUNCTION_KEY"] = key,
+            ["urls"] = address.ToString().TrimEnd('/'),
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[name] = value;
+        }
+        var process = ChildProcess.Start("dotnet", [Assembly], environment, Path.GetDirectoryName(Assembly));
+        var host = new LocalHostProcess(process, address, key);
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                if (!process.IsRunning)
+                {
+                    throw new InvalidOperationException($"The local host exited: {process.Output}");
+                }
+                try
+                {
+                    return (await host.Staff.GetAsync("/api/worklist")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(60), "the local host to answer");
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        return host;
+    }
+
+    /// <summary>Kills it at once, as a crash would (SIGKILL).</summary>
+    public void Kill() => _process.Kill();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Staff.Dispose();
+        await _process.DisposeAsync();
+    }
+}
