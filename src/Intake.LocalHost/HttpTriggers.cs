@@ -9,6 +9,8 @@ namespace Intake.LocalHost;
 /// <summary>Serves every HTTP trigger on its route, methods and auth level, as the Functions host does.</summary>
 public static class HttpTriggers
 {
+    private const string Unauthorized = """{"title":"Unauthorized","status":401,"detail":"This route needs the function key, in the x-functions-key header or the code query parameter."}""";
+
     /// <summary>Maps each HTTP-triggered function of <paramref name="functions"/>.</summary>
     public static IReadOnlyList<string> MapHttpTriggers(this IEndpointRouteBuilder app, IEnumerable<FunctionInvoker> functions, HostSettings host, FunctionKey key)
     {
@@ -23,7 +25,10 @@ public static class HttpTriggers
             {
                 if (needsKey && !key.Admits(context.Request))
                 {
-                    await Results.Problem(title: "Unauthorized", detail: "This route needs the function key.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+                    // The same fixed body for every refusal: it must not tell whether the id exists.
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.ContentType = "application/problem+json";
+                    await context.Response.WriteAsync(Unauthorized);
                     return;
                 }
                 var routeValues = context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value);

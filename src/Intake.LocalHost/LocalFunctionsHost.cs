@@ -14,9 +14,11 @@ public static class LocalFunctionsHost
     public const string DefaultUrl = "http://localhost:7071";
 
     /// <summary>Registers the triggers of every function in functions.metadata.</summary>
-    public static WebApplicationBuilder AddLocalFunctionsHost(this WebApplicationBuilder builder)
+    /// <param name="builder">The web application being built.</param>
+    /// <param name="directory">Where functions.metadata and host.json are: the app's own folder unless given.</param>
+    public static WebApplicationBuilder AddLocalFunctionsHost(this WebApplicationBuilder builder, string? directory = null)
     {
-        var directory = AppContext.BaseDirectory;
+        directory ??= AppContext.BaseDirectory;
         var functions = FunctionMetadata.Load(Path.Combine(directory, "functions.metadata")).Select(f => new FunctionInvoker(f)).ToArray();
         var host = HostSettings.Load(Path.Combine(directory, "host.json"));
         var key = new FunctionKey(builder.Configuration[FunctionKey.Variable]);

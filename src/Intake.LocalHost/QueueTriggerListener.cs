@@ -28,6 +28,12 @@ public sealed class QueueTriggerListener(
 
     private int _poisoned;
 
+    /// <summary>The function this listener runs.</summary>
+    public FunctionMetadata Function => invoker.Function;
+
+    /// <summary>The queue it listens to.</summary>
+    public string QueueName => queueName;
+
     /// <summary>Messages moved to the poison queue since start.</summary>
     public int Poisoned => _poisoned;
 

@@ -8,6 +8,9 @@ public sealed class TimerTriggerListener(FunctionInvoker invoker, string schedul
 {
     private readonly CronExpression _schedule = CronExpression.Parse(schedule, CronFormat.IncludeSeconds);
 
+    /// <summary>The function this listener runs.</summary>
+    public FunctionMetadata Function => invoker.Function;
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

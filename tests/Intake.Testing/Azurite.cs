@@ -42,7 +42,8 @@ public sealed class Azurite : IAsyncDisposable
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run 'npm ci' in {Repository.Root} (the test script does).");
         }
-        int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
+        var ports = FreePort.Take(3);
+        int blob = ports[0], queue = ports[1], table = ports[2];
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         var process = ChildProcess.Start(executable,
         [
@@ -54,7 +55,8 @@ public sealed class Azurite : IAsyncDisposable
         var azurite = new Azurite(process, blob, queue, table);
         try
         {
-            await Poll.UntilAsync(async () => process.IsRunning && await AcceptsAsync(queue) && await AcceptsAsync(table), TimeSpan.FromSeconds(60), "Azurite to listen");
+            await Poll.UntilAsync(async () => (process.IsRunning ? true : throw new TimeoutException("Azurite exited."))
+                && await AcceptsAsync(queue) && await AcceptsAsync(table), TimeSpan.FromSeconds(60), "Azurite to listen");
         }
         catch (TimeoutException e)
         {

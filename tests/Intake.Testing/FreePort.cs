@@ -7,10 +7,26 @@ namespace Intake.Testing;
 public static class FreePort
 {
     /// <summary>A free TCP port on the loopback address.</summary>
-    public static int Next()
+    public static int Next() => Take(1)[0];
+
+    /// <summary><paramref name="count"/> different free ports (all held open together while chosen, so none repeats).</summary>
+    public static int[] Take(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ public static class JsonBody
         {
             return (JsonDocument.Parse(buffer.AsMemory(0, length), SubmissionReader.DocumentOptions), null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // The parser's message names the position, not the content.
             return (null, Problems.BadRequest($"The body is not valid JSON (UTF-8, no repeated member names): {e.Message}"));
