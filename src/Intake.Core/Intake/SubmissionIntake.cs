@@ -3,7 +3,8 @@ namespace Intake.Core;
 /// <summary>What became of a posted submission.</summary>
 /// <param name="Id">The submission's id.</param>
 /// <param name="Accepted">True when it is stored (now or by an identical earlier post); false when the id holds a different body.</param>
-public sealed record IntakeResult(string Id, bool Accepted);
+/// <param name="Queued">False when it is stored but the queue send failed: the reconciler will queue it.</param>
+public sealed record IntakeResult(string Id, bool Accepted, bool Queued = true);
 
 /// <summary>
 /// Takes in a valid submission: durably stored before anything is answered, then queued for
@@ -46,7 +47,15 @@ public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions
                 return new IntakeResult(id, Accepted: true);
             }
         }
-        await queue.EnqueueAsync(id, cancellationToken);
+        try
+        {
+            await queue.EnqueueAsync(id, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Stored is what the 202 promises; the pending mark makes the reconciler queue it within minutes.
+            return new IntakeResult(id, Accepted: true, Queued: false);
+        }
         return new IntakeResult(id, Accepted: true);
     }
 }

@@ -96,7 +96,7 @@ public static partial class SubmissionReader
         {
             return null;
         }
-        var text = json.Get("id")!.Value.ValueKind == JsonValueKind.String ? json.Get("id")!.Value.GetString() : null;
+        var text = ValidString(json.Get("id")!.Value);
         var id = NormaliseId(text);
         if (id is null)
         {
@@ -169,12 +169,19 @@ public static partial class SubmissionReader
         {
             json.Fail(field, missing);
         }
-        else if (text is null && json.Get(field)?.ValueKind == JsonValueKind.String && json.Get(field)!.Value.GetString()!.Trim().Length == 0)
+        else if (text is null && json.Get(field) is { } value && ValidString(value)?.Trim().Length == 0)
         {
             json.Fail(field, missing);
         }
         return text;
     }
+
+    /// <summary>
+    /// A JSON string's text, or <c>null</c> when it is not a string or not valid text (an escaped
+    /// unpaired surrogate, or invalid UTF-8, on which <see cref="JsonElement.GetString"/> throws).
+    /// </summary>
+    private static string? ValidString(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && StrictJsonObject.TryString(value, out var text) ? text : null;
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex Email();

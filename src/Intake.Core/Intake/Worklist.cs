@@ -38,16 +38,16 @@ public sealed record WorklistItem(
     {
         var precheck = submission.Precheck ?? throw new ArgumentException("A submission is listed only after its pre-check.", nameof(submission));
         var notMet = precheck.Criteria.Where(c => c.Outcome == Outcome.NotMet).ToArray();
-        var unknown = precheck.Criteria.Count(c => c.Outcome == Outcome.Unknown);
+        var unknownIds = precheck.Criteria.Where(c => c.Outcome == Outcome.Unknown).Select(c => c.Id).ToArray();
         var summary = precheck.Result switch
         {
             PrecheckResult.LikelyIneligible => $"Not met: {string.Join(", ", notMet.Select(c => c.Id))}",
-            PrecheckResult.NeedsReview => $"{unknown} criteria to clarify: {string.Join(", ", precheck.Criteria.Where(c => c.Outcome == Outcome.Unknown).Select(c => c.Id))}",
-            _ => "All criteria the answers can settle are met",
+            PrecheckResult.NeedsReview => $"To clarify: {string.Join(", ", unknownIds)}",
+            _ => "Every criterion the answers can settle is met",
         };
         if (precheck.Priority == Core.Priority.Urgent && submission.Answers.ScheduledClinicalBiopsy is { } biopsy)
         {
-            summary = $"Clinical biopsy on {biopsy.Date:yyyy-MM-dd}; {summary}";
+            summary = $"Clinical biopsy on {biopsy.Date:yyyy-MM-dd}. {summary}";
         }
         return new WorklistItem(submission.Id, submission.Kind, precheck.Result, precheck.Priority, submission.ReceivedAt,
             submission.Answers.ScheduledClinicalBiopsy?.Date, submission.TeamStatus, summary, [.. notMet.Select(c => $"{c.Id}: {c.Reason}")]);

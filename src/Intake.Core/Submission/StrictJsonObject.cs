@@ -218,7 +218,7 @@ public readonly struct StrictJsonObject
     /// (<c>"\ud800"</c>), which is valid JSON but not valid text; then this gives false and the
     /// raw escaped text, which no enumeration string, date or field name matches.
     /// </summary>
-    private static bool TryString(JsonElement value, out string text)
+    internal static bool TryString(JsonElement value, out string text)
     {
         try
         {
@@ -227,7 +227,15 @@ public readonly struct StrictJsonObject
         }
         catch (InvalidOperationException)
         {
-            text = Unquote(value.GetRawText());
+            try
+            {
+                text = Unquote(value.GetRawText());
+            }
+            catch (InvalidOperationException)
+            {
+                // Invalid UTF-8 inside the string: the document does not check string contents until read.
+                text = "(not valid text)";
+            }
             return false;
         }
     }

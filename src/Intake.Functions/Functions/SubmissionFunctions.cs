@@ -61,7 +61,14 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
                 logger.LogInformation("Refused a {Kind}: id {Id} already holds a different submission", kind, result.Id);
                 return Problems.Conflict(result.Id);
             }
-            logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
+            if (!result.Queued)
+            {
+                logger.LogWarning("Accepted {Kind} {Id}, but its queue send failed: the reconciler will queue it", kind, result.Id);
+            }
+            else
+            {
+                logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
+            }
             return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
         }
     }

@@ -37,6 +37,10 @@ public static class JsonBody
         {
             return (null, Problems.TooLarge(MaxBytes));
         }
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+        {
+            return (null, Problems.BadRequest("The body is not valid UTF-8 text."));
+        }
         try
         {
             return (JsonDocument.Parse(buffer.AsMemory(0, length), SubmissionReader.DocumentOptions), null);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up and runs MbcIntake on this machine: Azurite (in memory) and the local Functions host
+# on http://localhost:7071. No cloud account, nothing to do by hand. Ctrl-C stops all of it.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_npm_tools
+
+echo "==> Building"
+dotnet build src/Intake.LocalHost -c Debug --nologo -v quiet -clp:ErrorsOnly
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+if (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
+  echo "==> Something already listens on 127.0.0.1:10002: using that Azurite"
+else
+  echo "==> Starting Azurite in memory (blob 10000, queue 10001, table 10002)"
+  node_modules/.bin/azurite --inMemoryPersistence --silent --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break
+    sleep 0.2
+  done
+fi
+
+echo "==> Starting the local Functions host"
+export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+export urls="${urls:-http://localhost:7071}"
+(cd src/Intake.LocalHost/bin/Debug/net10.0 && exec dotnet Intake.LocalHost.dll) &
+pids+=($!)
+wait "${pids[-1]}"

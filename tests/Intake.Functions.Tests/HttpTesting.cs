@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace Intake.Functions.Tests;
+
+/// <summary>An executed response: what would go on the wire.</summary>
+internal sealed record Answer(int Status, string? ContentType, IHeaderDictionary Headers, string Body)
+{
+    public JsonElement Json()
+    {
+        using var document = JsonDocument.Parse(Body);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The messages of <c>errors[path]</c> of a validation problem.</summary>
+    public IReadOnlyList<string> ErrorsAt(string path)
+    {
+        var errors = Json().GetProperty("errors");
+        return errors.TryGetProperty(path, out var messages) ? [.. messages.EnumerateArray().Select(m => m.GetString()!)] : [];
+    }
+
+    public IReadOnlyList<string> ErrorPaths() => [.. Json().GetProperty("errors").EnumerateObject().Select(p => p.Name)];
+}
+
+/// <summary>
+/// Requests built on <see cref="DefaultHttpContext"/>, and results executed the way the Functions
+/// ASP.NET Core integration executes them (MVC's result executors), so status, headers, content type
+/// and body are asserted as a client would see them.
+/// </summary>
+internal static class HttpTesting
+{
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();
+
+    public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true)
+    {
+        var context = NewContext();
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = contentType;
+        context.Request.Body = new MemoryStream(body);
+        if (declareLength)
+        {
+            context.Request.ContentLength = body.Length;
+        }
+        return context.Request;
+    }
+
+    public static HttpRequest Post(string body, string? contentType = "application/json") => Post(Encoding.UTF8.GetBytes(body), contentType);
+
+    public static HttpRequest Get(string? id = null, Dictionary<string, StringValues>? query = null)
+    {
+        var context = NewContext();
+        context.Request.Method = HttpMethods.Get;
+        if (id is not null)
+        {
+            context.Request.RouteValues["id"] = id;
+        }
+        if (query is not null)
+        {
+            context.Request.Query = new QueryCollection(query);
+        }
+        return context.Request;
+    }
+
+    public static async Task<Answer> ExecuteAsync(IActionResult result, HttpRequest request)
+    {
+        var context = request.HttpContext;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        using var reader = new StreamReader(context.Response.Body, Encoding.UTF8, leaveOpen: true);
+        return new Answer(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers, await reader.ReadToEndAsync());
+    }
+
+    private static DefaultHttpContext NewContext()
+    {
+        var context = new DefaultHttpContext { RequestServices = Services };
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+}

@@ -1,0 +1,206 @@
+using Intake.Core;
+using Intake.Functions.Functions;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Moq;
+
+namespace Intake.Functions.Tests;
+
+/// <summary><see cref="StaffFunctions"/> with its stores mocked.</summary>
+public sealed class StaffFunctionsTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateTimeOffset Received = new(2026, 11, 26, 15, 4, 5, TimeSpan.Zero);
+
+    private readonly Mock<ISubmissionStore> _store = new(MockBehavior.Strict);
+    private readonly Mock<ITeamLists> _lists = new(MockBehavior.Strict);
+    private readonly StaffFunctions _functions;
+
+    public StaffFunctionsTests() => _functions = new StaffFunctions(_store.Object, _lists.Object);
+
+    private async Task<Answer> GetSubmissionAsync(string id)
+    {
+        var request = HttpTesting.Get(id);
+        return await HttpTesting.ExecuteAsync(await _functions.GetSubmission(request, id, None), request);
+    }
+
+    private async Task<Answer> GetWorklistAsync(Dictionary<string, StringValues>? query = null)
+    {
+        var request = HttpTesting.Get(query: query);
+        return await HttpTesting.ExecuteAsync(await _functions.GetWorklist(request, None), request);
+    }
+
+    private static void AssertNotFound(Answer answer)
+    {
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Status);
+        Assert.StartsWith(Problems.ContentType, answer.ContentType);
+        Assert.Equal(404, answer.Json().GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("not-a-uuid")]
+    [InlineData("")]
+    [InlineData("3f1c2a4e8b7d4c1a9e2f5a6b7c8d9e0f")]
+    [InlineData("{3f1c2a4e-8b7d-4c1a-9e2f-5a6b7c8d9e0f}")]
+    [InlineData("../../record")]
+    public async Task GetSubmission_of_a_non_UUID_is_404_without_reading_storage(string id)
+    {
+        AssertNotFound(await GetSubmissionAsync(id));
+
+        _store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task GetSubmission_of_an_unknown_id_is_404()
+    {
+        var id = TestData.NewId();
+        _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionFile?)null);
+
+        var answer = await GetSubmissionAsync(id);
+
+        AssertNotFound(answer);
+        Assert.DoesNotContain(id, answer.Body);
+    }
+
+    [Fact]
+    public async Task GetSubmission_answers_the_whole_file_in_the_api_shape()
+    {
+        var id = TestData.NewId();
+        var submission = TestData.Submission(id, Received, SubmissionKind.Referral, TestData.EveryField);
+        var precheck = TestData.Engine.Evaluate(submission.Answers, submission.ReceivedOn);
+        var routed = submission with { Status = SubmissionStatus.Routed, Precheck = precheck, EvaluatedAt = Received.AddMinutes(1), TeamStatus = TeamStatus.Contacted, Version = 3 };
+        HistoryEntry[] history =
+        [
+            new(Received, "Referral received", SubmissionIntake.PublicActor),
+            new(Received.AddMinutes(1), PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor),
+            new(Received.AddDays(1), "Team status: Contacted", "staff@example.org"),
+        ];
+        var file = new SubmissionFile(routed, new Contact("Ada Example", null, "+1 507 555 0100", "es"), TestData.Referrer, history);
+        _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(file);
+
+        // The id is read case-insensitively and looked up in its lower-case form.
+        var answer = await GetSubmissionAsync(id.ToUpperInvariant());
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.StartsWith("application/json", answer.ContentType);
+        var json = answer.Json();
+        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "history"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(id, json.GetProperty("id").GetString());
+        Assert.Equal("referral", json.GetProperty("kind").GetString());
+        Assert.Equal(Received, json.GetProperty("receivedAt").GetDateTimeOffset());
+        Assert.Equal("Routed", json.GetProperty("status").GetString());
+        Assert.Equal(1, json.GetProperty("answers").GetProperty("ecog").GetInt32());
+        Assert.Equal("liver", json.GetProperty("answers").GetProperty("scheduledClinicalBiopsy").GetProperty("site").GetString());
+        Assert.Equal("+1 507 555 0100", json.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal("es", json.GetProperty("contact").GetProperty("preferredLanguage").GetString());
+        Assert.Equal("Example Oncology", json.GetProperty("referrer").GetProperty("institution").GetString());
+        var precheckJson = json.GetProperty("precheck");
+        Assert.Equal(precheck.Result.ToString(), precheckJson.GetProperty("result").GetString());
+        Assert.Equal(precheck.RulesetVersion, precheckJson.GetProperty("rulesetVersion").GetString());
+        Assert.Equal("2026-11-26", precheckJson.GetProperty("today").GetString());
+        Assert.Equal(Received.AddMinutes(1), precheckJson.GetProperty("evaluatedAt").GetDateTimeOffset());
+        Assert.Equal(["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8", "I9", "E1", "E2", "E3", "E4", "E5", "E6"],
+            precheckJson.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal("Contacted", json.GetProperty("teamStatus").GetString());
+        Assert.Equal(history.Select(h => h.Event), json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        Assert.Equal(history.Select(h => h.By), json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("by").GetString()));
+        _store.Verify(s => s.GetFileAsync(id, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task GetSubmission_of_a_self_screening_not_yet_prechecked_has_null_referrer_and_precheck()
+    {
+        var id = TestData.NewId();
+        var file = new SubmissionFile(TestData.Submission(id, Received), TestData.Contact, null, [new(Received, "Self-screening received", SubmissionIntake.PublicActor)]);
+        _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(file);
+
+        var json = (await GetSubmissionAsync(id)).Json();
+
+        Assert.Equal("selfScreening", json.GetProperty("kind").GetString());
+        Assert.Equal("Received", json.GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("referrer").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("precheck").ValueKind);
+        Assert.Equal("New", json.GetProperty("teamStatus").GetString());
+    }
+
+    [Theory]
+    [InlineData("priority", "Bogus")]
+    [InlineData("priority", "urgent")]
+    [InlineData("priority", "")]
+    [InlineData("teamStatus", "Lost")]
+    [InlineData("priority", "0")]
+    public async Task GetWorklist_with_a_filter_value_that_does_not_exist_is_400_naming_the_filter(string name, string value)
+    {
+        var answer = await GetWorklistAsync(new() { [name] = value });
+
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Status);
+        Assert.StartsWith(Problems.ContentType, answer.ContentType);
+        Assert.Equal([name], answer.ErrorPaths());
+        _lists.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task GetWorklist_with_a_repeated_filter_is_400()
+    {
+        var answer = await GetWorklistAsync(new() { ["priority"] = new StringValues(["High", "Urgent"]) });
+
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Status);
+        Assert.Equal(["priority"], answer.ErrorPaths());
+        _lists.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task GetWorklist_passes_its_filters_and_answers_the_items_in_the_lists_order()
+    {
+        WorklistItem[] items =
+        [
+            new(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.LikelyEligible, Priority.Urgent, Received, new DateOnly(2026, 12, 1), TeamStatus.Contacted, "Clinical biopsy on 2026-12-01; All criteria the answers can settle are met", []),
+            new(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyEligible, Priority.Urgent, Received.AddHours(-1), new DateOnly(2026, 12, 2), TeamStatus.Contacted, "Clinical biopsy on 2026-12-02", []),
+        ];
+        _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(Priority.Urgent, TeamStatus.Contacted), It.IsAny<CancellationToken>())).ReturnsAsync(items);
+
+        var answer = await GetWorklistAsync(new() { ["priority"] = "Urgent", ["teamStatus"] = "Contacted" });
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.StartsWith("application/json", answer.ContentType);
+        var listed = answer.Json().GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(items.Select(i => i.Id), listed.Select(i => i.GetProperty("id").GetString()));
+        var first = listed[0];
+        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("referral", first.GetProperty("kind").GetString());
+        Assert.Equal("Urgent", first.GetProperty("priority").GetString());
+        Assert.Equal("LikelyEligible", first.GetProperty("result").GetString());
+        Assert.Equal("2026-12-01", first.GetProperty("scheduledBiopsyDate").GetString());
+        Assert.Equal("Contacted", first.GetProperty("teamStatus").GetString());
+    }
+
+    [Fact]
+    public async Task GetWorklist_without_filters_lists_everything()
+    {
+        _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        var answer = await GetWorklistAsync();
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.Empty(answer.Json().GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetScreenedOut_answers_the_screened_out_list_with_the_not_met_reasons()
+    {
+        var item = new WorklistItem(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, null, Received, null, TeamStatus.New,
+            "Not met: I1", ["I1: The answers say there is no breast cancer."]);
+        _lists.Setup(l => l.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync([item]);
+        var request = HttpTesting.Get();
+
+        var answer = await HttpTesting.ExecuteAsync(await _functions.GetScreenedOut(request, None), request);
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        var listed = Assert.Single(answer.Json().GetProperty("items").EnumerateArray());
+        Assert.Equal(item.Id, listed.GetProperty("id").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("priority").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("scheduledBiopsyDate").ValueKind);
+        Assert.Equal(item.NotMetReasons, listed.GetProperty("notMetReasons").EnumerateArray().Select(r => r.GetString()));
+    }
+}

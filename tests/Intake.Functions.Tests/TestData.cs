@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Intake.Core;
+
+namespace Intake.Functions.Tests;
+
+/// <summary>A clock the test moves by hand (a <see cref="TimeProvider"/> subclass, no timers).</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private long _utcTicks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+}
+
+/// <summary>Answers, submissions and request bodies shared by the tests.</summary>
+internal static class TestData
+{
+    public const string SiteTimeZone = "America/Chicago";
+
+    public static string NewId() => Guid.NewGuid().ToString("D");
+
+    public static SiteCalendar Calendar(TimeProvider? time = null) => SiteCalendar.For(SiteTimeZone, time ?? TimeProvider.System);
+
+    public static PrecheckEngine Engine { get; } = new(RuleSet.Nct03737695);
+
+    /// <summary>eligibility.md's all-Met baseline (a self-screening): likely eligible, priority High.</summary>
+    public static Answers Baseline { get; } = new()
+    {
+        DateOfBirth = new DateOnly(1972, 3, 15),
+        Sex = Sex.Female,
+        BreastCancer = BreastCancerDiagnosis.InvasiveConfirmed,
+        DistantMetastasis = YesNoUnknown.Yes,
+        MetastaticSites = [Site.Bone, Site.Liver],
+        DiseaseStatus = DiseaseStatus.Progressing,
+        PrimaryTissue = PrimaryTissue.Ffpe,
+        WillingResearchBiopsy = YesNoUnknown.Yes,
+        Ecog = 1,
+        CanConsent = YesNoUnknown.Yes,
+        Pregnant = YesNoUnknown.No,
+        LocalAnestheticAllergy = YesNoUnknown.No,
+        CognitiveImpairment = YesNoUnknown.No,
+    };
+
+    /// <summary>A referral's answers with every field answered, the oncologist's included.</summary>
+    public static Answers EveryField { get; } = Baseline with
+    {
+        MetastaticSites = [Site.Liver, Site.PleuralFluid, Site.Bone],
+        ScheduledClinicalBiopsy = new ScheduledClinicalBiopsy(Site.Liver, new DateOnly(2026, 12, 3)),
+        ResearchBiopsyPlan = new ResearchBiopsyPlan(Site.Liver, Anesthesia.IvConsciousSedation),
+        EffusionCytologyConfirmed = YesNoUnknown.Unknown,
+        OncologistConcerns = new OncologistConcerns(false, null, true),
+    };
+
+    /// <summary>Answers the pre-check screens out (I1 not met).</summary>
+    public static Answers Ineligible { get; } = Baseline with { BreastCancer = BreastCancerDiagnosis.None };
+
+    public static Contact Contact { get; } = new("Ada Example", "ada@example.org", "+1 507 555 0100", "en");
+
+    public static Referrer Referrer { get; } = new("Dr. Grace Example", "Example Oncology", "grace@example.org", "+1 507 555 0199");
+
+    public static SubmissionDraft Draft(string id, Answers? answers = null, Contact? contact = null) =>
+        new(id, SubmissionKind.SelfScreening, answers ?? Baseline, contact ?? Contact, null);
+
+    public static Submission Submission(string id, DateTimeOffset receivedAt, SubmissionKind kind = SubmissionKind.SelfScreening, Answers? answers = null, SiteCalendar? calendar = null)
+    {
+        var draft = new SubmissionDraft(id, kind, answers ?? Baseline, Contact, kind == SubmissionKind.Referral ? Referrer : null);
+        return new Submission
+        {
+            Id = id,
+            Kind = kind,
+            ReceivedAt = receivedAt,
+            ReceivedOn = (calendar ?? Calendar()).DateAt(receivedAt),
+            Answers = draft.Answers,
+            Fingerprint = draft.Fingerprint,
+            Version = 1,
+        };
+    }
+
+    /// <summary>The baseline's answers as JSON.</summary>
+    public static JsonObject AnswersJson() => new()
+    {
+        ["dateOfBirth"] = "1972-03-15",
+        ["sex"] = "female",
+        ["breastCancer"] = "invasiveConfirmed",
+        ["distantMetastasis"] = "yes",
+        ["metastaticSites"] = new JsonArray("bone", "liver"),
+        ["diseaseStatus"] = "progressing",
+        ["primaryTissue"] = "ffpe",
+        ["willingResearchBiopsy"] = "yes",
+        ["ecog"] = 1,
+        ["canConsent"] = "yes",
+        ["pregnant"] = "no",
+        ["localAnestheticAllergy"] = "no",
+        ["cognitiveImpairment"] = "no",
+    };
+
+    /// <summary>A valid <c>POST /api/screenings</c> body.</summary>
+    public static JsonObject ScreeningBody(string? id = null)
+    {
+        var body = new JsonObject();
+        if (id is not null)
+        {
+            body["id"] = id;
+        }
+        body["answers"] = AnswersJson();
+        body["contact"] = new JsonObject { ["name"] = "Ada Example", ["email"] = "ada@example.org", ["phone"] = "+1 507 555 0100", ["preferredLanguage"] = "en" };
+        body["consentToContact"] = true;
+        return body;
+    }
+
+    /// <summary>A valid <c>POST /api/referrals</c> body.</summary>
+    public static JsonObject ReferralBody(string? id = null)
+    {
+        var body = new JsonObject();
+        if (id is not null)
+        {
+            body["id"] = id;
+        }
+        var answers = AnswersJson();
+        answers["oncologistConcerns"] = new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = false, ["hazardousCondition"] = false };
+        answers["researchBiopsyPlan"] = new JsonObject { ["site"] = "liver", ["anesthesia"] = "local" };
+        body["answers"] = answers;
+        body["patient"] = new JsonObject { ["name"] = "Ada Example", ["phone"] = "+1 507 555 0100" };
+        body["referrer"] = new JsonObject { ["name"] = "Dr. Grace Example", ["institution"] = "Example Oncology", ["email"] = "grace@example.org" };
+        body["patientAwareOfReferral"] = true;
+        return body;
+    }
+
+    public static byte[] Utf8(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString());
+}
