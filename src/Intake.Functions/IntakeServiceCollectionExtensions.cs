@@ -44,12 +44,18 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ITeamLists, TableTeamLists>();
         services.AddSingleton<IPendingSubmissions, TablePendingSubmissions>();
         services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
+        services.AddSingleton<IPeopleIndex, TablePeopleIndex>();
+        services.AddSingleton<IAlertQueue, QueueAlertQueue>();
 
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<SubmissionChanges>();
+        services.AddSingleton<PersonLinking>();
         services.AddSingleton<PrecheckRouting>();
+        services.AddSingleton<TeamActions>();
+        services.AddSingleton<Reevaluation>();
         services.AddSingleton(sp => new Reconciliation(
             sp.GetRequiredService<IPendingSubmissions>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<IPrecheckQueue>(),
-            sp.GetRequiredService<PrecheckRouting>(), sp.GetRequiredService<SiteCalendar>())
+            sp.GetRequiredService<SubmissionChanges>(), sp.GetRequiredService<SiteCalendar>())
         {
             Grace = TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReconcileAfterMinutes),
         });

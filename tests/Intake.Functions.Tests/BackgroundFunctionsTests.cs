@@ -16,10 +16,16 @@ public sealed class BackgroundFunctionsTests
     private readonly Mock<ITeamLists> _lists = new(MockBehavior.Strict);
     private readonly Mock<IPendingSubmissions> _pending = new(MockBehavior.Strict);
     private readonly Mock<IPrecheckQueue> _queue = new(MockBehavior.Strict);
+    private readonly Mock<IAlertQueue> _alerts = new(MockBehavior.Strict);
+    private readonly Mock<IPeopleIndex> _people = new(MockBehavior.Strict);
+    private readonly SubmissionChanges _changes;
     private readonly PrecheckRouting _routing;
 
-    public BackgroundFunctionsTests() =>
-        _routing = new PrecheckRouting(_store.Object, _lists.Object, _pending.Object, TestData.Engine, TestData.Calendar());
+    public BackgroundFunctionsTests()
+    {
+        _changes = new SubmissionChanges(_store.Object, _lists.Object, _pending.Object, _alerts.Object, TestData.Calendar());
+        _routing = new PrecheckRouting(_changes, new PersonLinking(_people.Object), TestData.Engine);
+    }
 
     private PrecheckFunction Precheck() => new(_routing, NullLogger<PrecheckFunction>.Instance);
 
@@ -85,7 +91,7 @@ public sealed class BackgroundFunctionsTests
         _pending.Setup(p => p.ClearAsync(neverStored, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _queue.Setup(q => q.EnqueueAsync(lost, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var calendar = TestData.Calendar();
-        var reconciliation = new Reconciliation(_pending.Object, _store.Object, _queue.Object, _routing, calendar);
+        var reconciliation = new Reconciliation(_pending.Object, _store.Object, _queue.Object, _changes, calendar);
         var function = new ReconcilerFunction(reconciliation, NullLogger<ReconcilerFunction>.Instance);
 
         await function.Reconcile(new TimerInfo(), None);

@@ -27,8 +27,9 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Pending = new TablePendingSubmissions(azurite.Tables);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar);
-            Routing = new PrecheckRouting(Store, Lists, Pending, TestData.Engine, Calendar);
-            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Routing, Calendar) { Grace = TimeSpan.FromMinutes(2) };
+            Changes = new SubmissionChanges(Store, Lists, Pending, Alerts.Object, Calendar);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
+            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar) { Grace = TimeSpan.FromMinutes(2) };
         }
 
         public ManualClock Clock { get; }
@@ -37,6 +38,8 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         public TableTeamLists Lists { get; }
         public TablePendingSubmissions Pending { get; }
         public Mock<IPrecheckQueue> Queue { get; } = new(MockBehavior.Strict);
+        public Mock<IAlertQueue> Alerts { get; } = new();
+        public SubmissionChanges Changes { get; }
         public SubmissionIntake Intake { get; }
         public PrecheckRouting Routing { get; }
         public Reconciliation Reconciler { get; }
@@ -54,7 +57,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
     }
 
     /// <summary>What <c>GET /api/submissions/{id}</c> would answer: every field, history included.</summary>
-    private static string Wire(SubmissionFile file) => ApiJson.Ok(w => ApiJson.WriteFile(w, file)).Content!;
+    private static string Wire(SubmissionFile file) => ApiJson.Ok(w => ApiJson.WriteFile(w, file, [])).Content!;
 
     private static string Wire(IReadOnlyList<WorklistItem> items) => ApiJson.Ok(w => ApiJson.WriteList(w, items, withReasons: true)).Content!;
 

@@ -17,7 +17,9 @@ public sealed class StaffFunctionsTests
     private readonly Mock<ITeamLists> _lists = new(MockBehavior.Strict);
     private readonly StaffFunctions _functions;
 
-    public StaffFunctionsTests() => _functions = new StaffFunctions(_store.Object, _lists.Object);
+    private readonly Mock<IPeopleIndex> _people = new();
+
+    public StaffFunctionsTests() => _functions = new StaffFunctions(_store.Object, _lists.Object, new PersonLinking(_people.Object));
 
     private async Task<Answer> GetSubmissionAsync(string id)
     {
@@ -85,7 +87,7 @@ public sealed class StaffFunctionsTests
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
-        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "history"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "reopened", "followUps", "personId", "linkedSubmissions", "history"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, json.GetProperty("id").GetString());
         Assert.Equal("referral", json.GetProperty("kind").GetString());
         Assert.Equal(Received, json.GetProperty("receivedAt").GetDateTimeOffset());
@@ -155,8 +157,8 @@ public sealed class StaffFunctionsTests
     {
         WorklistItem[] items =
         [
-            new(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.LikelyEligible, Priority.Urgent, Received, new DateOnly(2026, 12, 1), TeamStatus.Contacted, "Clinical biopsy on 2026-12-01; All criteria the answers can settle are met", []),
-            new(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyEligible, Priority.Urgent, Received.AddHours(-1), new DateOnly(2026, 12, 2), TeamStatus.Contacted, "Clinical biopsy on 2026-12-02", []),
+            TestData.Line(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.LikelyEligible, Priority.Urgent, Received, new DateOnly(2026, 12, 1), TeamStatus.Contacted, "Clinical biopsy on 2026-12-01; All criteria the answers can settle are met", []),
+            TestData.Line(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyEligible, Priority.Urgent, Received.AddHours(-1), new DateOnly(2026, 12, 2), TeamStatus.Contacted, "Clinical biopsy on 2026-12-02", []),
         ];
         _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(Priority.Urgent, TeamStatus.Contacted), It.IsAny<CancellationToken>())).ReturnsAsync(items);
 
@@ -167,7 +169,7 @@ public sealed class StaffFunctionsTests
         var listed = answer.Json().GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(items.Select(i => i.Id), listed.Select(i => i.GetProperty("id").GetString()));
         var first = listed[0];
-        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened"], first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("referral", first.GetProperty("kind").GetString());
         Assert.Equal("Urgent", first.GetProperty("priority").GetString());
         Assert.Equal("LikelyEligible", first.GetProperty("result").GetString());
@@ -189,7 +191,7 @@ public sealed class StaffFunctionsTests
     [Fact]
     public async Task GetScreenedOut_answers_the_screened_out_list_with_the_not_met_reasons()
     {
-        var item = new WorklistItem(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, null, Received, null, TeamStatus.New,
+        var item = TestData.Line(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, null, Received, null, TeamStatus.New,
             "Not met: I1", ["I1: The answers say there is no breast cancer."]);
         _lists.Setup(l => l.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync([item]);
         var request = HttpTesting.Get();

@@ -14,7 +14,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
 
-    private static WorklistItem Item(Priority? priority, DateTimeOffset receivedAt, DateOnly? biopsy = null, TeamStatus teamStatus = TeamStatus.New, PrecheckResult? result = null) => new(
+    private static WorklistItem Item(Priority? priority, DateTimeOffset receivedAt, DateOnly? biopsy = null, TeamStatus teamStatus = TeamStatus.New, PrecheckResult? result = null) => TestData.Line(
         TestData.NewId(),
         SubmissionKind.SelfScreening,
         result ?? (priority == Priority.Normal ? PrecheckResult.NeedsReview : PrecheckResult.LikelyEligible),
@@ -55,9 +55,9 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_item_round_trips_every_field()
     {
-        var item = new WorklistItem(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.NeedsReview, Priority.Urgent,
+        var item = TestData.Line(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.NeedsReview, Priority.Urgent,
             T0.AddTicks(98765), new DateOnly(2026, 11, 30), TeamStatus.Contacted, "Clinical biopsy on 2026-11-30; 1 criteria to clarify: I6", []);
-        var screened = new WorklistItem(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, null,
+        var screened = TestData.Line(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, null,
             T0, null, TeamStatus.New, "Not met: I1, I8", ["I1: no breast cancer", "I8: ECOG 3"]);
 
         await _lists.PutAsync(item, null, None);
@@ -137,7 +137,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     public async Task Put_replacing_moves_a_line_from_the_worklist_to_the_screened_out_list()
     {
         var onWorklist = Item(Priority.Normal, T0);
-        var screenedOut = onWorklist with { Result = PrecheckResult.LikelyIneligible, Priority = null, Summary = "Not met: I8", NotMetReasons = ["I8: ECOG 3"] };
+        var screenedOut = onWorklist with { List = TeamList.ScreenedOut, Result = PrecheckResult.LikelyIneligible, Priority = null, Summary = "Not met: I8", NotMetReasons = ["I8: ECOG 3"] };
         await _lists.PutAsync(onWorklist, null, None);
 
         await _lists.PutAsync(screenedOut, replacing: onWorklist, None);
@@ -150,7 +150,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     public async Task Put_replacing_moves_a_reopened_line_from_the_screened_out_list_to_the_worklist()
     {
         var screenedOut = Item(null, T0, result: PrecheckResult.LikelyIneligible);
-        var reopened = screenedOut with { Result = PrecheckResult.NeedsReview, Priority = Priority.Normal };
+        var reopened = screenedOut with { List = TeamList.Worklist, Reopened = true, Result = PrecheckResult.NeedsReview, Priority = Priority.Normal };
         await _lists.PutAsync(screenedOut, null, None);
 
         await _lists.PutAsync(reopened, replacing: screenedOut, None);
@@ -175,7 +175,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     public async Task Put_replacing_a_line_that_is_already_gone_still_puts_the_new_line_once()
     {
         var onWorklist = Item(Priority.High, T0);
-        var screenedOut = onWorklist with { Result = PrecheckResult.LikelyIneligible, Priority = null };
+        var screenedOut = onWorklist with { List = TeamList.ScreenedOut, Result = PrecheckResult.LikelyIneligible, Priority = null };
         await _lists.PutAsync(onWorklist, null, None);
         await _lists.PutAsync(screenedOut, replacing: onWorklist, None);
 

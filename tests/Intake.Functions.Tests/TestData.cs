@@ -129,4 +129,21 @@ internal static class TestData
     }
 
     public static byte[] Utf8(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString());
+
+    /// <summary>A list line as the store keeps it (the list follows the result).</summary>
+    public static WorklistItem Line(string id, SubmissionKind kind, PrecheckResult result, Priority? priority, DateTimeOffset receivedAt,
+        DateOnly? biopsy, TeamStatus teamStatus, string summary, string[] notMetReasons) => new()
+    {
+        Id = id,
+        List = result == PrecheckResult.LikelyIneligible ? TeamList.ScreenedOut : TeamList.Worklist,
+        Kind = kind,
+        Result = result,
+        Priority = priority,
+        ReceivedAt = receivedAt,
+        ScheduledBiopsyDate = biopsy,
+        TeamStatus = teamStatus,
+        Summary = summary,
+        NotMetReasons = notMetReasons,
+        PersonId = id,
+    };
 }

@@ -12,53 +12,44 @@ public enum RoutingOutcome
 /// <summary>
 /// Pre-checks a stored submission with its receipt date as "today" and routes it: likely eligible
 /// and needs-review to the worklist with their priority, likely ineligible to the screened-out list.
-/// Safe under at-least-once delivery: a second delivery records nothing new.
+/// It links the submission to the same person's earlier ones. Safe under at-least-once delivery:
+/// a second delivery records nothing new.
 /// </summary>
-public sealed class PrecheckRouting(ISubmissionStore store, ITeamLists lists, IPendingSubmissions pending, PrecheckEngine engine, SiteCalendar calendar)
+public sealed class PrecheckRouting(SubmissionChanges changes, PersonLinking linking, PrecheckEngine engine)
 {
     /// <summary>Who history records for automatic changes.</summary>
     public const string SystemActor = "system";
-
-    private const int MaxAttempts = 5;
 
     /// <summary>Pre-checks and routes submission <paramref name="id"/>.</summary>
     /// <exception cref="KeyNotFoundException">No submission has this id.</exception>
     public async Task<RoutingOutcome> HandleAsync(string id, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var result = await changes.ApplyAsync(id, async (submission, now) =>
         {
-            var submission = await store.GetAsync(id, cancellationToken)
-                ?? throw new KeyNotFoundException($"No submission {id} is stored.");
             if (submission.Status != SubmissionStatus.Received)
             {
-                await ListAsync(submission, cancellationToken);
-                return RoutingOutcome.AlreadyRouted;
+                return null;
             }
-
             var precheck = engine.Evaluate(submission.Answers, submission.ReceivedOn);
-            var now = calendar.Now;
+            var personId = await linking.PersonIdOfAsync(submission, cancellationToken);
             var routed = submission with
             {
                 Precheck = precheck,
                 EvaluatedAt = now,
-                Status = precheck.Result == PrecheckResult.LikelyIneligible ? SubmissionStatus.ScreenedOut : SubmissionStatus.Routed,
-                Version = submission.Version + 1,
+                Status = submission.StatusFor(precheck),
+                PersonId = personId,
             };
-            if (await store.TryUpdateAsync(routed, new HistoryEntry(now, Describe(precheck), SystemActor), cancellationToken))
-            {
-                await ListAsync(routed, cancellationToken);
-                return RoutingOutcome.Routed;
-            }
-            // Someone else changed the record first: read it again and decide anew.
-        }
-        throw new InvalidOperationException($"Submission {id} kept changing during its pre-check ({MaxAttempts} attempts).");
-    }
+            var linked = personId == submission.Id ? "" : $"; the same person as submission {personId}";
+            return new Change(routed, Describe(precheck) + linked, SystemActor);
+        }, cancellationToken);
 
-    /// <summary>Puts a pre-checked submission on its list and clears its pending mark.</summary>
-    public async Task ListAsync(Submission submission, CancellationToken cancellationToken)
-    {
-        await lists.PutAsync(WorklistItem.For(submission), replacing: null, cancellationToken);
-        await pending.ClearAsync(submission.Id, cancellationToken);
+        var current = result.Submission ?? throw new KeyNotFoundException($"No submission {id} is stored.");
+        if (result.Changed)
+        {
+            return RoutingOutcome.Routed;
+        }
+        await changes.SettleAsync(current, before: null, cancellationToken);
+        return RoutingOutcome.AlreadyRouted;
     }
 
     /// <summary>The history text of a pre-check: result, priority, rule set, and the list it went to.</summary>

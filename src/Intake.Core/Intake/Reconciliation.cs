@@ -10,7 +10,7 @@ public sealed record ReconciliationReport(int Requeued, int Relisted, int Abando
 /// Finds submissions whose hand-off was lost (the process died between storing and queueing,
 /// or between pre-checking and listing) and finishes them. Safe to run at any time.
 /// </summary>
-public sealed class Reconciliation(IPendingSubmissions pending, ISubmissionStore store, IPrecheckQueue queue, PrecheckRouting routing, SiteCalendar calendar)
+public sealed class Reconciliation(IPendingSubmissions pending, ISubmissionStore store, IPrecheckQueue queue, SubmissionChanges changes, SiteCalendar calendar)
 {
     /// <summary>How long a submission may wait for its pre-check before it counts as lost.</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromMinutes(2);
@@ -37,7 +37,7 @@ public sealed class Reconciliation(IPendingSubmissions pending, ISubmissionStore
             }
             else
             {
-                await routing.ListAsync(submission, cancellationToken);
+                await changes.SettleAsync(submission, before: null, cancellationToken);
                 relisted++;
             }
         }

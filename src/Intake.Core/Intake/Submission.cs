@@ -80,6 +80,30 @@ public sealed record Submission
     public TeamStatus TeamStatus { get; init; } = TeamStatus.New;
     /// <summary>How many history entries it has: the optimistic-concurrency version of the record.</summary>
     public int Version { get; init; }
+    /// <summary>True when the team took it off the screened-out list: it stays on the worklist whatever its result.</summary>
+    public bool Reopened { get; init; }
+    /// <summary>When the team first reached the person (the first move to a status that means contact).</summary>
+    public DateTimeOffset? FirstContactAt { get; init; }
+    /// <summary>Digests of who the person is, to find the same person's other submissions; no contact details in clear.</summary>
+    public PersonKeys? PersonKeys { get; init; }
+    /// <summary>The id of the person's first submission (its own id when it has no earlier one).</summary>
+    public string? PersonId { get; init; }
+    /// <summary>True from the moment it became urgent on the worklist until the team's alert went out.</summary>
+    public bool UrgentAlertPending { get; init; }
+    /// <summary>The referrer updates the team asked for that were sent, by request id (so a redelivered one is not sent twice).</summary>
+    public IReadOnlyList<string> ReferrerUpdatesSent { get; init; } = [];
+
+    /// <summary>The list it belongs on: <c>null</c> before its pre-check.</summary>
+    public TeamList? List => Status switch
+    {
+        SubmissionStatus.Routed => TeamList.Worklist,
+        SubmissionStatus.ScreenedOut => TeamList.ScreenedOut,
+        _ => null,
+    };
+
+    /// <summary>The status a pre-check result gives, a reopened submission staying on the worklist.</summary>
+    public SubmissionStatus StatusFor(Precheck precheck) =>
+        precheck.Result == PrecheckResult.LikelyIneligible && !Reopened ? SubmissionStatus.ScreenedOut : SubmissionStatus.Routed;
 }
 
 /// <summary>A submission with everything staff may read: contact, referrer and history.</summary>

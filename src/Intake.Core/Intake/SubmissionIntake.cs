@@ -28,6 +28,7 @@ public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions
             ReceivedOn = calendar.DateAt(now),
             Answers = draft.Answers,
             Fingerprint = draft.Fingerprint,
+            PersonKeys = PersonKeys.Of(draft.Answers, draft.Contact),
             Version = 1,
         };
         var received = new HistoryEntry(now, draft.Kind == SubmissionKind.Referral ? "Referral received" : "Self-screening received", PublicActor);

@@ -3,40 +3,49 @@ namespace Intake.Core;
 /// <summary>Which of the study team's lists an item is on.</summary>
 public enum TeamList
 {
-    /// <summary>Likely eligible or needs review: the people to call, in priority order.</summary>
+    /// <summary>Likely eligible or needs review (or reopened): the people to call, in priority order.</summary>
     Worklist,
     /// <summary>Likely ineligible, kept with the reasons so the team can reopen one.</summary>
     ScreenedOut,
 }
 
 /// <summary>One line of the worklist or the screened-out list: no contact details, no answers.</summary>
-/// <param name="Id">The submission's id.</param>
-/// <param name="Kind">Self-screening or referral.</param>
-/// <param name="Result">The pre-check result.</param>
-/// <param name="Priority">The priority (worklist only).</param>
-/// <param name="ReceivedAt">When the submission was received.</param>
-/// <param name="ScheduledBiopsyDate">The scheduled clinical biopsy, when there is one.</param>
-/// <param name="TeamStatus">What the team has done.</param>
-/// <param name="Summary">One line for the list: what stands out.</param>
-/// <param name="NotMetReasons">The reasons of the NotMet criteria (screened-out list).</param>
-public sealed record WorklistItem(
-    string Id,
-    SubmissionKind Kind,
-    PrecheckResult Result,
-    Priority? Priority,
-    DateTimeOffset ReceivedAt,
-    DateOnly? ScheduledBiopsyDate,
-    TeamStatus TeamStatus,
-    string Summary,
-    IReadOnlyList<string> NotMetReasons)
+public sealed record WorklistItem
 {
-    /// <summary>The list a submission belongs on after its pre-check.</summary>
-    public TeamList List => Result == PrecheckResult.LikelyIneligible ? TeamList.ScreenedOut : TeamList.Worklist;
+    /// <summary>The submission's id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Which list it is on.</summary>
+    public required TeamList List { get; init; }
+    /// <summary>Self-screening or referral.</summary>
+    public required SubmissionKind Kind { get; init; }
+    /// <summary>The pre-check result.</summary>
+    public required PrecheckResult Result { get; init; }
+    /// <summary>The priority (worklist only; a reopened item without one is <c>Normal</c>).</summary>
+    public Priority? Priority { get; init; }
+    /// <summary>When the submission was received.</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>The scheduled clinical biopsy, when there is one.</summary>
+    public DateOnly? ScheduledBiopsyDate { get; init; }
+    /// <summary>What the team has done.</summary>
+    public TeamStatus TeamStatus { get; init; }
+    /// <summary>One line for the list: what stands out.</summary>
+    public required string Summary { get; init; }
+    /// <summary>The reasons of the NotMet criteria, each starting with its id ("I8: …").</summary>
+    public IReadOnlyList<string> NotMetReasons { get; init; } = [];
+    /// <summary>The questions to ask to settle each Unknown criterion.</summary>
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
+    /// <summary>The id of the person's first submission: lines with the same one are the same person.</summary>
+    public required string PersonId { get; init; }
+    /// <summary>True when the team reopened it from the screened-out list.</summary>
+    public bool Reopened { get; init; }
+    /// <summary>When the team first reached the person.</summary>
+    public DateTimeOffset? FirstContactAt { get; init; }
 
-    /// <summary>The line for a pre-checked submission.</summary>
+    /// <summary>The line of a pre-checked submission, on the list its status names.</summary>
     public static WorklistItem For(Submission submission)
     {
         var precheck = submission.Precheck ?? throw new ArgumentException("A submission is listed only after its pre-check.", nameof(submission));
+        var list = submission.List ?? throw new ArgumentException("A submission is listed only once routed or screened out.", nameof(submission));
         var notMet = precheck.Criteria.Where(c => c.Outcome == Outcome.NotMet).ToArray();
         var unknownIds = precheck.Criteria.Where(c => c.Outcome == Outcome.Unknown).Select(c => c.Id).ToArray();
         var summary = precheck.Result switch
@@ -45,12 +54,31 @@ public sealed record WorklistItem(
             PrecheckResult.NeedsReview => $"To clarify: {string.Join(", ", unknownIds)}",
             _ => "Every criterion the answers can settle is met",
         };
+        if (submission.Reopened)
+        {
+            summary = $"Reopened. {summary}";
+        }
         if (precheck.Priority == Core.Priority.Urgent && submission.Answers.ScheduledClinicalBiopsy is { } biopsy)
         {
             summary = $"Clinical biopsy on {biopsy.Date:yyyy-MM-dd}. {summary}";
         }
-        return new WorklistItem(submission.Id, submission.Kind, precheck.Result, precheck.Priority, submission.ReceivedAt,
-            submission.Answers.ScheduledClinicalBiopsy?.Date, submission.TeamStatus, summary, [.. notMet.Select(c => $"{c.Id}: {c.Reason}")]);
+        return new WorklistItem
+        {
+            Id = submission.Id,
+            List = list,
+            Kind = submission.Kind,
+            Result = precheck.Result,
+            Priority = list == TeamList.Worklist ? precheck.Priority ?? Core.Priority.Normal : null,
+            ReceivedAt = submission.ReceivedAt,
+            ScheduledBiopsyDate = submission.Answers.ScheduledClinicalBiopsy?.Date,
+            TeamStatus = submission.TeamStatus,
+            Summary = summary,
+            NotMetReasons = [.. notMet.Select(c => $"{c.Id}: {c.Reason}")],
+            FollowUps = Core.FollowUps.For(submission.Kind, precheck),
+            PersonId = submission.PersonId ?? submission.Id,
+            Reopened = submission.Reopened,
+            FirstContactAt = submission.FirstContactAt,
+        };
     }
 }
 

@@ -10,7 +10,7 @@ namespace Intake.Functions.Functions;
 /// The study team's routes. Each needs the function key (checked by the host, before any of this
 /// code runs), and only these routes read contact details.
 /// </summary>
-public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists)
+public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, PersonLinking linking)
 {
     /// <summary><c>GET /api/submissions/{id}</c>: the whole picture of one submission.</summary>
     [Function(nameof(GetSubmission))]
@@ -21,7 +21,8 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists)
         {
             return Problems.NotFound();
         }
-        return ApiJson.Ok(w => ApiJson.WriteFile(w, file));
+        var linked = await linking.LinkedToAsync(file.Submission, cancellationToken);
+        return ApiJson.Ok(w => ApiJson.WriteFile(w, file, linked));
     }
 
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>

@@ -21,7 +21,7 @@ public static class ApiJson
     }
 
     /// <summary><c>GET /api/submissions/{id}</c>.</summary>
-    public static void WriteFile(Utf8JsonWriter w, SubmissionFile file)
+    public static void WriteFile(Utf8JsonWriter w, SubmissionFile file, IReadOnlyList<string> linkedSubmissions)
     {
         var s = file.Submission;
         w.WriteStartObject();
@@ -65,6 +65,20 @@ public static class ApiJson
             w.WriteNull("precheck");
         }
         w.WriteString("teamStatus", s.TeamStatus.ToString());
+        w.WriteBoolean("reopened", s.Reopened);
+        w.WriteStartArray("followUps");
+        foreach (var question in s.Precheck is { } p ? FollowUps.For(s.Kind, p) : [])
+        {
+            w.WriteStringValue(question);
+        }
+        w.WriteEndArray();
+        w.WriteString("personId", s.PersonId ?? s.Id);
+        w.WriteStartArray("linkedSubmissions");
+        foreach (var linked in linkedSubmissions)
+        {
+            w.WriteStringValue(linked);
+        }
+        w.WriteEndArray();
         w.WriteStartArray("history");
         foreach (var entry in file.History)
         {
@@ -108,6 +122,14 @@ public static class ApiJson
             }
             w.WriteString("teamStatus", item.TeamStatus.ToString());
             w.WriteString("summary", item.Summary);
+            w.WriteStartArray("followUps");
+            foreach (var question in item.FollowUps)
+            {
+                w.WriteStringValue(question);
+            }
+            w.WriteEndArray();
+            w.WriteString("personId", item.PersonId);
+            w.WriteBoolean("reopened", item.Reopened);
             if (withReasons)
             {
                 w.WriteStartArray("notMetReasons");

@@ -29,6 +29,9 @@ public static class Problems
     public static IActionResult Conflict(string id) => Of(StatusCodes.Status409Conflict, "This id is already used",
         $"A different submission was already received with id {id}. Send a new id (or none) for a new submission.");
 
+    /// <summary>409 for an action that does not fit where the submission stands.</summary>
+    public static IActionResult Conflict(string title, string detail) => Of(StatusCodes.Status409Conflict, title, detail);
+
     /// <summary>413 for a body over the limit.</summary>
     public static IActionResult TooLarge(int limit) => Of(StatusCodes.Status413PayloadTooLarge, "The request is too large",
         $"A submission may be at most {limit / 1024} KiB.");

@@ -15,6 +15,12 @@ public static class StorageNames
     /// <summary>Submissions stored but not yet on a list (the reconciler's index).</summary>
     public const string PendingTable = "pending";
 
+    /// <summary>The index of people by date of birth, to link a person's submissions.</summary>
+    public const string PeopleTable = "people";
+
+    /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
+    public const string AlertsQueue = "alerts";
+
     /// <summary>Ids of submissions waiting for their pre-check.</summary>
     public const string PrecheckQueue = "precheck";
 
@@ -22,8 +28,8 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PendingTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PendingTable, PeopleTable];
 
     /// <summary>Every queue, poison queues included.</summary>
-    public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix];
+    public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];
 }

@@ -34,7 +34,19 @@ internal static class SubmissionEntities
             ["Status"] = s.Status.ToString(),
             ["TeamStatus"] = s.TeamStatus.ToString(),
             ["Version"] = s.Version,
+            ["Reopened"] = s.Reopened,
+            ["FirstContactAt"] = s.FirstContactAt,
+            ["PersonId"] = s.PersonId,
+            ["UrgentAlertPending"] = s.UrgentAlertPending,
+            ["ReferrerUpdatesSent"] = string.Join(',', s.ReferrerUpdatesSent),
         };
+        if (s.PersonKeys is { } keys)
+        {
+            entity["PersonBornOn"] = keys.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            entity["PersonEmail"] = keys.Email;
+            entity["PersonPhone"] = keys.Phone;
+            entity["PersonName"] = keys.Name;
+        }
         if (s.Precheck is { } precheck)
         {
             entity["Precheck"] = Checked(PrecheckJson.ToJson(precheck), "Precheck");
@@ -61,6 +73,16 @@ internal static class SubmissionEntities
             EvaluatedAt = e.GetDateTimeOffset("EvaluatedAt"),
             TeamStatus = Enum.Parse<TeamStatus>(e.GetString("TeamStatus")),
             Version = e.GetInt32("Version") ?? 1,
+            Reopened = e.GetBoolean("Reopened") ?? false,
+            FirstContactAt = e.GetDateTimeOffset("FirstContactAt"),
+            PersonId = e.GetString("PersonId"),
+            UrgentAlertPending = e.GetBoolean("UrgentAlertPending") ?? false,
+            ReferrerUpdatesSent = e.GetString("ReferrerUpdatesSent") is { Length: > 0 } sent ? sent.Split(',') : [],
+            PersonKeys = e.ContainsKey("PersonEmail") || e.ContainsKey("PersonBornOn") || e.ContainsKey("PersonName")
+                ? new PersonKeys(
+                    e.GetString("PersonBornOn") is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                    e.GetString("PersonEmail"), e.GetString("PersonPhone"), e.GetString("PersonName"))
+                : null,
         };
     }
 

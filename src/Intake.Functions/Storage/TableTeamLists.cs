@@ -75,16 +75,29 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
         ["TeamStatus"] = item.TeamStatus.ToString(),
         ["Summary"] = item.Summary,
         ["NotMetReasons"] = string.Join('\n', item.NotMetReasons),
+        ["FollowUps"] = string.Join('\n', item.FollowUps),
+        ["PersonId"] = item.PersonId,
+        ["Reopened"] = item.Reopened,
+        ["FirstContactAt"] = item.FirstContactAt,
     };
 
-    private static WorklistItem ToItem(TableEntity e) => new(
-        e.GetString("Id"),
-        Enum.Parse<SubmissionKind>(e.GetString("Kind")),
-        Enum.Parse<PrecheckResult>(e.GetString("Result")),
-        e.GetString("Priority") is { } p ? Enum.Parse<Priority>(p) : null,
-        e.GetDateTimeOffset("ReceivedAt")!.Value,
-        e.GetString("ScheduledBiopsyDate") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        Enum.Parse<TeamStatus>(e.GetString("TeamStatus")),
-        e.GetString("Summary"),
-        e.GetString("NotMetReasons") is { Length: > 0 } reasons ? reasons.Split('\n') : []);
+    private static WorklistItem ToItem(TableEntity e) => new()
+    {
+        Id = e.GetString("Id"),
+        List = e.RowKey.StartsWith(Prefix(TeamList.Worklist), StringComparison.Ordinal) ? TeamList.Worklist : TeamList.ScreenedOut,
+        Kind = Enum.Parse<SubmissionKind>(e.GetString("Kind")),
+        Result = Enum.Parse<PrecheckResult>(e.GetString("Result")),
+        Priority = e.GetString("Priority") is { } p ? Enum.Parse<Priority>(p) : null,
+        ReceivedAt = e.GetDateTimeOffset("ReceivedAt")!.Value,
+        ScheduledBiopsyDate = e.GetString("ScheduledBiopsyDate") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        TeamStatus = Enum.Parse<TeamStatus>(e.GetString("TeamStatus")),
+        Summary = e.GetString("Summary"),
+        NotMetReasons = Lines(e.GetString("NotMetReasons")),
+        FollowUps = Lines(e.GetString("FollowUps")),
+        PersonId = e.GetString("PersonId") ?? e.GetString("Id"),
+        Reopened = e.GetBoolean("Reopened") ?? false,
+        FirstContactAt = e.GetDateTimeOffset("FirstContactAt"),
+    };
+
+    private static string[] Lines(string? text) => text is { Length: > 0 } ? text.Split('\n') : [];
 }

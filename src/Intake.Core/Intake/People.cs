@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Intake.Core;
+
+/// <summary>
+/// Digests of who a person is, to find the same person's other submissions: the date of birth,
+/// and SHA-256 digests of the normalised e-mail, phone (its last ten digits) and name. No
+/// contact detail is kept in clear outside the contact entity.
+/// </summary>
+/// <param name="DateOfBirth">The date of birth; without it no duplicate is looked for.</param>
+/// <param name="Email">Digest of the lower-case e-mail.</param>
+/// <param name="Phone">Digest of the phone's last ten digits.</param>
+/// <param name="Name">Digest of the name in lower case, letters and single spaces only.</param>
+public sealed record PersonKeys(DateOnly? DateOfBirth, string? Email, string? Phone, string? Name)
+{
+    /// <summary>The keys of a submission's person.</summary>
+    public static PersonKeys Of(Answers answers, Contact contact) => new(
+        answers.DateOfBirth,
+        Digest(contact.Email?.Trim().ToLowerInvariant()),
+        Digest(contact.Phone is { } phone && new string([.. phone.Where(char.IsAsciiDigit)]) is { Length: >= 7 } digits ? digits[^Math.Min(10, digits.Length)..] : null),
+        Digest(NormaliseName(contact.Name)));
+
+    /// <summary>Same date of birth, and the same e-mail, phone or name.</summary>
+    public bool IsSamePersonAs(PersonKeys other) =>
+        DateOfBirth is not null && DateOfBirth == other.DateOfBirth
+        && (Same(Email, other.Email) || Same(Phone, other.Phone) || Same(Name, other.Name));
+
+    private static bool Same(string? a, string? b) => a is not null && a == b;
+
+    private static string? NormaliseName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var letters = new string([.. name.Normalize(NormalizationForm.FormD).ToLowerInvariant()
+            .Where(c => char.IsLetter(c) || char.IsWhiteSpace(c))]);
+        return string.Join(' ', letters.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } n ? n : null;
+    }
+
+    private static string? Digest(string? text) =>
+        string.IsNullOrEmpty(text) ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>One submission in the index of people.</summary>
+/// <param name="SubmissionId">The submission.</param>
+/// <param name="PersonId">The id of the person's first submission.</param>
+/// <param name="Keys">Who the person is.</param>
+/// <param name="ReceivedAt">When the submission was received.</param>
+public sealed record PersonEntry(string SubmissionId, string PersonId, PersonKeys Keys, DateTimeOffset ReceivedAt);
+
+/// <summary>The index of people by date of birth, to link a person's submissions.</summary>
+public interface IPeopleIndex
+{
+    /// <summary>Every submission of a person born on <paramref name="dateOfBirth"/>.</summary>
+    Task<IReadOnlyList<PersonEntry>> BornOnAsync(DateOnly dateOfBirth, CancellationToken cancellationToken);
+
+    /// <summary>Adds (or replaces) a submission's entry.</summary>
+    Task PutAsync(PersonEntry entry, CancellationToken cancellationToken);
+}
+
+/// <summary>Links a submission to the same person's earlier ones (same date of birth and same e-mail, phone or name).</summary>
+public sealed class PersonLinking(IPeopleIndex people)
+{
+    /// <summary>
+    /// The person id for <paramref name="submission"/>: the id of the person's earliest submission,
+    /// or its own. Records it in the index; the same call twice gives the same answer.
+    /// </summary>
+    public async Task<string> PersonIdOfAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        if (submission.PersonKeys is not { DateOfBirth: { } born } keys)
+        {
+            return submission.Id;
+        }
+        var others = (await people.BornOnAsync(born, cancellationToken))
+            .Where(e => e.SubmissionId != submission.Id && e.Keys.IsSamePersonAs(keys))
+            .ToArray();
+        var first = others.Append(new PersonEntry(submission.Id, submission.Id, keys, submission.ReceivedAt))
+            .OrderBy(e => e.ReceivedAt).ThenBy(e => e.SubmissionId, StringComparer.Ordinal).First();
+        var personId = first.SubmissionId == submission.Id ? submission.Id : first.PersonId;
+        await people.PutAsync(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), cancellationToken);
+        return personId;
+    }
+
+    /// <summary>The ids of the other submissions of the same person.</summary>
+    public async Task<IReadOnlyList<string>> LinkedToAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        if (submission.PersonKeys is not { DateOfBirth: { } born } keys)
+        {
+            return [];
+        }
+        return [.. (await people.BornOnAsync(born, cancellationToken))
+            .Where(e => e.SubmissionId != submission.Id && e.Keys.IsSamePersonAs(keys))
+            .OrderBy(e => e.ReceivedAt)
+            .Select(e => e.SubmissionId)];
+    }
+}

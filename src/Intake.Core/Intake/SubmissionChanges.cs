@@ -1,0 +1,88 @@
+namespace Intake.Core;
+
+/// <summary>A change to a submission: the record as it should be, and the history entry that says why.</summary>
+/// <param name="Updated">The record after the change (its version is set when it is written).</param>
+/// <param name="Event">What happened, in words.</param>
+/// <param name="By">Who did it.</param>
+public sealed record Change(Submission Updated, string Event, string By);
+
+/// <summary>What became of a change.</summary>
+/// <param name="Submission">The record as it stands now; <c>null</c> when there is no such submission.</param>
+/// <param name="Changed">False when there was nothing to change.</param>
+public sealed record ChangeResult(Submission? Submission, bool Changed);
+
+/// <summary>
+/// Every change of a stored submission goes through here: read, decide, write the record with
+/// its history entry (retried when someone else changed it first, never overwritten), then make
+/// the list line, the pending mark and the urgent alert follow the record.
+/// </summary>
+public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, IPendingSubmissions pending, IAlertQueue alerts, SiteCalendar calendar)
+{
+    /// <summary>How often a change is tried against concurrent changes before it gives up.</summary>
+    public const int MaxAttempts = 50;
+
+    /// <summary>
+    /// Applies <paramref name="decide"/> to the current record of <paramref name="id"/>: it returns
+    /// the change, or <c>null</c> when there is nothing to do.
+    /// </summary>
+    /// <exception cref="ConcurrentChangeException">The record kept changing under it.</exception>
+    public async Task<ChangeResult> ApplyAsync(string id, Func<Submission, DateTimeOffset, Task<Change?>> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await store.GetAsync(id, cancellationToken) is not { } before)
+            {
+                return new ChangeResult(null, Changed: false);
+            }
+            var now = calendar.Now;
+            if (await decide(before, now) is not { } change)
+            {
+                return new ChangeResult(before, Changed: false);
+            }
+            var updated = change.Updated with
+            {
+                Version = before.Version + 1,
+                // Pending from the moment it becomes urgent until a change clears it (the alert went out).
+                UrgentAlertPending = IsUrgent(change.Updated) && (!IsUrgent(before) || change.Updated.UrgentAlertPending),
+            };
+            if (await store.TryUpdateAsync(updated, new HistoryEntry(now, change.Event, change.By), cancellationToken))
+            {
+                await SettleAsync(updated, before, cancellationToken);
+                return new ChangeResult(updated, Changed: true);
+            }
+            // Someone else changed it first: read it again and decide anew.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
+        }
+        throw new ConcurrentChangeException(id, MaxAttempts);
+    }
+
+    /// <summary>
+    /// Makes the list line, the pending mark and the urgent alert follow <paramref name="current"/>;
+    /// <paramref name="before"/> is the record before the change, or <c>null</c> to settle again
+    /// (after a redelivery or a lost hand-off). Safe to repeat.
+    /// </summary>
+    public async Task SettleAsync(Submission current, Submission? before, CancellationToken cancellationToken)
+    {
+        if (current.List is not null)
+        {
+            var replacing = before?.List is not null ? WorklistItem.For(before) : null;
+            await lists.PutAsync(WorklistItem.For(current), replacing, cancellationToken);
+            if (before is null || before.List is null)
+            {
+                await pending.ClearAsync(current.Id, cancellationToken);
+            }
+        }
+        if (current.UrgentAlertPending)
+        {
+            await alerts.EnqueueAsync(new AlertRequest(current.Id, AlertKind.UrgentItem), cancellationToken);
+        }
+    }
+
+    /// <summary>True for an item on the worklist with priority Urgent.</summary>
+    public static bool IsUrgent(Submission submission) =>
+        submission.List == TeamList.Worklist && submission.Precheck?.Priority == Priority.Urgent;
+}
+
+/// <summary>A change could not be written because the record kept changing under it.</summary>
+public sealed class ConcurrentChangeException(string id, int attempts)
+    : Exception($"Submission {id} kept changing; gave up after {attempts} attempts.");

@@ -1,0 +1,153 @@
+using System.Text.Json;
+
+namespace Intake.Core;
+
+/// <summary>What a team action did.</summary>
+public enum ActionOutcome
+{
+    /// <summary>Done, and recorded in the history.</summary>
+    Done,
+    /// <summary>No submission has this id.</summary>
+    NotFound,
+    /// <summary>The action does not fit where the submission stands (e.g. reopening one on the worklist).</summary>
+    NotApplicable,
+}
+
+/// <summary>A team action's outcome, with the record as it stands after it.</summary>
+/// <param name="Outcome">What it did.</param>
+/// <param name="Submission">The record afterwards (null when not found).</param>
+/// <param name="Detail">Why it did not apply, for the caller.</param>
+public sealed record TeamActionResult(ActionOutcome Outcome, Submission? Submission, string? Detail = null);
+
+/// <summary>
+/// What the study team does to a submission: set its team status with a note, reopen it from the
+/// screened-out list, and correct its answers (which pre-checks it again with today's date). Every
+/// action is a history entry naming who did it.
+/// </summary>
+public sealed class TeamActions(SubmissionChanges changes, PrecheckEngine engine, SiteCalendar calendar)
+{
+    /// <summary>The longest note kept with a status change.</summary>
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>Team statuses that mean the team has reached the person.</summary>
+    public static IReadOnlySet<TeamStatus> Reached { get; } = new HashSet<TeamStatus> { TeamStatus.Contacted, TeamStatus.Scheduled, TeamStatus.Enrolled, TeamStatus.Declined };
+
+    /// <summary>Team statuses of a worklist item still being worked (the daily re-evaluation covers these).</summary>
+    public static IReadOnlySet<TeamStatus> Open { get; } = new HashSet<TeamStatus> { TeamStatus.New, TeamStatus.Contacted, TeamStatus.Scheduled };
+
+    /// <summary>Sets the team status, with an optional note; the first status that means contact stamps the first-contact time.</summary>
+    public async Task<TeamActionResult> SetTeamStatusAsync(string id, TeamStatus status, string? note, string by, CancellationToken cancellationToken)
+    {
+        var result = await changes.ApplyAsync(id, (s, now) => Task.FromResult<Change?>(new Change(
+            s with { TeamStatus = status, FirstContactAt = s.FirstContactAt ?? (Reached.Contains(status) ? now : null) },
+            $"Team status {s.TeamStatus} → {status}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}")}",
+            by)), cancellationToken);
+        return Done(result);
+    }
+
+    /// <summary>Puts a screened-out submission on the worklist, whatever its result.</summary>
+    public async Task<TeamActionResult> ReopenAsync(string id, string by, CancellationToken cancellationToken)
+    {
+        var result = await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.Status == SubmissionStatus.ScreenedOut
+            ? new Change(s with { Reopened = true, Status = SubmissionStatus.Routed }, "Reopened from the screened-out list onto the worklist", by)
+            : null), cancellationToken);
+        return result switch
+        {
+            { Submission: null } => new TeamActionResult(ActionOutcome.NotFound, null),
+            { Changed: true } => new TeamActionResult(ActionOutcome.Done, result.Submission),
+            _ => new TeamActionResult(ActionOutcome.NotApplicable, result.Submission,
+                $"Only a submission on the screened-out list can be reopened; this one is {result.Submission.Status}."),
+        };
+    }
+
+    /// <summary>
+    /// Replaces the answers (after a call with the patient or the oncologist) and pre-checks them
+    /// again with today's date; the item moves between the lists as the new result says, and the
+    /// history keeps the earlier result with what changed.
+    /// </summary>
+    public async Task<TeamActionResult> CorrectAnswersAsync(string id, Answers answers, string by, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var result = await changes.ApplyAsync(id, (s, now) =>
+        {
+            var precheck = engine.Evaluate(answers, today);
+            var fields = ChangedFields(s.Answers, answers);
+            var corrected = s with
+            {
+                Answers = answers,
+                Precheck = precheck,
+                EvaluatedAt = now,
+                Status = s.StatusFor(precheck),
+                PersonKeys = s.PersonKeys is { } keys ? keys with { DateOfBirth = answers.DateOfBirth } : null,
+            };
+            var what = fields.Count == 0 ? "no answer changed" : string.Join(", ", fields);
+            return Task.FromResult<Change?>(new Change(corrected,
+                $"Answers corrected ({what}); pre-checked again on {today:yyyy-MM-dd} with rule set {precheck.RulesetVersion}: {PrecheckDiff.Describe(s.Precheck, precheck)}", by));
+        }, cancellationToken);
+        return Done(result);
+    }
+
+    /// <summary>The JSON names of the answers that differ.</summary>
+    public static IReadOnlyList<string> ChangedFields(Answers before, Answers after)
+    {
+        using var a = JsonDocument.Parse(AnswersWriter.ToJson(before));
+        using var b = JsonDocument.Parse(AnswersWriter.ToJson(after));
+        var names = a.RootElement.EnumerateObject().Select(p => p.Name).Union(b.RootElement.EnumerateObject().Select(p => p.Name));
+        return [.. AnswersReader.Fields.Where(names.Contains).Where(name =>
+            (a.RootElement.TryGetProperty(name, out var x) ? x.GetRawText() : null) != (b.RootElement.TryGetProperty(name, out var y) ? y.GetRawText() : null))];
+    }
+
+    private static TeamActionResult Done(ChangeResult result) => result.Submission is null
+        ? new TeamActionResult(ActionOutcome.NotFound, null)
+        : new TeamActionResult(ActionOutcome.Done, result.Submission);
+}
+
+/// <summary>What one re-evaluation pass did.</summary>
+/// <param name="Evaluated">Open worklist items pre-checked again.</param>
+/// <param name="Changed">Of those, the ones whose result, priority, source or a criterion's outcome changed.</param>
+public sealed record ReevaluationReport(int Evaluated, int Changed);
+
+/// <summary>
+/// Pre-checks every open worklist item again with today's date: a biopsy entering the urgent
+/// window becomes Urgent, one whose date has passed no longer counts, a person who turned 18 meets
+/// I7. Only real changes are recorded. Safe to run as often as wanted.
+/// </summary>
+public sealed class Reevaluation(ITeamLists lists, SubmissionChanges changes, PrecheckEngine engine, SiteCalendar calendar)
+{
+    /// <summary>Runs one pass with the site's date today.</summary>
+    public async Task<ReevaluationReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        int evaluated = 0, changed = 0;
+        foreach (var item in await lists.ListAsync(TeamList.Worklist, new WorklistFilter(), cancellationToken))
+        {
+            if (!TeamActions.Open.Contains(item.TeamStatus))
+            {
+                continue;
+            }
+            evaluated++;
+            var result = await changes.ApplyAsync(item.Id, (s, now) =>
+            {
+                if (s.Status != SubmissionStatus.Routed)
+                {
+                    return Task.FromResult<Change?>(null);
+                }
+                var precheck = engine.Evaluate(s.Answers, today);
+                return Task.FromResult(PrecheckDiff.Differs(s.Precheck, precheck)
+                    ? new Change(s with { Precheck = precheck, EvaluatedAt = now, Status = s.StatusFor(precheck) },
+                        $"Re-evaluated on {today:yyyy-MM-dd}: {PrecheckDiff.Describe(s.Precheck, precheck)}", PrecheckRouting.SystemActor)
+                    : null);
+            }, cancellationToken);
+            if (result.Changed)
+            {
+                changed++;
+            }
+            else if (result.Submission is { UrgentAlertPending: true } waiting)
+            {
+                // An urgent alert whose queue send was lost is asked for again.
+                await changes.SettleAsync(waiting, before: null, cancellationToken);
+            }
+        }
+        return new ReevaluationReport(evaluated, changed);
+    }
+}

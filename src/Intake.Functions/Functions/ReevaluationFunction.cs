@@ -1,0 +1,22 @@
+using Intake.Core;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// Re-evaluates every open worklist item with the site's date: hourly at five past, so that the
+/// first run after midnight in the site's time zone (whatever its offset from UTC, which the
+/// timer runs in) moves a biopsy into the urgent window that day. Runs that change nothing
+/// record nothing.
+/// </summary>
+public sealed class ReevaluationFunction(Reevaluation reevaluation, ILogger<ReevaluationFunction> logger)
+{
+    /// <summary>Runs one pass.</summary>
+    [Function(nameof(Reevaluate))]
+    public async Task Reevaluate([TimerTrigger("0 5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var report = await reevaluation.RunAsync(cancellationToken);
+        logger.LogInformation("Re-evaluated {Evaluated} open worklist items: {Changed} changed", report.Evaluated, report.Changed);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// What the study team does to a submission: team status with a note, reopen, corrected answers.
+/// Each needs the function key, answers with the submission as <c>GET /api/submissions/{id}</c>
+/// shows it, and is recorded in its history with who did it.
+/// </summary>
+public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, PersonLinking linking, SiteCalendar calendar)
+{
+    private static readonly string[] StatusFields = ["status", "note"];
+    private static readonly string[] AnswersFields = ["answers"];
+
+    /// <summary><c>POST /api/submissions/{id}/team-status</c> <c>{ "status": "Contacted", "note": "…" }</c>.</summary>
+    [Function(nameof(SetTeamStatus))]
+    public async Task<IActionResult> SetTeamStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (SubmissionReader.NormaliseId(id) is not { } key)
+        {
+            return Problems.NotFound();
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            TeamStatus? status = null;
+            string? note = null;
+            if (StrictJsonObject.TryOpen(document!.RootElement, "", errors, StatusFields, out var json))
+            {
+                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && Enum.GetNames<TeamStatus>().Contains(s.GetString(), StringComparer.Ordinal)
+                    ? Enum.Parse<TeamStatus>(s.GetString()!) : null;
+                if (status is null)
+                {
+                    json.Fail("status", $"is required, one of: {string.Join(", ", Enum.GetNames<TeamStatus>())}.");
+                }
+                note = json.Text("note", TeamActions.MaxNoteLength);
+            }
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors, "The status change has problems: see errors.");
+            }
+            return await AnswerAsync(await actions.SetTeamStatusAsync(key, status!.Value, note, StaffIdentity.Of(request), cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary><c>POST /api/submissions/{id}/reopen</c>: a screened-out submission joins the worklist.</summary>
+    [Function(nameof(Reopen))]
+    public async Task<IActionResult> Reopen(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        SubmissionReader.NormaliseId(id) is { } key
+            ? await AnswerAsync(await actions.ReopenAsync(key, StaffIdentity.Of(request), cancellationToken), cancellationToken)
+            : Problems.NotFound();
+
+    /// <summary><c>PUT /api/submissions/{id}/answers</c> <c>{ "answers": { … } }</c>: corrected answers, pre-checked again with today's date.</summary>
+    [Function(nameof(CorrectAnswers))]
+    public async Task<IActionResult> CorrectAnswers(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (SubmissionReader.NormaliseId(id) is not { } key)
+        {
+            return Problems.NotFound();
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            Answers? answers = null;
+            if (StrictJsonObject.TryOpen(document!.RootElement, "", errors, AnswersFields, out var json))
+            {
+                if (json.Get("answers") is { } element)
+                {
+                    // The study team may record what the oncologist said for any submission, so the referral's fields are allowed.
+                    answers = AnswersReader.Read(element, "answers", SubmissionKind.Referral, calendar.Today, errors);
+                }
+                else
+                {
+                    json.Fail("answers", "is required: the corrected answers, all of them.");
+                }
+            }
+            if (answers is null || !errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+            return await AnswerAsync(await actions.CorrectAnswersAsync(key, answers, StaffIdentity.Of(request), cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> AnswerAsync(TeamActionResult result, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case ActionOutcome.NotFound:
+                return Problems.NotFound();
+            case ActionOutcome.NotApplicable:
+                return Problems.Conflict("This action does not apply to the submission now", result.Detail!);
+        }
+        var file = await store.GetFileAsync(result.Submission!.Id, cancellationToken);
+        if (file is null)
+        {
+            return Problems.NotFound();
+        }
+        var linked = await linking.LinkedToAsync(file.Submission, cancellationToken);
+        return ApiJson.Ok(w => ApiJson.WriteFile(w, file, linked));
+    }
+}
