@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up and runs MbcIntake on this machine: Azurite (in memory) and the local Functions host
-# on http://localhost:7071. No cloud account, nothing to do by hand. Ctrl-C stops all of it.
+# Sets up and runs MbcIntake on this machine: Azurite (in memory), maildev (the alerts' SMTP
+# server, with a web inbox on http://localhost:1080) and the local Functions host on
+# http://localhost:7071. No cloud account, nothing to do by hand. Ctrl-C stops all of it.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_npm_tools
@@ -27,6 +28,20 @@ else
     sleep 0.2
   done
 fi
+
+# The alerts' SMTP server: maildev keeps every e-mail in memory and shows it in a web inbox.
+if (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null; then
+  echo "==> Something already listens on 127.0.0.1:1025: sending the alerts there (maildev's inbox is usually http://localhost:1080)"
+else
+  echo "==> Starting maildev (SMTP 127.0.0.1:1025, inbox http://localhost:1080)"
+  node_modules/.bin/maildev --silent --ip 127.0.0.1 --smtp 1025 --web-ip 127.0.0.1 --web 1080 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null && break
+    sleep 0.2
+  done
+fi
+echo "    Alert e-mails (urgent items, referrer updates) arrive in the inbox: http://localhost:1080"
 
 echo "==> Starting the local Functions host"
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"

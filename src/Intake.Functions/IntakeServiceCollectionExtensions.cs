@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Intake.Core;
+using Intake.Functions.Email;
 using Intake.Functions.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,11 @@ public static class IntakeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteTimeZone, out _), "Intake:SiteTimeZone must be an IANA time zone id such as America/Chicago.")
             .ValidateOnStart();
+        services.AddOptions<AlertOptions>()
+            .BindConfiguration(AlertOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptions.Validator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SiteCalendar.For(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SiteTimeZone, sp.GetRequiredService<TimeProvider>()));
@@ -46,6 +52,11 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
         services.AddSingleton<IPeopleIndex, TablePeopleIndex>();
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();
+        services.AddSingleton<IAlertSender, SmtpAlertSender>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToSettings());
+        services.AddSingleton<AlertDispatch>();
+        services.AddSingleton<ReferrerUpdates>();
+        services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();
@@ -53,6 +64,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<PrecheckRouting>();
         services.AddSingleton<TeamActions>();
         services.AddSingleton<Reevaluation>();
+        services.AddSingleton<FunnelReader>();
         services.AddSingleton(sp => new Reconciliation(
             sp.GetRequiredService<IPendingSubmissions>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<IPrecheckQueue>(),
             sp.GetRequiredService<SubmissionChanges>(), sp.GetRequiredService<SiteCalendar>())

@@ -59,6 +59,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["urls"] = address.ToString().TrimEnd('/'),
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Alerts go to a port nobody listens on unless a test gives its own SMTP server, so a
+            // maildev that start.sh left running on 1025 never receives a test's e-mails.
+            ["Intake__Alerts__SmtpHost"] = "127.0.0.1",
+            ["Intake__Alerts__SmtpPort"] = $"{FreePort.Next()}",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Intake.Core;
 
-/// <summary>What an alert is about.</summary>
+/// <summary>What an alert is about. In a queue message, its name (<c>"UrgentItem"</c>), whatever serializer reads it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlertKind>))]
 public enum AlertKind
 {
     /// <summary>An item became urgent on the worklist: the study team is told at once.</summary>
@@ -9,7 +12,11 @@ public enum AlertKind
     ReferrerUpdate,
 }
 
-/// <summary>Where a referral stands, in the words a referrer is told.</summary>
+/// <summary>
+/// Where a referral stands, in the words a referrer is told. In a queue message, its name
+/// (<c>"UnderReview"</c>); in the HTTP API, camelCase (<c>"underReview"</c>, <see cref="JsonEnum{T}"/>).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReferralStatus>))]
 public enum ReferralStatus
 {
     /// <summary>Received.</summary>

@@ -16,7 +16,7 @@ public static class FollowUps
         ["I3"] = ("Ask the patient whether the cancer has been growing or spreading recently, or was stage IV when first found.",
                   "Ask the referring oncologist for clinical or radiographic evidence of progression, or whether the disease was de novo stage IV."),
         ["I4"] = ("Ask the patient where the original breast surgery or biopsy was done, then ask that pathology lab whether an FFPE block (or fresh frozen tissue) of the primary tumour is archived.",
-                  "Ask the referring pathology lab whether an FFPE block of the primary tumour is archived (fresh frozen tissue is preferred if available)."),
+                  "Ask the referring oncologist which pathology lab holds the primary tumour, and whether an FFPE block (or fresh frozen tissue, preferred if available) is archived there."),
         ["I5"] = ("Ask the patient where the cancer has spread, whether a biopsy or fluid drainage is planned as part of their care, and whether they would have a research-only biopsy.",
                   "Ask the referring oncologist whether a clinically directed biopsy is planned, or which site a research-only biopsy could reach under local anaesthesia or IV conscious sedation."),
         ["I6"] = ("Ask the patient whether fluid drained before (from around the lung or the abdomen) was tested and showed cancer cells.",

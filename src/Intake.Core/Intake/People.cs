@@ -58,6 +58,9 @@ public interface IPeopleIndex
 
     /// <summary>Adds (or replaces) a submission's entry.</summary>
     Task PutAsync(PersonEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Removes a submission's entry under a date of birth; nothing happens when there is none.</summary>
+    Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken);
 }
 
 /// <summary>Links a submission to the same person's earlier ones (same date of birth and same e-mail, phone or name).</summary>
@@ -81,6 +84,23 @@ public sealed class PersonLinking(IPeopleIndex people)
         var personId = first.SubmissionId == submission.Id ? submission.Id : first.PersonId;
         await people.PutAsync(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), cancellationToken);
         return personId;
+    }
+
+    /// <summary>
+    /// After a correction changed the date of birth: takes the entry out from under the old date and
+    /// links the submission again under the new one. Returns the person id to keep.
+    /// </summary>
+    public async Task<string?> RelinkAsync(Submission before, Submission after, CancellationToken cancellationToken)
+    {
+        if (before.PersonKeys?.DateOfBirth == after.PersonKeys?.DateOfBirth)
+        {
+            return after.PersonId;
+        }
+        if (before.PersonKeys?.DateOfBirth is { } old)
+        {
+            await people.RemoveAsync(old, before.Id, cancellationToken);
+        }
+        return await PersonIdOfAsync(after, cancellationToken);
     }
 
     /// <summary>The ids of the other submissions of the same person.</summary>

@@ -13,14 +13,19 @@ public static class PrecheckDiff
         || !before.Criteria.Select(c => (c.Id, c.Outcome)).SequenceEqual(after.Criteria.Select(c => (c.Id, c.Outcome)));
 
     /// <summary>
-    /// The change in one text: the result and priority, then each criterion whose outcome changed,
-    /// e.g. "NeedsReview (Normal) → LikelyEligible (High); I4 Unknown → Met: FFPE tissue … is archived".
+    /// The change in one text: the result and priority, the collection source when it changed, then
+    /// each criterion whose outcome changed, e.g. "NeedsReview (Normal) → LikelyEligible (High); I4 Unknown → Met: FFPE tissue … is archived".
     /// </summary>
     public static string Describe(Precheck? before, Precheck after)
     {
         var parts = new List<string> { $"{Label(before)} → {Label(after)}" };
         if (before is not null)
         {
+            if (before.CollectionSource != after.CollectionSource)
+            {
+                // A change Differs counts, which neither the results nor the outcomes may show.
+                parts.Add($"collection source {SourceName(before.CollectionSource)} → {SourceName(after.CollectionSource)}");
+            }
             foreach (var (old, now) in before.Criteria.Zip(after.Criteria))
             {
                 if (old.Id == now.Id && old.Outcome != now.Outcome)
@@ -31,6 +36,8 @@ public static class PrecheckDiff
         }
         return string.Join("; ", parts);
     }
+
+    private static string SourceName(Site? site) => site is { } s ? JsonEnum<Site>.Name(s) : "none";
 
     private static string Label(Precheck? precheck) => precheck switch
     {

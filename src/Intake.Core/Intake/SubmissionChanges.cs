@@ -71,10 +71,37 @@ public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, 
             {
                 await pending.ClearAsync(current.Id, cancellationToken);
             }
+            // A change to a listed item may race another change to it. The first listing cannot: before it
+            // nobody sees the item on a list, so it skips the extra read (the pre-check's hot path).
+            if (before is { List: not null })
+            {
+                await CatchUpLineAsync(current, cancellationToken);
+            }
         }
-        if (current.UrgentAlertPending)
+        // Asked for by the change that made it urgent, and again by every settling anew (a send may have been lost);
+        // a later change that keeps it urgent asks for nothing more.
+        if (current.UrgentAlertPending && (before is null || !IsUrgent(before)))
         {
             await alerts.EnqueueAsync(new AlertRequest(current.Id, AlertKind.UrgentItem), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A newer change may have been written, and its line settled, while this one's line was on its
+    /// way: the line just written would then stand for an older record (or stand beside the newer
+    /// line). Reads the record again and, while it is newer than the line written, puts its line in
+    /// place of that one, so the line always ends as the newest record says.
+    /// </summary>
+    private async Task CatchUpLineAsync(Submission written, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await store.GetAsync(written.Id, cancellationToken) is not { List: not null } latest || latest.Version <= written.Version)
+            {
+                return;
+            }
+            await lists.PutAsync(WorklistItem.For(latest), WorklistItem.For(written), cancellationToken);
+            written = latest;
         }
     }
 

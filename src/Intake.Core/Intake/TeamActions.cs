@@ -24,7 +24,7 @@ public sealed record TeamActionResult(ActionOutcome Outcome, Submission? Submiss
 /// screened-out list, and correct its answers (which pre-checks it again with today's date). Every
 /// action is a history entry naming who did it.
 /// </summary>
-public sealed class TeamActions(SubmissionChanges changes, PrecheckEngine engine, SiteCalendar calendar)
+public sealed class TeamActions(SubmissionChanges changes, PersonLinking linking, PrecheckEngine engine, SiteCalendar calendar)
 {
     /// <summary>The longest note kept with a status change.</summary>
     public const int MaxNoteLength = 2000;
@@ -68,7 +68,7 @@ public sealed class TeamActions(SubmissionChanges changes, PrecheckEngine engine
     public async Task<TeamActionResult> CorrectAnswersAsync(string id, Answers answers, string by, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
-        var result = await changes.ApplyAsync(id, (s, now) =>
+        var result = await changes.ApplyAsync(id, async (s, now) =>
         {
             var precheck = engine.Evaluate(answers, today);
             var fields = ChangedFields(s.Answers, answers);
@@ -80,9 +80,11 @@ public sealed class TeamActions(SubmissionChanges changes, PrecheckEngine engine
                 Status = s.StatusFor(precheck),
                 PersonKeys = s.PersonKeys is { } keys ? keys with { DateOfBirth = answers.DateOfBirth } : null,
             };
+            // A corrected date of birth links the person anew.
+            corrected = corrected with { PersonId = await linking.RelinkAsync(s, corrected, cancellationToken) };
             var what = fields.Count == 0 ? "no answer changed" : string.Join(", ", fields);
-            return Task.FromResult<Change?>(new Change(corrected,
-                $"Answers corrected ({what}); pre-checked again on {today:yyyy-MM-dd} with rule set {precheck.RulesetVersion}: {PrecheckDiff.Describe(s.Precheck, precheck)}", by));
+            return new Change(corrected,
+                $"Answers corrected ({what}); pre-checked again on {today:yyyy-MM-dd} with rule set {precheck.RulesetVersion}: {PrecheckDiff.Describe(s.Precheck, precheck)}", by);
         }, cancellationToken);
         return Done(result);
     }

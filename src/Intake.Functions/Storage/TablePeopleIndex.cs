@@ -35,5 +35,9 @@ public sealed class TablePeopleIndex(TableServiceClient tables) : IPeopleIndex
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken) =>
+        await _table.DeleteEntityAsync(Partition(dateOfBirth), submissionId, cancellationToken: cancellationToken);
+
     private static string Partition(DateOnly born) => born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

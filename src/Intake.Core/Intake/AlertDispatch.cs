@@ -1,0 +1,217 @@
+using System.Globalization;
+
+namespace Intake.Core;
+
+/// <summary>One e-mail to send. It never holds clinical or contact details of a patient: ids, dates, words and a link.</summary>
+/// <param name="To">The recipient's address.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="Body">The plain-text body.</param>
+/// <param name="MessageId">
+/// The Message-Id, without angle brackets (<c>urgent-{id}-v{version}@mbcintake</c>): the same for a
+/// redelivered alert, so that a rare duplicate is recognisable as one.
+/// </param>
+public sealed record AlertEmail(string To, string Subject, string Body, string MessageId);
+
+/// <summary>Sends alert e-mails (SMTP in the app).</summary>
+public interface IAlertSender
+{
+    /// <summary>Sends <paramref name="email"/>; throws when it could not be handed to the mail server.</summary>
+    Task SendAsync(AlertEmail email, CancellationToken cancellationToken);
+}
+
+/// <summary>What the alerts need to know about the deployment.</summary>
+/// <param name="TeamAddress">Where the study team's alerts go.</param>
+/// <param name="FromAddress">The sender of every alert.</param>
+/// <param name="PublicBaseUrl">The service's public address (<c>https://…</c>), for the links in the alerts.</param>
+public sealed record AlertSettings(string TeamAddress, string FromAddress, Uri PublicBaseUrl);
+
+/// <summary>What the handling of one alert request did.</summary>
+public enum AlertOutcome
+{
+    /// <summary>The e-mail went out and the record says so.</summary>
+    Sent,
+    /// <summary>Nothing to send: the urgent alert already went out (or the item is no longer urgent), or this referrer update was already sent.</summary>
+    AlreadyHandled,
+    /// <summary>No submission has this id.</summary>
+    NotFound,
+    /// <summary>The referrer update cannot be sent: not a referral, or the referrer gave no e-mail address.</summary>
+    NoRecipient,
+}
+
+/// <summary>
+/// Sends the e-mail one alert request asks for, then records it on the submission, so that a
+/// second delivery of the same request sends nothing. The e-mails carry no clinical or contact
+/// details: the team's alert is a link to the item; a referrer is told the referral's id, the
+/// date it was received and where it stands, never the patient's name.
+/// </summary>
+public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges changes, IAlertSender sender, AlertSettings settings)
+{
+    /// <summary>The domain of every Message-Id the alerts carry.</summary>
+    public const string MessageIdDomain = "mbcintake";
+
+    /// <summary>The subject of the team's urgent alert.</summary>
+    public const string UrgentSubject = "MbcIntake: an urgent item is on the worklist";
+
+    /// <summary>The history entry once the urgent alert went out.</summary>
+    public const string UrgentSentEvent = "Urgent alert e-mailed to the study team";
+
+    /// <summary>Handles one request from the alerts queue.</summary>
+    /// <exception cref="ArgumentException">The request is not one this service writes (no valid id; a referrer update without its request id or status).</exception>
+    public Task<AlertOutcome> HandleAsync(AlertRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = SubmissionReader.NormaliseId(request.SubmissionId)
+            ?? throw new ArgumentException("The alert request does not hold a submission id.", nameof(request));
+        return request.Kind switch
+        {
+            AlertKind.UrgentItem => UrgentAsync(id, cancellationToken),
+            AlertKind.ReferrerUpdate => ReferrerUpdateAsync(id,
+                SubmissionReader.NormaliseId(request.RequestId) ?? throw new ArgumentException("A referrer update needs its request id (a UUID).", nameof(request)),
+                request.Status is { } status && Enum.IsDefined(status) ? status : throw new ArgumentException("A referrer update needs the status to tell.", nameof(request)),
+                cancellationToken),
+            _ => throw new ArgumentException($"Unknown alert kind {(int)request.Kind}.", nameof(request)),
+        };
+    }
+
+    /// <summary>The team's e-mail for an urgent item: a link to it, nothing more.</summary>
+    public AlertEmail UrgentEmail(Submission submission) => new(
+        settings.TeamAddress,
+        UrgentSubject,
+        string.Join('\n',
+            "An item on the study team's worklist is now Urgent. Please look at it today:",
+            "",
+            $"  {TeamPageLink(submission.Id)}",
+            "",
+            "Through the API, with the staff key:",
+            "",
+            $"  {ApiLink(submission.Id)}",
+            "",
+            "This message carries no clinical or contact details on purpose: they are on the team page only.",
+            ""),
+        $"urgent-{submission.Id}-v{submission.Version}@{MessageIdDomain}");
+
+    /// <summary>The e-mail that tells a referrer where their referral stands: its id, the date it was received, the status.</summary>
+    public AlertEmail ReferrerEmail(Submission submission, string to, string requestId, ReferralStatus status) => new(
+        to,
+        $"MbcIntake: update on your referral {submission.Id}",
+        string.Join('\n',
+            "This is an update on a referral you sent to the study team of NCT03737695 at Mayo Clinic.",
+            "",
+            $"  Referral: {submission.Id}",
+            $"  Received: {submission.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+            $"  Status:   {Words(status)}",
+            "",
+            "For the patient's privacy this message carries no patient details. Please quote the referral id when you contact the study team.",
+            ""),
+        $"referrer-{requestId}@{MessageIdDomain}");
+
+    /// <summary>The status as a referrer reads it.</summary>
+    public static string Words(ReferralStatus status) => status switch
+    {
+        ReferralStatus.Received => "received",
+        ReferralStatus.UnderReview => "under review by the study team",
+        ReferralStatus.Contacted => "the study team has contacted the patient",
+        ReferralStatus.Enrolled => "the patient is enrolled in the study",
+        ReferralStatus.NotEnrolled => "the patient is not enrolled in the study",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The item on the team page: <c>{PublicBaseUrl}/team#submission/{id}</c>.</summary>
+    public string TeamPageLink(string id) => $"{Base}/team#submission/{id}";
+
+    /// <summary>The item on the staff API: <c>{PublicBaseUrl}/api/submissions/{id}</c>.</summary>
+    public string ApiLink(string id) => $"{Base}/api/submissions/{id}";
+
+    private string Base => settings.PublicBaseUrl.AbsoluteUri.TrimEnd('/');
+
+    private async Task<AlertOutcome> UrgentAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } submission)
+        {
+            return AlertOutcome.NotFound;
+        }
+        if (!submission.UrgentAlertPending)
+        {
+            // Already sent by an earlier delivery, or no longer urgent.
+            return AlertOutcome.AlreadyHandled;
+        }
+        await sender.SendAsync(UrgentEmail(submission), cancellationToken);
+        await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.UrgentAlertPending
+            ? new Change(s with { UrgentAlertPending = false }, UrgentSentEvent, PrecheckRouting.SystemActor)
+            : null), cancellationToken);
+        return AlertOutcome.Sent;
+    }
+
+    private async Task<AlertOutcome> ReferrerUpdateAsync(string id, string requestId, ReferralStatus status, CancellationToken cancellationToken)
+    {
+        if (await store.GetFileAsync(id, cancellationToken) is not { } file)
+        {
+            return AlertOutcome.NotFound;
+        }
+        if (file.Submission.ReferrerUpdatesSent.Contains(requestId, StringComparer.Ordinal))
+        {
+            return AlertOutcome.AlreadyHandled;
+        }
+        if (ReferrerUpdates.AddressOf(file) is not { } to)
+        {
+            return AlertOutcome.NoRecipient;
+        }
+        await sender.SendAsync(ReferrerEmail(file.Submission, to, requestId, status), cancellationToken);
+        await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.ReferrerUpdatesSent.Contains(requestId, StringComparer.Ordinal)
+            ? null
+            : new Change(s with { ReferrerUpdatesSent = [.. s.ReferrerUpdatesSent, requestId] },
+                $"Referrer told: {Words(status)} (request {requestId})", PrecheckRouting.SystemActor)), cancellationToken);
+        return AlertOutcome.Sent;
+    }
+}
+
+/// <summary>A referrer update the team asked for.</summary>
+/// <param name="Outcome">Done (queued), not found, or not applicable (with <paramref name="Detail"/>).</param>
+/// <param name="RequestId">The request's id, once queued: the history names it when it is sent.</param>
+/// <param name="Detail">Why it does not apply, for the caller.</param>
+public sealed record ReferrerUpdateResult(ActionOutcome Outcome, string? RequestId, string? Detail = null);
+
+/// <summary>
+/// Closes the loop for referrers: when the team chooses, a referral's referrer is told where it
+/// stands (received, under review, contacted, enrolled or not) by e-mail, through the alerts queue.
+/// </summary>
+public sealed class ReferrerUpdates(ISubmissionStore store, SubmissionChanges changes, IAlertQueue alerts)
+{
+    /// <summary>
+    /// Records the team's request in the history, then queues it; the alert function sends it once
+    /// and records that it did. Not found for an unknown id; not applicable for a self-screening or
+    /// a referrer without an e-mail address.
+    /// </summary>
+    public async Task<ReferrerUpdateResult> RequestAsync(string id, ReferralStatus status, string by, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, null);
+        }
+        if (await store.GetFileAsync(id, cancellationToken) is not { } file)
+        {
+            return new ReferrerUpdateResult(ActionOutcome.NotFound, null);
+        }
+        if (file.Submission.Kind != SubmissionKind.Referral)
+        {
+            return new ReferrerUpdateResult(ActionOutcome.NotApplicable, null, "Only a referral has a referrer to tell; this submission is a self-screening.");
+        }
+        if (AddressOf(file) is null)
+        {
+            return new ReferrerUpdateResult(ActionOutcome.NotApplicable, null, "The referrer gave no e-mail address, so an update cannot be e-mailed; reach them by phone.");
+        }
+        var requestId = Guid.NewGuid().ToString("D");
+        var recorded = await changes.ApplyAsync(id, (s, _) => Task.FromResult<Change?>(
+            new Change(s, $"Referrer update requested: {AlertDispatch.Words(status)} (request {requestId})", by)), cancellationToken);
+        if (recorded.Submission is null)
+        {
+            return new ReferrerUpdateResult(ActionOutcome.NotFound, null);
+        }
+        await alerts.EnqueueAsync(new AlertRequest(id, AlertKind.ReferrerUpdate, requestId, status), cancellationToken);
+        return new ReferrerUpdateResult(ActionOutcome.Done, requestId);
+    }
+
+    /// <summary>The referrer's e-mail address, when the submission is a referral that has one.</summary>
+    public static string? AddressOf(SubmissionFile file) =>
+        file.Submission.Kind == SubmissionKind.Referral && file.Referrer?.Email is { } email && !string.IsNullOrWhiteSpace(email) ? email.Trim() : null;
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// Closes the loop for referrers: the study team asks for a referral's referrer to be told where
+/// it stands, and the alert function e-mails it (once) through the alerts queue.
+/// </summary>
+public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<ReferrerUpdateFunction> logger)
+{
+    private static readonly string[] Fields = ["status"];
+
+    /// <summary>
+    /// <c>POST /api/submissions/{id}/referrer-updates</c> <c>{ "status": "underReview" }</c>: <c>202</c>
+    /// <c>{ "requestId", "submissionId", "status" }</c>; <c>404</c> unknown id; <c>409</c> not a
+    /// referral or no referrer e-mail; <c>400</c> a status that is not one of <see cref="ReferralStatus"/> in camelCase.
+    /// </summary>
+    [Function(nameof(RequestReferrerUpdate))]
+    public async Task<IActionResult> RequestReferrerUpdate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (SubmissionReader.NormaliseId(id) is not { } key)
+        {
+            return Problems.NotFound();
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            ReferralStatus? status = null;
+            if (StrictJsonObject.TryOpen(document!.RootElement, "", errors, Fields, out var json))
+            {
+                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && JsonEnum<ReferralStatus>.TryParse(s.GetString(), out var parsed) ? parsed : null;
+                if (status is null)
+                {
+                    json.Fail("status", $"is required, one of: {JsonEnum<ReferralStatus>.Allowed}.");
+                }
+            }
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors, "The referrer update has problems: see errors.");
+            }
+            var result = await updates.RequestAsync(key, status!.Value, StaffIdentity.Of(request), cancellationToken);
+            switch (result.Outcome)
+            {
+                case ActionOutcome.NotFound:
+                    return Problems.NotFound();
+                case ActionOutcome.NotApplicable:
+                    return Problems.Conflict("A referrer update does not apply to this submission", result.Detail!);
+            }
+            logger.LogInformation("Referrer update {RequestId} for {Id} queued", result.RequestId, key);
+            return new AcceptedResult($"/api/submissions/{key}", new
+            {
+                requestId = result.RequestId,
+                submissionId = key,
+                status = JsonEnum<ReferralStatus>.Name(status.Value),
+            });
+        }
+    }
+}
