@@ -34,22 +34,7 @@ public class PrecheckBenchmarks
         MetastaticSites = [Site.Brain],
     };
 
-    private static Answers Baseline() => new()
-    {
-        DateOfBirth = new DateOnly(1972, 3, 15),
-        Sex = Sex.Female,
-        BreastCancer = BreastCancerDiagnosis.InvasiveConfirmed,
-        DistantMetastasis = YesNoUnknown.Yes,
-        MetastaticSites = [Site.Bone, Site.Liver],
-        DiseaseStatus = DiseaseStatus.Progressing,
-        PrimaryTissue = PrimaryTissue.Ffpe,
-        WillingResearchBiopsy = YesNoUnknown.Yes,
-        Ecog = 1,
-        CanConsent = YesNoUnknown.Yes,
-        Pregnant = YesNoUnknown.No,
-        LocalAnestheticAllergy = YesNoUnknown.No,
-        CognitiveImpairment = YesNoUnknown.No,
-    };
+    private static Answers Baseline() => Intake.Testing.SpecExamples.Baseline;
 
     [GlobalSetup]
     public void Check()

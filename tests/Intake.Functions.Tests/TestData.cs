@@ -26,22 +26,7 @@ internal static class TestData
     public static PrecheckEngine Engine { get; } = new(RuleSet.Nct03737695);
 
     /// <summary>eligibility.md's all-Met baseline (a self-screening): likely eligible, priority High.</summary>
-    public static Answers Baseline { get; } = new()
-    {
-        DateOfBirth = new DateOnly(1972, 3, 15),
-        Sex = Sex.Female,
-        BreastCancer = BreastCancerDiagnosis.InvasiveConfirmed,
-        DistantMetastasis = YesNoUnknown.Yes,
-        MetastaticSites = [Site.Bone, Site.Liver],
-        DiseaseStatus = DiseaseStatus.Progressing,
-        PrimaryTissue = PrimaryTissue.Ffpe,
-        WillingResearchBiopsy = YesNoUnknown.Yes,
-        Ecog = 1,
-        CanConsent = YesNoUnknown.Yes,
-        Pregnant = YesNoUnknown.No,
-        LocalAnestheticAllergy = YesNoUnknown.No,
-        CognitiveImpairment = YesNoUnknown.No,
-    };
+    public static Answers Baseline => Intake.Testing.SpecExamples.Baseline;
 
     /// <summary>A referral's answers with every field answered, the oncologist's included.</summary>
     public static Answers EveryField { get; } = Baseline with

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 
 namespace Intake.Testing;
 
@@ -56,7 +55,7 @@ public sealed class Azurite : IAsyncDisposable
         try
         {
             await Poll.UntilAsync(async () => (process.IsRunning ? true : throw new TimeoutException("Azurite exited."))
-                && await AcceptsAsync(queue) && await AcceptsAsync(table), TimeSpan.FromSeconds(60), "Azurite to listen");
+                && await FreePort.IsListeningAsync(queue) && await FreePort.IsListeningAsync(table), TimeSpan.FromSeconds(60), "Azurite to listen");
         }
         catch (TimeoutException e)
         {
@@ -66,19 +65,6 @@ public sealed class Azurite : IAsyncDisposable
         return azurite;
     }
 
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _process.DisposeAsync();

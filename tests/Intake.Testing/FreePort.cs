@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Intake.Testing;
 
-/// <summary>Ports nobody listens on, for the servers a test starts.</summary>
+/// <summary>Ports on the loopback address, for the servers a test starts.</summary>
 public static class FreePort
 {
     /// <summary>A free TCP port on the loopback address.</summary>
@@ -27,6 +27,21 @@ public static class FreePort
             {
                 listener.Stop();
             }
+        }
+    }
+
+    /// <summary>True when something accepts connections on <paramref name="port"/>.</summary>
+    public static async Task<bool> IsListeningAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Intake.Testing;
@@ -62,7 +61,7 @@ public sealed class MailDev : IAsyncDisposable
         try
         {
             await Poll.UntilAsync(async () => (process.IsRunning ? true : throw new TimeoutException("maildev exited."))
-                && await AcceptsAsync(smtp) && await maildev.AnswersAsync(), TimeSpan.FromSeconds(60), "maildev to listen");
+                && await FreePort.IsListeningAsync(smtp) && await maildev.AnswersAsync(), TimeSpan.FromSeconds(60), "maildev to listen");
         }
         catch (TimeoutException e)
         {
@@ -115,19 +114,6 @@ public sealed class MailDev : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

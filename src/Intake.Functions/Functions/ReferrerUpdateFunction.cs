@@ -26,11 +26,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (SubmissionReader.NormaliseId(id) is not { } key)
-        {
-            return Problems.NotFound();
-        }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -39,7 +35,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
         {
             var errors = new FieldErrors();
             ReferralStatus? status = null;
-            if (StrictJsonObject.TryOpen(document!.RootElement, "", errors, Fields, out var json))
+            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, Fields, out var json))
             {
                 status = json.Get("status") is { ValueKind: JsonValueKind.String } s && JsonEnum<ReferralStatus>.TryParse(s.GetString(), out var parsed) ? parsed : null;
                 if (status is null)

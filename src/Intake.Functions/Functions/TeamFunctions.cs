@@ -22,11 +22,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     public async Task<IActionResult> SetTeamStatus(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (SubmissionReader.NormaliseId(id) is not { } key)
-        {
-            return Problems.NotFound();
-        }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -36,7 +32,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             var errors = new FieldErrors();
             TeamStatus? status = null;
             string? note = null;
-            if (StrictJsonObject.TryOpen(document!.RootElement, "", errors, StatusFields, out var json))
+            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, StatusFields, out var json))
             {
                 status = json.Get("status") is { ValueKind: JsonValueKind.String } s && Enum.GetNames<TeamStatus>().Contains(s.GetString(), StringComparer.Ordinal)
                     ? Enum.Parse<TeamStatus>(s.GetString()!) : null;
@@ -67,11 +63,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     public async Task<IActionResult> CorrectAnswers(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (SubmissionReader.NormaliseId(id) is not { } key)
-        {
-            return Problems.NotFound();
-        }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -80,7 +72,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
         {
             var errors = new FieldErrors();
             Answers? answers = null;
-            if (StrictJsonObject.TryOpen(document!.RootElement, "", errors, AnswersFields, out var json))
+            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, AnswersFields, out var json))
             {
                 if (json.Get("answers") is { } element)
                 {

@@ -1,0 +1,25 @@
+using Intake.Core;
+
+namespace Intake.Testing;
+
+/// <summary>The examples of eligibility.md, for every test project and the benchmarks.</summary>
+public static class SpecExamples
+{
+    /// <summary>The spec's all-Met baseline (a self-screening): born 1972-03-15, likely eligible, priority High.</summary>
+    public static Answers Baseline { get; } = new()
+    {
+        DateOfBirth = new DateOnly(1972, 3, 15),
+        Sex = Sex.Female,
+        BreastCancer = BreastCancerDiagnosis.InvasiveConfirmed,
+        DistantMetastasis = YesNoUnknown.Yes,
+        MetastaticSites = [Site.Bone, Site.Liver],
+        DiseaseStatus = DiseaseStatus.Progressing,
+        PrimaryTissue = PrimaryTissue.Ffpe,
+        WillingResearchBiopsy = YesNoUnknown.Yes,
+        Ecog = 1,
+        CanConsent = YesNoUnknown.Yes,
+        Pregnant = YesNoUnknown.No,
+        LocalAnestheticAllergy = YesNoUnknown.No,
+        CognitiveImpairment = YesNoUnknown.No,
+    };
+}
