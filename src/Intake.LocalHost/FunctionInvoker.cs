@@ -52,8 +52,7 @@ public sealed class FunctionInvoker
             var p = _parameters[i];
             arguments[i] = p.Name == _triggerName ? invocation.ConvertTrigger(invocation.TriggerValue, p.ParameterType)
                 : p.ParameterType == typeof(CancellationToken) ? invocation.CancellationToken
-                : Convert.ChangeType(invocation.RouteValues.First(r => string.Equals(r.Key, p.Name, StringComparison.OrdinalIgnoreCase)).Value,
-                    p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
+                : RouteValue(invocation.RouteValues, p);
         }
         object? returned;
         try
@@ -72,6 +71,13 @@ public sealed class FunctionInvoker
             return task.GetType().IsGenericType ? resultProperty?.GetValue(task) : null;
         }
         return returned;
+    }
+
+    /// <summary>A route value converted to the parameter's type; an optional one that is absent binds as <c>null</c>.</summary>
+    private static object? RouteValue(IReadOnlyDictionary<string, object?> values, ParameterInfo parameter)
+    {
+        var value = values.FirstOrDefault(r => string.Equals(r.Key, parameter.Name, StringComparison.OrdinalIgnoreCase)).Value;
+        return value is null ? null : Convert.ChangeType(value, Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string[] RouteParameterNames(string? route) => route is null ? [] :

@@ -18,7 +18,8 @@ public static class HttpTriggers
         foreach (var invoker in functions.Where(f => f.Function.Trigger.Type == "httpTrigger"))
         {
             var trigger = invoker.Function.Trigger;
-            var pattern = $"/{host.RoutePrefix}/{trigger.Route ?? invoker.Function.Name}";
+            var route = trigger.Route ?? invoker.Function.Name;
+            var pattern = host.RoutePrefix.Length == 0 ? $"/{route}" : $"/{host.RoutePrefix}/{route}";
             var needsKey = !string.Equals(trigger.AuthLevel, "Anonymous", StringComparison.OrdinalIgnoreCase);
             var methods = (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray();
             app.MapMethods(pattern, methods, async context =>

@@ -41,7 +41,7 @@ public sealed class FunctionsMetadataCoverageTests
 
         foreach (var function in Functions.Where(f => f.Trigger.Type == "httpTrigger"))
         {
-            var endpoint = Assert.Single(endpoints, e => e.RoutePattern.RawText == $"/api/{function.Trigger.Route}"
+            var endpoint = Assert.Single(endpoints, e => e.RoutePattern.RawText == $"/{function.Trigger.Route}"
                 && e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.SequenceEqual(function.Trigger.Methods!.Select(m => m.ToUpperInvariant())));
             Assert.Equal(function.Name, endpoint.DisplayName);
         }

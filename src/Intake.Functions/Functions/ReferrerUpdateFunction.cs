@@ -23,7 +23,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
     /// </summary>
     [Function(nameof(RequestReferrerUpdate))]
     public async Task<IActionResult> RequestReferrerUpdate(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);

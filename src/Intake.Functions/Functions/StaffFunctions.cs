@@ -15,7 +15,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     /// <summary><c>GET /api/submissions/{id}</c>: the whole picture of one submission.</summary>
     [Function(nameof(GetSubmission))]
     public async Task<IActionResult> GetSubmission(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (SubmissionReader.NormaliseId(id) is not { } key || await store.GetFileAsync(key, cancellationToken) is not { } file)
         {
@@ -28,13 +28,13 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>
     [Function(nameof(GetWorklist))]
     public Task<IActionResult> GetWorklist(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "worklist")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/worklist")] HttpRequest request, CancellationToken cancellationToken) =>
         ListAsync(request, TeamList.Worklist, cancellationToken);
 
     /// <summary><c>GET /api/screened-out</c>: the likely ineligible, newest first, with the NotMet reasons.</summary>
     [Function(nameof(GetScreenedOut))]
     public Task<IActionResult> GetScreenedOut(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "screened-out")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/screened-out")] HttpRequest request, CancellationToken cancellationToken) =>
         ListAsync(request, TeamList.ScreenedOut, cancellationToken);
 
     private async Task<IActionResult> ListAsync(HttpRequest request, TeamList list, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
     /// <summary><c>GET /api/stats</c>.</summary>
     [Function(nameof(GetStats))]
     public async Task<IActionResult> GetStats(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stats")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/stats")] HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var from = ParseDate(request, "from", errors);

@@ -20,13 +20,13 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
     /// <summary><c>POST /api/screenings</c>.</summary>
     [Function(nameof(SubmitScreening))]
     public Task<IActionResult> SubmitScreening(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "screenings")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/screenings")] HttpRequest request, CancellationToken cancellationToken) =>
         SubmitAsync(request, SubmissionKind.SelfScreening, cancellationToken);
 
     /// <summary><c>POST /api/referrals</c>.</summary>
     [Function(nameof(SubmitReferral))]
     public Task<IActionResult> SubmitReferral(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/referrals")] HttpRequest request, CancellationToken cancellationToken) =>
         SubmitAsync(request, SubmissionKind.Referral, cancellationToken);
 
     private async Task<IActionResult> SubmitAsync(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken)

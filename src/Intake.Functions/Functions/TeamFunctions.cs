@@ -20,7 +20,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     /// <summary><c>POST /api/submissions/{id}/team-status</c> <c>{ "status": "Contacted", "note": "…" }</c>.</summary>
     [Function(nameof(SetTeamStatus))]
     public async Task<IActionResult> SetTeamStatus(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
@@ -53,7 +53,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     /// <summary><c>POST /api/submissions/{id}/reopen</c>: a screened-out submission joins the worklist.</summary>
     [Function(nameof(Reopen))]
     public async Task<IActionResult> Reopen(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         SubmissionReader.NormaliseId(id) is { } key
             ? await AnswerAsync(await actions.ReopenAsync(key, StaffIdentity.Of(request), cancellationToken), cancellationToken)
             : Problems.NotFound();
@@ -61,7 +61,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     /// <summary><c>PUT /api/submissions/{id}/answers</c> <c>{ "answers": { … } }</c>: corrected answers, pre-checked again with today's date.</summary>
     [Function(nameof(CorrectAnswers))]
     public async Task<IActionResult> CorrectAnswers(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)

@@ -23,7 +23,7 @@ public static class Problems
     public static IActionResult BadRequest(string detail) => Of(StatusCodes.Status400BadRequest, "The request cannot be read", detail);
 
     /// <summary>404 that says nothing more than that.</summary>
-    public static IActionResult NotFound() => Of(StatusCodes.Status404NotFound, "Not found", "No submission has this id.");
+    public static IActionResult NotFound(string detail = "No submission has this id.") => Of(StatusCodes.Status404NotFound, "Not found", detail);
 
     /// <summary>409 for a different body under an id already used.</summary>
     public static IActionResult Conflict(string id) => Of(StatusCodes.Status409Conflict, "This id is already used",
