@@ -34,7 +34,9 @@ public sealed class Azurite : IAsyncDisposable
     public int TablePort { get; }
 
     /// <summary>Starts Azurite and waits until its services accept connections.</summary>
-    public static async Task<Azurite> StartAsync(string? location = null)
+    /// <param name="location">A folder to persist to; in memory when <c>null</c>.</param>
+    /// <param name="debugLog">A file for Azurite's debug log (one line per request among others), or <c>null</c>.</param>
+    public static async Task<Azurite> StartAsync(string? location = null, string? debugLog = null)
     {
         var executable = Path.Combine(Repository.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -46,7 +48,7 @@ public sealed class Azurite : IAsyncDisposable
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         var process = ChildProcess.Start(executable,
         [
-            .. storage, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            .. storage, .. (debugLog is null ? Array.Empty<string>() : ["--debug", debugLog]), "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",

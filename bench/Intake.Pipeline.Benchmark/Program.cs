@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Intake.Pipeline.Benchmark;
+using Intake.Testing;
+
+// The pipeline beside the storage floor, in one run (docs/performance.md says how to read it).
+//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--count-n 200] [--json]
+var n = Arg("--n", 2000);
+var concurrencies = (ArgText("--concurrency") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+var countN = Arg("--count-n", 200);
+var json = args.Contains("--json");
+var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
+var results = new List<RunResult>();
+
+foreach (var c in concurrencies)
+{
+    Log($"== C = {c}, N = {n}: the service (local host on Azurite)");
+    await using (var azurite = await Azurite.StartAsync())
+    await using (var host = await LocalHostProcess.StartAsync(azurite.ConnectionString))
+    {
+        var service = await RunServiceAsync(host, Workload.Make(n, today), c);
+        var peak = PeakWorkingSetMb(host.ProcessId);
+        Log($"== C = {c}, N = {n}: the storage floor (the SDK directly, same Azurite)");
+        var floor = await RunFloorAsync(azurite.ConnectionString, n, c);
+        results.Add(new RunResult(c, n, service, floor, peak));
+    }
+}
+
+Log($"== Storage requests per submission (Azurite's request log, N = {countN}, C = 16)");
+var counts = await CountRequestsAsync(countN, today);
+
+Print(results, counts);
+return 0;
+
+// ---------------------------------------------------------------------------------------------
+
+async Task<ServiceRun> RunServiceAsync(LocalHostProcess host, (string Route, JsonObject Body)[] work, int concurrency)
+{
+    var posted = new ConcurrentDictionary<string, long>();
+    var listed = new ConcurrentDictionary<string, long>();
+    var accept = new ConcurrentBag<double>();
+    var clock = Stopwatch.StartNew();
+    using var done = new CancellationTokenSource();
+    var watcher = Task.Run(async () =>
+    {
+        while (listed.Count < work.Length && !done.IsCancellationRequested)
+        {
+            foreach (var route in new[] { "/api/worklist", "/api/screened-out" })
+            {
+                var items = (await host.Staff.GetFromJsonAsync<JsonObject>(route))!["items"]!.AsArray();
+                var now = clock.ElapsedTicks;
+                foreach (var item in items)
+                {
+                    listed.TryAdd((string)item!["id"]!, now);
+                }
+            }
+            Progress(listed.Count, work.Length, "listed");
+            await Task.Delay(25);
+        }
+    });
+    await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (w, ct) =>
+    {
+        var id = (string)w.Body["id"]!;
+        var start = clock.ElapsedTicks;
+        posted[id] = start;
+        using var response = await host.Client.PostAsync(w.Route, new StringContent(w.Body.ToJsonString(), Encoding.UTF8, "application/json"), ct);
+        accept.Add(Ms(clock.ElapsedTicks - start));
+        if ((int)response.StatusCode != 202)
+        {
+            throw new InvalidOperationException($"POST {w.Route} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        }
+    });
+    var deadline = TimeSpan.FromMinutes(10);
+    if (await Task.WhenAny(watcher, Task.Delay(deadline)) != watcher)
+    {
+        await done.CancelAsync();
+        throw new TimeoutException($"Only {listed.Count} of {work.Length} submissions were listed after {deadline}.");
+    }
+    ProgressDone();
+    var ends = posted.Keys.Select(id => listed[id]).ToArray();
+    var seconds = (ends.Max() - posted.Values.Min()) / (double)Stopwatch.Frequency;
+    var latencies = posted.Select(p => Ms(listed[p.Key] - p.Value)).Order().ToArray();
+    var accepted = accept.Order().ToArray();
+    return new ServiceRun(work.Length / seconds, Pct(latencies, 50), Pct(latencies, 95), Pct(latencies, 99), Pct(accepted, 50), Pct(accepted, 99));
+}
+
+// The least one submission needs of storage: a table write, a queue send, a receive, a table read,
+// a result write, a message delete and a hand-off send, by the SDK directly, C at a time.
+async Task<double> RunFloorAsync(string connection, int count, int concurrency)
+{
+    var tables = new TableServiceClient(connection);
+    var queues = new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    var table = tables.GetTableClient("floor");
+    var inbox = queues.GetQueueClient("floor-in");
+    var handoff = queues.GetQueueClient("floor-out");
+    await table.CreateIfNotExistsAsync();
+    await inbox.CreateIfNotExistsAsync();
+    await handoff.CreateIfNotExistsAsync();
+    var doneCount = 0;
+    var clock = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+    {
+        var id = Guid.NewGuid().ToString();
+        await table.AddEntityAsync(new TableEntity(id, "record") { ["Answers"] = new string('a', 600), ["Status"] = "Received" }, ct);
+        await inbox.SendMessageAsync($$"""{"submissionId":"{{id}}"}""", ct);
+        var message = (await inbox.ReceiveMessageAsync(TimeSpan.FromMinutes(1), ct)).Value;
+        var record = (await table.GetEntityAsync<TableEntity>(id, "record", cancellationToken: ct)).Value;
+        record["Status"] = "Routed";
+        record["Precheck"] = new string('p', 3000);
+        await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, ct);
+        if (message is not null)
+        {
+            await inbox.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        }
+        await handoff.SendMessageAsync(id, ct);
+        Progress(Interlocked.Increment(ref doneCount), count, "floor");
+    });
+    ProgressDone();
+    return count / clock.Elapsed.TotalSeconds;
+}
+
+async Task<RequestCounts> CountRequestsAsync(int count, DateOnly day)
+{
+    var log = Path.Combine(Path.GetTempPath(), $"azurite-{Guid.NewGuid():N}.log");
+    await using var azurite = await Azurite.StartAsync(debugLog: log);
+    await using var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
+    // Idle: what the host asks of storage with nothing to do (queue polling), per second.
+    var idleStart = Requests(log);
+    var idle = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(10));
+    var idlePerSecond = (Requests(log) - idleStart) / idle.Elapsed.TotalSeconds;
+
+    var run = Stopwatch.StartNew();
+    var before = Requests(log);
+    await RunServiceAsync(host, Workload.Make(count, day, seed: 7), 16);
+    var during = Requests(log) - before - (int)Math.Round(idlePerSecond * run.Elapsed.TotalSeconds);
+    var service = during / (double)count;
+
+    // The floor runs in the same Azurite beside the idle local host: its polling is subtracted too.
+    var floorRun = Stopwatch.StartNew();
+    var floorBefore = Requests(log);
+    await RunFloorAsync(azurite.ConnectionString, count, 16);
+    var floor = (Requests(log) - floorBefore - idlePerSecond * floorRun.Elapsed.TotalSeconds) / count;
+    File.Delete(log);
+    return new RequestCounts(service, floor, idlePerSecond);
+}
+
+// Requests Azurite received, leaving out the benchmark's own reads of the lists. Azurite writes its
+// log a little behind the requests, so the count is read two seconds after the work (the idle
+// polling of those seconds is subtracted with the rest).
+static int Requests(string log)
+{
+    Thread.Sleep(TimeSpan.FromSeconds(2));
+    return CountRequests(log);
+}
+
+static int CountRequests(string log)
+{
+    using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    using var reader = new StreamReader(stream);
+    var total = 0;
+    while (reader.ReadLine() is { } line)
+    {
+        if (line.Contains("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal)
+            && !(line.Contains("RequestMethod=GET", StringComparison.Ordinal) && line.Contains("/teamlists()", StringComparison.Ordinal)))
+        {
+            total++;
+        }
+    }
+    return total;
+}
+
+static double PeakWorkingSetMb(int pid)
+{
+    var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return status is null ? double.NaN : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+static double Pct(double[] sorted, int p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+void Print(List<RunResult> runs, RequestCounts counts)
+{
+    if (json)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(new { machine = Machine(), runs, storageRequestsPerSubmission = counts }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        return;
+    }
+    var table = new StringBuilder();
+    table.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}");
+    table.AppendLine();
+    table.AppendLine("| measure | " + string.Join(" | ", runs.Select(r => $"C = {r.Concurrency}, N = {r.N}")) + " |");
+    table.AppendLine("|---|" + string.Concat(runs.Select(_ => "---:|")));
+    Row("service throughput (submissions/s)", r => r.Service.Throughput.ToString("0.0", CultureInfo.InvariantCulture));
+    Row("floor throughput (submissions/s)", r => r.Floor.ToString("0.0", CultureInfo.InvariantCulture));
+    Row("service / floor", r => (r.Service.Throughput / r.Floor).ToString("0.00", CultureInfo.InvariantCulture));
+    Row("POST to list, p50 / p95 / p99 (ms)", r => $"{r.Service.ListedP50:0} / {r.Service.ListedP95:0} / {r.Service.ListedP99:0}");
+    Row("HTTP accept, p50 / p99 (ms)", r => $"{r.Service.AcceptP50:0.0} / {r.Service.AcceptP99:0.0}");
+    Row("local host peak working set (MB)", r => r.PeakWorkingSetMb.ToString("0", CultureInfo.InvariantCulture));
+    table.AppendLine();
+    table.AppendLine(CultureInfo.InvariantCulture, $"Storage requests per submission (Azurite's log, idle polling of {counts.IdlePerSecond:0.0}/s subtracted): service {counts.Service:0.00}, floor {counts.Floor:0.00}.");
+    Console.WriteLine(table);
+
+    void Row(string name, Func<RunResult, string> value) => table.AppendLine($"| {name} | {string.Join(" | ", runs.Select(value))} |");
+}
+
+static string Machine() => $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+
+void Progress(int done, int total, string what)
+{
+    if (json || Console.IsErrorRedirected) return;
+    var width = 30;
+    var filled = (int)(width * (double)done / total);
+    Console.Error.Write($"\r  [{new string('#', filled)}{new string(' ', width - filled)}] {done}/{total} {what}   ");
+}
+
+void ProgressDone()
+{
+    if (!json && !Console.IsErrorRedirected) Console.Error.WriteLine();
+}
+
+void Log(string line)
+{
+    if (!json) Console.Error.WriteLine(line);
+}
+
+int Arg(string name, int fallback) => ArgText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+internal sealed record ServiceRun(double Throughput, double ListedP50, double ListedP95, double ListedP99, double AcceptP50, double AcceptP99);
+
+internal sealed record RunResult(int Concurrency, int N, ServiceRun Service, double Floor, double PeakWorkingSetMb);
+
+internal sealed record RequestCounts(double Service, double Floor, double IdlePerSecond);
