@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Queues;
 using Intake.Functions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -134,5 +135,68 @@ public sealed class StorageConnectionTests
         Assert.Contains("AzureWebJobsStorage__accountName", e.Message);
         Assert.Contains("AzureWebJobsStorage__tableServiceUri", e.Message);
         Assert.Contains("AzureWebJobsStorage__queueServiceUri", e.Message);
+    }
+
+    // The two shapes as Azure hands them to the app: app settings are environment variables, with
+    // double underscores for the configuration's sections.
+
+    [Fact]
+    public void A_connection_string_app_setting_is_the_connection_string_shape()
+    {
+        var connection = StorageConnection.From(EnvironmentSettings.Build(new() { ["AzureWebJobsStorage"] = ConnectionString }));
+
+        Assert.False(connection.UsesIdentity);
+        Assert.Equal(ConnectionString, connection.ConnectionString);
+        Assert.Equal(new Uri("https://mbcintake.table.core.windows.net/"), connection.CreateTableServiceClient(new TableClientOptions()).Uri);
+    }
+
+    [Fact]
+    public void Identity_app_settings_with_double_underscores_are_the_identity_shape_signed_in_with_the_default_credential()
+    {
+        var connection = StorageConnection.From(EnvironmentSettings.Build(new()
+        {
+            ["AzureWebJobsStorage__credential"] = "managedidentity",
+            ["AzureWebJobsStorage__clientId"] = "00000000-1111-2222-3333-444444444444",
+            ["AzureWebJobsStorage__blobServiceUri"] = "https://stmbcexample.blob.core.windows.net/",
+            ["AzureWebJobsStorage__queueServiceUri"] = "https://stmbcexample.queue.core.windows.net/",
+            ["AzureWebJobsStorage__tableServiceUri"] = "https://stmbcexample.table.core.windows.net/",
+        }));
+
+        Assert.True(connection.UsesIdentity);
+        Assert.Equal(new Uri("https://stmbcexample.table.core.windows.net/"), connection.TableServiceUri);
+        Assert.Equal(new Uri("https://stmbcexample.queue.core.windows.net/"), connection.QueueServiceUri);
+        Assert.Equal("00000000-1111-2222-3333-444444444444", connection.ManagedIdentityClientId);
+        Assert.IsType<DefaultAzureCredential>(connection.Credential());
+        Assert.Equal(new Uri("https://stmbcexample.queue.core.windows.net/"), connection.CreateQueueServiceClient(new QueueClientOptions()).Uri);
+    }
+}
+
+/// <summary>
+/// Configuration read from real environment variables, as the Functions host reads app settings:
+/// each variable gets a prefix unique to the call (so that tests running at the same time never
+/// see each other's), is read through <c>AddEnvironmentVariables</c>, and is removed again.
+/// </summary>
+internal static class EnvironmentSettings
+{
+    public static IConfiguration Build(Dictionary<string, string> settings)
+    {
+        var prefix = $"MBCINTAKE_TEST_{Guid.NewGuid():N}_";
+        try
+        {
+            foreach (var (name, value) in settings)
+            {
+                Environment.SetEnvironmentVariable(prefix + name, value);
+            }
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
+            // Read everything now: the variables are gone when this returns.
+            return new ConfigurationBuilder().AddInMemoryCollection(configuration.AsEnumerable()).Build();
+        }
+        finally
+        {
+            foreach (var name in settings.Keys)
+            {
+                Environment.SetEnvironmentVariable(prefix + name, null);
+            }
+        }
     }
 }
