@@ -18,7 +18,8 @@ public abstract class OncologistOpinion : Criterion
     /// <param name="concern">The concern, e.g. "a concurrent disease that makes participation inappropriate".</param>
     protected OncologistOpinion(string id, string protocolText, string concern) : base(id, protocolText)
     {
-        _absent = Conclude(Outcome.Met, $"The referring oncologist reports no {concern}.");
+        var withoutArticle = concern.StartsWith("a ", StringComparison.Ordinal) ? concern[2..] : concern;
+        _absent = Conclude(Outcome.Met, $"The referring oncologist reports no {withoutArticle}.");
         _present = Conclude(Outcome.NotMet, $"The referring oncologist reports {concern}.");
         _noOpinion = Conclude(Outcome.ClinicianReview, $"No oncologist's opinion came with the submission: the treating oncologist or biopsy provider must judge whether there is {concern}.");
         _notSaid = Conclude(Outcome.ClinicianReview, $"The referring oncologist did not say whether there is {concern}: ask them.");
