@@ -1,0 +1,84 @@
+// Small DOM helpers for the staff pages (/refer, /team). Text only ever goes in as text nodes, never
+// as HTML; events go through addEventListener (the pages' CSP forbids inline handlers).
+
+/**
+ * Creates an element. `props`: `class`, `text`, `on<event>` (a function), anything else as an
+ * attribute (true → present, false/null/undefined → left out). Children: nodes, strings, arrays, null.
+ */
+export function h(tag, props, ...children) {
+  return build(document.createElement(tag), props, children);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Like h(), for SVG elements. */
+export function svg(tag, props, ...children) {
+  return build(document.createElementNS(SVG_NS, tag), props, children);
+}
+
+function build(el, props, children) {
+  for (const [k, v] of Object.entries(props ?? {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') el.setAttribute('class', v);
+    else if (k === 'text') el.textContent = String(v);
+    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces an element's children. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** The first 8 characters of a UUID: enough to tell items apart on a page. */
+export const shortId = (id) => String(id ?? '').slice(0, 8);
+
+/** The study site's time zone (eligibility.md: America/Chicago). */
+export const SITE_TIME_ZONE = 'America/Chicago';
+
+/** An instant as the site reads it, e.g. "Nov 26, 2026, 4:59 AM CST". */
+export function formatInstant(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString('en-US', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+}
+
+/** A <time> element for an instant. */
+export const timeEl = (iso) => h('time', { datetime: iso }, formatInstant(iso));
+
+/** Today's date at the site, as YYYY-MM-DD. */
+export function siteToday() {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date()).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Whole days from the site's today to a YYYY-MM-DD date (negative when past). */
+export function daysFromToday(date) {
+  const a = Date.parse(`${siteToday()}T00:00:00Z`);
+  const b = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(b) ? null : Math.round((b - a) / 86400000);
+}
+
+/** "2026-12-01 (in 5 days)", "(today)", "(3 days ago)". */
+export function describeDate(date) {
+  if (!date) return '';
+  const days = daysFromToday(date);
+  if (days === null) return date;
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days === -1 ? 'yesterday' : days > 0 ? `in ${days} days` : `${-days} days ago`;
+  return `${date} (${when})`;
+}

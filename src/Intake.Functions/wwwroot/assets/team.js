@@ -1,0 +1,677 @@
+// /team: the study team's page. Behind the staff key (kept in sessionStorage only, sent as
+// x-functions-key; a 401 forgets it and asks again): the worklist in priority order with a
+// person's submissions together, the screened-out list, one submission's whole picture with the
+// team's actions (status, reopen, corrected answers, telling the referrer), and the funnel.
+
+import { call, ApiError } from './api.js';
+import { h, fill, shortId, timeEl, describeDate } from './dom-kit.js';
+import { ErrorBoard } from './field-errors.js';
+import { createAnswersForm } from './answers-form.js';
+import { barChart } from './bar-chart.js';
+
+const $ = (id) => document.getElementById(id);
+const KEY_NAME = 'mbcintake.staffKey';
+
+const RESULT = { LikelyEligible: 'Likely eligible', NeedsReview: 'Needs review', LikelyIneligible: 'Likely ineligible' };
+const KIND = { selfScreening: 'Self-screening', referral: 'Referral' };
+const STATUS = { Received: 'Awaiting pre-check', Prechecked: 'Pre-checked, being routed', Routed: 'On the worklist', ScreenedOut: 'On the screened-out list' };
+const TEAM_STATUSES = ['New', 'Contacted', 'Scheduled', 'Enrolled', 'Declined', 'NotEligible', 'Unreachable'];
+const TEAM_STATUS_LABEL = { New: 'New', Contacted: 'Contacted', Scheduled: 'Scheduled', Enrolled: 'Enrolled', Declined: 'Declined', NotEligible: 'Not eligible', Unreachable: 'Unreachable' };
+const REFERRER_STATUSES = { received: 'Received', underReview: 'Under review', contacted: 'Contacted', enrolled: 'Enrolled', notEnrolled: 'Not enrolled' };
+const OUTCOME = { Met: 'Met', NotMet: 'Not met', Unknown: 'Unknown', NotApplicable: 'Not applicable', ClinicianReview: 'Clinician review' };
+const CRITERIA = {
+  I1: 'Invasive breast cancer, confirmed or suspected',
+  I2: 'Distant metastatic disease on imaging',
+  I3: 'Progression, or de novo stage IV',
+  I4: 'Archived primary tissue',
+  I5: 'Accessible lesion (Type 1 or Type 2)',
+  I6: 'Cytology, if fluid is the source',
+  I7: 'Age 18 or older',
+  I8: 'ECOG 0–2',
+  I9: 'Able and willing to consent',
+  E1: 'Concurrent disease making participation inappropriate',
+  E2: 'Disorder interfering with safety during the procedure',
+  E3: 'Dementia, altered mental status, psychiatric condition',
+  E4: 'Serious allergy to local anaesthetics',
+  E5: 'Pregnancy',
+  E6: 'Condition or finding making participation hazardous',
+};
+const LANGUAGES = { en: 'English', es: 'Spanish' };
+
+// ---------------------------------------------------------------- the key
+
+/** Thrown after a 401: the page has gone back to asking for the key; callers just stop. */
+class SignedOut extends Error {}
+
+const getKey = () => sessionStorage.getItem(KEY_NAME);
+
+async function api(method, url, body) {
+  try {
+    return await call(method, url, { body, key: getKey() });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut('The staff key was not accepted. Enter it again.', true);
+      throw new SignedOut();
+    }
+    throw error;
+  }
+}
+
+/** What a failure says to a person. */
+function problemText(error) {
+  if (error?.networkFailure) return 'The service could not be reached. Check the connection and try again.';
+  return error?.problem?.detail || error?.problem?.title || error?.message || 'Something went wrong.';
+}
+
+function showSignin(message, isError) {
+  $('workspace').hidden = true;
+  $('nav').hidden = true;
+  $('lock').hidden = true;
+  // Nothing about a person stays on the page once it is locked.
+  for (const id of ['worklist-items', 'screened-items', 'item', 'funnel-body', 'funnel-summary', 'worklist-count', 'screened-count']) fill($(id));
+  $('item').hidden = true;
+  $('team-grid').classList.remove('has-item');
+  state.current = null;
+  state.fix = null;
+  $('signin').hidden = false;
+  const input = $('staff-key');
+  const error = $('staff-key-error');
+  input.value = '';
+  if (message) {
+    error.textContent = message;
+    error.hidden = false;
+    if (isError) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', error.id);
+    }
+  } else {
+    error.hidden = true;
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+  input.focus();
+}
+
+function signOut(message, isError = false) {
+  sessionStorage.removeItem(KEY_NAME);
+  announce('');
+  showSignin(message, isError);
+}
+
+$('key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = $('staff-key').value.trim();
+  if (!key) {
+    showSignin('Enter the staff key.', true);
+    return;
+  }
+  sessionStorage.setItem(KEY_NAME, key);
+  openWorkspace(true);
+});
+
+$('lock').addEventListener('click', () => signOut('The page is locked. Enter the staff key to open it again.'));
+
+async function openWorkspace(justSignedIn) {
+  $('signin').hidden = true;
+  $('staff-key-error').hidden = true;
+  $('staff-key').removeAttribute('aria-invalid');
+  $('workspace').hidden = false;
+  $('nav').hidden = false;
+  $('lock').hidden = false;
+  try {
+    await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
+  } catch (error) {
+    if (error instanceof SignedOut) return;
+    console.error(error);
+    announce(problemText(error), true);
+    return;
+  }
+  if (!getKey()) return;
+  const wanted = idFromHash();
+  if (wanted) {
+    openItem(wanted, null);
+  } else if (justSignedIn) {
+    $('worklist-h').focus();
+    announce(`Opened. ${$('worklist-count').textContent}`);
+  }
+}
+
+// ---------------------------------------------------------------- announcements
+
+let announceTimer;
+/** Says the result of an action in the aria-live region (and shows it). */
+function announce(text, isError = false) {
+  const region = $('announce');
+  clearTimeout(announceTimer);
+  region.textContent = '';
+  region.classList.toggle('error', isError);
+  region.classList.toggle('ok', !isError);
+  if (!text) return;
+  // Emptied first, then filled a moment later, so that the same message twice is said twice.
+  announceTimer = setTimeout(() => { region.textContent = text; }, 50);
+}
+
+// ---------------------------------------------------------------- the lists
+
+const state = { worklist: [], screened: [], current: null, opener: null, fix: null };
+
+const facts = (pairs) => h('dl', { class: 'facts' }, pairs.filter(Boolean).map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))));
+
+function itemCard(item, list) {
+  const sid = shortId(item.id);
+  const headingId = `${list}-${item.id}-h`;
+  const open = h('button', { type: 'button', class: 'small', 'aria-label': `Open submission ${sid}`, 'aria-controls': 'item', 'data-open': item.id }, 'Open');
+  open.addEventListener('click', () => openItem(item.id, open));
+  const reopen = list === 'screened'
+    ? h('button', { type: 'button', class: 'small secondary', 'aria-label': `Reopen ${sid}`, 'data-reopen': item.id }, 'Reopen')
+    : null;
+  reopen?.addEventListener('click', () => reopenItem(item.id, reopen));
+  return h('article', { class: `item${item.id === state.current?.id ? ' current' : ''}`, 'aria-labelledby': headingId, 'data-id': item.id },
+    h('h3', { id: headingId },
+      item.priority ? h('span', { class: `badge ${item.priority}` }, item.priority) : null,
+      h('span', {}, RESULT[item.result] ?? item.result),
+      h('span', {}, '·'),
+      h('span', {}, KIND[item.kind] ?? item.kind),
+      h('span', { class: 'mono' }, sid),
+      item.reopened ? h('span', { class: 'tag' }, 'Reopened') : null),
+    h('p', { class: 'summary' }, item.summary),
+    facts([
+      ['Received', timeEl(item.receivedAt)],
+      ['Biopsy', item.scheduledBiopsyDate ? describeDate(item.scheduledBiopsyDate) : 'none scheduled'],
+      ['Team status', TEAM_STATUS_LABEL[item.teamStatus] ?? item.teamStatus],
+    ]),
+    list === 'screened' && item.notMetReasons?.length
+      ? h('ul', { class: 'reasons', 'aria-label': 'Criteria not met' }, item.notMetReasons.map((r) => h('li', {}, r)))
+      : null,
+    list === 'worklist' && item.followUps?.length
+      ? h('details', {}, h('summary', {}, `Follow-up questions (${item.followUps.length})`), h('ul', {}, item.followUps.map((q) => h('li', {}, q))))
+      : null,
+    h('div', { class: 'item-actions' }, open, reopen));
+}
+
+/** A person's submissions together, at the place of their first (highest-priority) one. */
+function byPerson(items) {
+  const people = new Map();
+  for (const item of items) {
+    const key = item.personId ?? item.id;
+    if (!people.has(key)) people.set(key, []);
+    people.get(key).push(item);
+  }
+  return [...people.values()];
+}
+
+function renderList(listId, items, list) {
+  fill($(listId), byPerson(items).map((group) => group.length === 1
+    ? h('li', {}, itemCard(group[0], list))
+    : h('li', { class: 'person' },
+      h('p', { class: 'same-person' }, `Same person: ${group.length} submissions, to work together`),
+      h('ol', { class: 'items' }, group.map((item) => h('li', {}, itemCard(item, list)))))));
+}
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+async function loadWorklist() {
+  const params = new URLSearchParams();
+  if ($('filter-priority').value) params.set('priority', $('filter-priority').value);
+  if ($('filter-status').value) params.set('teamStatus', $('filter-status').value);
+  const error = $('filters-error');
+  try {
+    const data = await api('GET', `/api/worklist${params.toString() ? `?${params}` : ''}`);
+    error.hidden = true;
+    state.worklist = data.items ?? [];
+    const people = new Set(state.worklist.map((i) => i.personId ?? i.id)).size;
+    const filtered = params.toString() ? ' (filtered)' : '';
+    $('worklist-count').textContent = `Worklist: ${plural(state.worklist.length, 'item', 'items')}, ${plural(people, 'person', 'people')}${filtered}.`;
+    renderList('worklist-items', state.worklist, 'worklist');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) {
+      error.textContent = Object.values(e.errors).flat().join(' ') || problemText(e);
+      error.hidden = false;
+      return;
+    }
+    throw e;
+  }
+}
+
+async function loadScreenedOut() {
+  const data = await api('GET', '/api/screened-out');
+  state.screened = data.items ?? [];
+  $('screened-count').textContent = `Screened out: ${plural(state.screened.length, 'item', 'items')}.`;
+  renderList('screened-items', state.screened, 'screened');
+}
+
+async function refreshLists() {
+  await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
+}
+
+for (const id of ['filter-priority', 'filter-status']) {
+  $(id).addEventListener('change', () => withErrors(async () => { await loadWorklist(); announce($('worklist-count').textContent); }));
+}
+$('filters').addEventListener('submit', (e) => e.preventDefault());
+$('refresh').addEventListener('click', () => withErrors(async () => {
+  await refreshLists();
+  if (state.current) await reloadItem();
+  announce(`Refreshed. ${$('worklist-count').textContent}`);
+}));
+
+/** Runs an action; a lost key is handled already, anything else is said. */
+async function withErrors(action) {
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof SignedOut)) announce(problemText(error), true);
+  }
+}
+
+// ---------------------------------------------------------------- one submission
+
+const idFromHash = () => /^#submission\/([0-9a-fA-F-]{36})$/.exec(location.hash)?.[1] ?? null;
+
+window.addEventListener('hashchange', () => {
+  const id = idFromHash();
+  if (id && getKey() && id !== state.current?.id) openItem(id, null);
+});
+
+async function openItem(id, opener) {
+  state.opener = opener ?? state.opener;
+  const panel = $('item');
+  panel.hidden = false;
+  $('team-grid').classList.add('has-item');
+  if (state.current?.id !== id) {
+    state.fix = null;
+    fill(panel, h('h2', { id: 'item-h', tabindex: '-1' }, `Submission ${shortId(id)}`), h('p', {}, 'Loading…'));
+  }
+  panel.setAttribute('aria-busy', 'true');
+  if (location.hash !== `#submission/${id}`) history.replaceState(null, '', `#submission/${id}`);
+  try {
+    const submission = await api('GET', `/api/submissions/${id}`);
+    renderItem(submission, 'item-h');
+  } catch (error) {
+    if (error instanceof SignedOut) return;
+    state.current = null;
+    fill(panel,
+      h('div', { class: 'detail-head' }, h('h2', { id: 'item-h', tabindex: '-1' }, `Submission ${shortId(id)}`), closeButton(id)),
+      h('p', { class: 'banner error' }, error.status === 404 ? 'No submission has this id.' : problemText(error)));
+    $('item-h').focus();
+  } finally {
+    panel.removeAttribute('aria-busy');
+  }
+}
+
+async function reloadItem(focusId, notice) {
+  if (!state.current) return;
+  const submission = await api('GET', `/api/submissions/${state.current.id}`);
+  renderItem(submission, focusId, notice);
+}
+
+function closeButton(id) {
+  return h('button', { type: 'button', class: 'secondary small', id: 'item-close', 'aria-label': `Close submission ${shortId(id)}`, onclick: closeItem }, 'Close');
+}
+
+function closeItem() {
+  const id = state.current?.id;
+  state.current = null;
+  state.fix = null;
+  fill($('item'));
+  $('item').hidden = true;
+  $('team-grid').classList.remove('has-item');
+  history.replaceState(null, '', location.pathname);
+  for (const el of document.querySelectorAll('.item.current')) el.classList.remove('current');
+  const back = (state.opener?.isConnected && state.opener) || (id && document.querySelector(`[data-open="${id}"]`)) || $('worklist-h');
+  back.focus();
+}
+
+const pairs = (rows) => h('dl', { class: 'pairs' }, rows.filter(Boolean).flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value ?? '—')]));
+const mail = (address) => (address ? h('a', { href: `mailto:${address}` }, address) : null);
+const tel = (number) => (number ? h('a', { href: `tel:${number.replace(/[^+\d]/g, '')}` }, number) : null);
+
+/**
+ * Shows a submission in the panel. Focus: the element `focusId` when given, else the element that
+ * had it inside the panel (by id) when the panel is drawn again, else stays where it is.
+ */
+function renderItem(s, focusId, notice) {
+  const panel = $('item');
+  const active = document.activeElement;
+  const hadFocus = panel.contains(active);
+  const activeId = hadFocus && active.id ? active.id : null;
+  state.current = s;
+  const sid = shortId(s.id);
+  const p = s.precheck;
+  const heading = h('h2', { id: 'item-h', tabindex: '-1' }, `${KIND[s.kind] ?? s.kind} ${sid}`);
+
+  const blocks = [
+    h('div', { class: 'detail-head' }, heading, closeButton(s.id)),
+    // What the last action did, where the eye is (the live region at the top has said it already).
+    notice ? h('p', { class: `banner notice ${notice.error ? 'error' : 'ok'}` }, notice.text) : null,
+    h('p', { class: 'hint' }, 'Id ', h('span', { class: 'mono' }, s.id)),
+    pairs([
+      ['Pre-check', p ? `${RESULT[p.result] ?? p.result}${p.priority ? `, priority ${p.priority}` : ''}` : 'Not pre-checked yet'],
+      ['Where', STATUS[s.status] ?? s.status],
+      ['Team status', TEAM_STATUS_LABEL[s.teamStatus] ?? s.teamStatus],
+      s.reopened ? ['Reopened', 'Yes: reopened from the screened-out list'] : null,
+      ['Received', timeEl(s.receivedAt)],
+      ['Clinical biopsy', s.answers?.scheduledClinicalBiopsy ? `${describeDate(s.answers.scheduledClinicalBiopsy.date)}, ${s.answers.scheduledClinicalBiopsy.site}` : 'None scheduled'],
+    ]),
+
+    h('h3', {}, s.kind === 'referral' ? 'Patient' : 'Contact'),
+    pairs([
+      ['Name', s.contact?.name],
+      ['E-mail', mail(s.contact?.email)],
+      ['Phone', tel(s.contact?.phone)],
+      ['Language', s.contact?.preferredLanguage ? (LANGUAGES[s.contact.preferredLanguage] ?? s.contact.preferredLanguage) : null],
+    ]),
+    s.referrer ? [
+      h('h3', {}, 'Referrer'),
+      pairs([
+        ['Name', s.referrer.name],
+        ['Institution', s.referrer.institution],
+        ['E-mail', mail(s.referrer.email)],
+        ['Phone', tel(s.referrer.phone)],
+      ]),
+    ] : null,
+
+    h('h3', {}, 'Follow-up questions'),
+    s.followUps?.length
+      ? h('ol', { class: 'reasons' }, s.followUps.map((q) => h('li', {}, q)))
+      : h('p', {}, 'None: no criterion is Unknown.'),
+
+    h('h3', {}, 'Criteria'),
+    p ? criteriaTable(p) : h('p', {}, 'Not pre-checked yet.'),
+
+    h('h3', {}, 'Linked submissions'),
+    s.linkedSubmissions?.length
+      ? h('ul', { class: 'reasons' }, s.linkedSubmissions.map((other) => h('li', {},
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Show linked submission ${shortId(other)}`, onclick: (e) => openItem(other, e.currentTarget) }, `Show ${shortId(other)}`))))
+      : h('p', {}, 'None: no other submission from this person.'),
+
+    h('h3', {}, 'Actions'),
+    statusBlock(s),
+    s.status === 'ScreenedOut' ? reopenBlock(s) : null,
+    s.kind === 'referral' ? referrerBlock(s) : null,
+    correctionBlock(s),
+
+    h('h3', {}, 'History'),
+    historyTable(s.history ?? []),
+  ];
+  fill(panel, blocks);
+  panel.hidden = false;
+  $('team-grid').classList.add('has-item');
+  for (const el of document.querySelectorAll('.item')) el.classList.toggle('current', el.dataset.id === s.id);
+  const again = document.getElementById(focusId ?? activeId ?? '');
+  if (again && panel.contains(again)) again.focus();
+  else if (hadFocus || focusId) heading.focus();
+}
+
+function criteriaTable(p) {
+  const source = p.collectionSource ? `; collection source ${p.collectionSource}` : '';
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Criteria table' },
+    h('table', { class: 'compact' },
+      h('caption', {}, `Rule set ${p.rulesetVersion}, as of ${p.today}${source}`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Criterion'), h('th', { scope: 'col' }, 'Outcome'), h('th', { scope: 'col' }, 'Reason'))),
+      h('tbody', {}, (p.criteria ?? []).map((c) => h('tr', {},
+        h('th', { scope: 'row' }, h('abbr', { title: CRITERIA[c.id] ?? c.id }, c.id), h('span', { class: 'visually-hidden' }, ` ${CRITERIA[c.id] ?? ''}`)),
+        h('td', { class: `outcome outcome-${c.outcome}` }, OUTCOME[c.outcome] ?? c.outcome),
+        h('td', {}, c.reason))))));
+}
+
+function historyTable(history) {
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'History table' },
+    h('table', { class: 'compact' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Who'))),
+      h('tbody', {}, history.map((e) => h('tr', {}, h('td', {}, timeEl(e.at)), h('td', {}, e.event), h('td', {}, e.by))))));
+}
+
+/** A submit handler that disables the form's button while it runs and handles a lost key. */
+function busy(form, action) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    if (button.disabled) return;
+    button.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof SignedOut) return;
+      // Said beside the action (its role=alert summary) when it has one, else in the live region.
+      const summary = form.isConnected ? form.querySelector('.error-summary') : null;
+      if (summary) fill(summary, h('p', {}, problemText(error)));
+      else announce(problemText(error), true);
+    } finally {
+      button.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+}
+
+/** After an action: the item as the action answered it, then the lists and the funnel. */
+async function afterAction(submission, message, focusId) {
+  renderItem(submission, focusId, { text: message });
+  announce(message);
+  try {
+    await refreshLists();
+  } catch (error) {
+    if (!(error instanceof SignedOut)) announce(`${message} The lists could not be refreshed: ${problemText(error)}`, true);
+  }
+}
+
+function statusBlock(s) {
+  const select = h('select', { id: 'ts-status' }, TEAM_STATUSES.map((v) => h('option', { value: v }, TEAM_STATUS_LABEL[v])));
+  select.value = s.teamStatus;
+  const note = h('textarea', { id: 'ts-note', maxlength: '2000', 'aria-describedby': 'ts-note-hint' });
+  const summary = h('div', {});
+  const form = h('form', { class: 'action-block', novalidate: true },
+    h('h4', {}, 'Record what you did'),
+    summary,
+    h('div', { class: 'field' }, h('label', { for: 'ts-status' }, 'Team status'), h('p', { id: 'ts-status-error' }), select),
+    h('div', { class: 'field' }, h('label', { for: 'ts-note' }, 'Note'),
+      h('p', { class: 'hint', id: 'ts-note-hint' }, 'Optional, up to 2,000 characters; kept in the history.'), h('p', { id: 'ts-note-error' }), note),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ts-save' }, 'Save status')));
+  const board = new ErrorBoard(summary);
+  board.register('status', { controls: [select], slot: form.querySelector('#ts-status-error'), label: 'Team status' });
+  board.register('note', { controls: [note], slot: form.querySelector('#ts-note-error'), label: 'Note' });
+  busy(form, async () => {
+    board.clear();
+    const body = { status: select.value };
+    if (note.value.trim()) body.note = note.value.trim();
+    try {
+      const updated = await api('POST', `/api/submissions/${s.id}/team-status`, body);
+      await afterAction(updated, `Team status saved: ${TEAM_STATUS_LABEL[updated.teamStatus] ?? updated.teamStatus}.`, 'ts-save');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else throw error;
+    }
+  });
+  return form;
+}
+
+function reopenBlock(s) {
+  const form = h('form', { class: 'action-block', novalidate: true },
+    h('h4', {}, 'Screened out'),
+    h('p', {}, 'A person may have answered wrongly. Reopening puts this item on the worklist as Normal, marked reopened, whatever its result.'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'item-reopen' }, 'Reopen')));
+  busy(form, async () => {
+    try {
+      const updated = await api('POST', `/api/submissions/${s.id}/reopen`);
+      await afterAction(updated, `Reopened submission ${shortId(s.id)}: it is on the worklist.`, 'item-h');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        announce(problemText(error), true);
+        await reloadItem('item-h', { text: problemText(error), error: true });
+      } else throw error;
+    }
+  });
+  return form;
+}
+
+async function reopenItem(id, button) {
+  button.disabled = true;
+  try {
+    const updated = await api('POST', `/api/submissions/${id}/reopen`);
+    state.opener = null;
+    await afterAction(updated, `Reopened submission ${shortId(id)}: it is on the worklist.`, 'item-h');
+  } catch (error) {
+    if (error instanceof SignedOut) return;
+    announce(problemText(error), true);
+    if (button.isConnected) { button.disabled = false; button.focus(); }
+  }
+}
+
+function referrerBlock(s) {
+  if (!s.referrer?.email) {
+    return h('div', { class: 'action-block' }, h('h4', {}, 'Tell the referrer'),
+      h('p', {}, 'The referrer gave no e-mail address, so the service cannot write to them.',
+        s.referrer?.phone ? [' Phone: ', tel(s.referrer.phone), '.'] : ''));
+  }
+  const select = h('select', { id: 'ru-status' }, Object.entries(REFERRER_STATUSES).map(([v, label]) => h('option', { value: v }, label)));
+  const summary = h('div', {});
+  const form = h('form', { class: 'action-block', novalidate: true },
+    h('h4', {}, 'Tell the referrer where the referral stands'),
+    h('p', { class: 'hint', id: 'ru-hint' }, `An e-mail to ${s.referrer.email} with the referral's id, its date and this status; nothing about the patient.`),
+    summary,
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'ru-status' }, 'Status for the referrer'), h('p', { id: 'ru-status-error' }), select),
+      h('button', { type: 'submit', id: 'ru-send', 'aria-describedby': 'ru-hint' }, 'Tell the referrer')));
+  const board = new ErrorBoard(summary);
+  board.register('status', { controls: [select], slot: form.querySelector('#ru-status-error'), label: 'Status for the referrer' });
+  busy(form, async () => {
+    board.clear();
+    try {
+      const sent = await api('POST', `/api/submissions/${s.id}/referrer-updates`, { status: select.value });
+      const message = `The referrer will be e-mailed: ${REFERRER_STATUSES[sent.status] ?? sent.status} (request ${shortId(sent.requestId)}).`;
+      await reloadItem('ru-send', { text: message });
+      announce(message);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else if (error instanceof ApiError && error.status === 409) board.message(problemText(error));
+      else throw error;
+    }
+  });
+  return form;
+}
+
+/** The corrections form is kept while it has unsaved edits, so another action does not wipe them. */
+function correctionBlock(s) {
+  const fix = state.fix;
+  if (fix && fix.id === s.id && JSON.stringify(fix.form.read()) !== fix.baseline) return fix.element;
+
+  const summary = h('div', {});
+  const container = h('div', {});
+  const form = h('form', { class: 'action-block corrections', novalidate: true, id: 'fix-form' },
+    h('h4', {}, 'Correct the answers'),
+    h('p', { class: 'hint' }, 'After a call with the patient or the oncologist. All the answers are sent again; the pre-check runs again with today\'s date and the history keeps the earlier result.'),
+    summary,
+    container,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'fix-save' }, 'Save corrected answers')));
+  const board = new ErrorBoard(summary);
+  const answers = createAnswersForm(container, { idPrefix: 'fix', board, referral: true });
+  answers.fill(s.answers ?? {});
+  state.fix = { id: s.id, form: answers, baseline: JSON.stringify(answers.read()), element: form };
+  busy(form, async () => {
+    board.clear();
+    try {
+      const updated = await api('PUT', `/api/submissions/${s.id}/answers`, { answers: answers.read() });
+      state.fix = null;
+      const last = updated.history?.[updated.history.length - 1]?.event;
+      await afterAction(updated, `Corrected answers saved. ${last ?? ''}`.trim(), 'fix-save');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else throw error;
+    }
+  });
+  return form;
+}
+
+// ---------------------------------------------------------------- the funnel
+
+const funnelSummary = h('div', {});
+const funnelBoard = new ErrorBoard(funnelSummary);
+$('funnel-form').before(funnelSummary);
+funnelBoard.register('from', { controls: [$('funnel-from')], slot: $('funnel-from-error'), label: 'From' });
+funnelBoard.register('to', { controls: [$('funnel-to')], slot: $('funnel-to-error'), label: 'To' });
+
+$('funnel-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  withErrors(async () => {
+    if (await loadStats(true)) announce(`Funnel shown for ${$('funnel-summary').textContent}`);
+  });
+});
+
+async function loadStats(fromForm = false) {
+  const params = new URLSearchParams();
+  if ($('funnel-from').value) params.set('from', $('funnel-from').value);
+  if ($('funnel-to').value) params.set('to', $('funnel-to').value);
+  let stats;
+  try {
+    stats = await api('GET', `/api/stats${params.toString() ? `?${params}` : ''}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      if (fromForm) funnelBoard.show(error.errors, problemText(error));
+      return false;
+    }
+    throw error;
+  }
+  if (fromForm) funnelBoard.clear();
+  // Show the range the report covers, without overwriting dates typed meanwhile.
+  if (!$('funnel-from').value) $('funnel-from').value = stats.from;
+  if (!$('funnel-to').value) $('funnel-to').value = stats.to;
+  renderFunnel(stats);
+  return true;
+}
+
+function renderFunnel(st) {
+  fill($('funnel-summary'), h('p', {}, `${st.from} to ${st.to}, both included (${st.timeZone} dates).`));
+  const results = ['LikelyEligible', 'NeedsReview', 'LikelyIneligible'];
+  const resultColor = { LikelyEligible: '#1e6b35', NeedsReview: '#0b5cad', LikelyIneligible: '#b00020' };
+  const ttf = st.timeToFirstContact ?? {};
+  const poison = Object.entries(st.poisonMessages ?? {});
+  const poisonTotal = poison.reduce((n, [, c]) => n + c, 0);
+  const hours = (x) => (x === null || x === undefined ? '—' : `${x} h`);
+
+  fill($('funnel-body'), h('div', { class: 'funnel-grid' },
+    h('section', {},
+      h('h3', { id: 'f-subs' }, 'Submissions'),
+      pairs([
+        ['Self-screenings', String(st.submissions?.selfScreening ?? 0)],
+        ['Referrals', String(st.submissions?.referral ?? 0)],
+        ['Total', String(st.submissions?.total ?? 0)],
+        ['People', `${st.people} (a person's linked submissions count once)`],
+        ['Awaiting pre-check now', String(st.awaitingPrecheck ?? 0)],
+      ])),
+    h('section', {},
+      h('h3', { id: 'f-results' }, 'Pre-check results'),
+      h('p', { class: 'hint' }, 'One per person, from their latest submission in the range.'),
+      barChart({ id: 'chart-results', title: 'Pre-check results, people', rows: results.map((r) => ({ label: RESULT[r], value: st.precheckResults?.[r] ?? 0, color: resultColor[r] })) })),
+    h('section', {},
+      h('h3', { id: 'f-status' }, 'Worklist by team status'),
+      h('p', { class: 'hint' }, `${plural(st.worklist?.people ?? 0, 'person', 'people')} on the worklist, each under the furthest status reached; ${st.worklist?.reopened ?? 0} reopened.`),
+      barChart({ id: 'chart-status', title: 'People on the worklist, by furthest status', rows: TEAM_STATUSES.map((t) => ({ label: TEAM_STATUS_LABEL[t], value: st.worklist?.teamStatus?.[t] ?? 0 })) })),
+    h('section', {},
+      h('h3', { id: 'f-notmet' }, 'Criteria not met'),
+      h('div', { class: 'table-scroll' },
+        h('table', { class: 'compact' },
+          h('caption', {}, 'People per criterion not met'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Criterion'), h('th', { scope: 'col' }, 'People'))),
+          h('tbody', {}, Object.entries(st.notMet ?? {}).map(([id, n]) => h('tr', {},
+            h('th', { scope: 'row' }, `${id} `, h('span', { class: 'hint' }, CRITERIA[id] ?? '')),
+            h('td', { class: n ? 'warn' : '' }, String(n)))))))),
+    h('section', {},
+      h('h3', { id: 'f-ttfc' }, 'Time to first contact'),
+      pairs([
+        ['People contacted', String(ttf.people ?? 0)],
+        ['Median', hours(ttf.medianHours)],
+        ['90th percentile', hours(ttf.p90Hours)],
+      ]),
+      ttf.people ? null : h('p', { class: 'hint' }, 'No first contact in this range yet.')),
+    h('section', {},
+      h('h3', { id: 'f-poison' }, 'Messages that kept failing'),
+      pairs(poison.map(([queue, n]) => [queue, h('span', { class: n ? 'warn' : '' }, String(n))])),
+      h('p', { class: poisonTotal ? 'warn' : 'hint' }, poisonTotal
+        ? ['Should be 0: the logs say which function failed and why; the message waits in its ', h('span', { class: 'mono' }, '-poison'), ' queue to be replayed.']
+        : 'None: every message was handled.'))));
+}
+
+// ---------------------------------------------------------------- start
+
+if (getKey()) openWorkspace(false);
+else showSignin();

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Intake.Browser.Tests;
+
+/// <summary>The patient's interest form at <c>/</c>, used by keyboard alone, in English and in Spanish.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PatientFormTests(ChromiumFixture chromium, ServiceFixture service) : IClassFixture<ServiceFixture>
+{
+    private Task RunAsync(string name, Func<IPage, Task> test) => BrowserPage.RunAsync(chromium, service.Host, name, b => test(b.Page));
+
+    /// <summary>Answers that take options in many positions (first, second, third), sites with a follow-up question, and no biopsy planned.</summary>
+    private static JsonObject EnglishAnswers() => new()
+    {
+        ["dateOfBirth"] = "1972-03-15",
+        ["sex"] = "female",
+        ["breastCancer"] = "invasiveConfirmed",
+        ["distantMetastasis"] = "yes",
+        ["metastaticSites"] = new JsonArray("bone", "pleuralFluid"),
+        ["diseaseStatus"] = "deNovoStageIV",
+        ["primaryTissue"] = "ffpe",
+        ["willingResearchBiopsy"] = "unknown",
+        ["effusionCytologyConfirmed"] = "yes",
+        ["ecog"] = 2,
+        ["canConsent"] = "yes",
+        ["pregnant"] = "no",
+        ["localAnestheticAllergy"] = "no",
+        ["cognitiveImpairment"] = "no",
+    };
+
+    /// <summary>Other options, and a clinical biopsy planned in 20 days.</summary>
+    private static JsonObject SpanishAnswers() => new()
+    {
+        ["dateOfBirth"] = "1980-11-02",
+        ["sex"] = "female",
+        ["breastCancer"] = "invasiveSuspected",
+        ["distantMetastasis"] = "yes",
+        ["metastaticSites"] = new JsonArray("liver", "lung"),
+        ["diseaseStatus"] = "progressing",
+        ["primaryTissue"] = "freshFrozen",
+        ["scheduledClinicalBiopsy"] = new JsonObject { ["site"] = "liver", ["date"] = Submissions.Iso(Submissions.Today.AddDays(20)) },
+        ["willingResearchBiopsy"] = "no",
+        ["ecog"] = 0,
+        ["canConsent"] = "yes",
+        ["pregnant"] = "unknown",
+        ["localAnestheticAllergy"] = "no",
+        ["cognitiveImpairment"] = "no",
+    };
+
+    [Fact]
+    public Task A_patient_completes_the_form_in_English_by_keyboard_only_and_the_submission_holds_the_answers_the_choices_meant() =>
+        RunAsync(nameof(A_patient_completes_the_form_in_English_by_keyboard_only_and_the_submission_holds_the_answers_the_choices_meant),
+            page => CompleteByKeyboardAsync(page, PatientWords.English, EnglishAnswers(), new PatientContact("Ada Keyboard", "ada@example.org", "+1 507 555 0100")));
+
+    [Fact]
+    public Task A_patient_completes_the_form_in_Spanish_by_keyboard_only_and_the_submission_holds_the_answers_and_the_language() =>
+        RunAsync(nameof(A_patient_completes_the_form_in_Spanish_by_keyboard_only_and_the_submission_holds_the_answers_and_the_language),
+            page => CompleteByKeyboardAsync(page, PatientWords.Spanish, SpanishAnswers(), new PatientContact("Rosa Teclado", null, "+1 507 555 0199")));
+
+    private async Task CompleteByKeyboardAsync(IPage page, PatientWords words, JsonObject answers, PatientContact contact)
+    {
+        var form = await PatientForm.OpenAsync(page, words);
+
+        await form.FillAsync(answers, contact);
+        // The review offers a way back to every step, in the form's language.
+        await Expect(form.Button(words.Back)).ToBeVisibleAsync();
+        Assert.True(await form.Button(words.Change).CountAsync() >= 6, $"The review should have a '{words.Change}' button for each step.");
+        var response = await form.SendAsync();
+
+        var id = await Submissions.AcceptedIdAsync(response);
+        await Expect(form.Heading).ToHaveTextAsync(words.ThankYou);
+        var submission = await Submissions.GetAsync(service.Host, id);
+        Assert.Equal("selfScreening", (string?)submission["kind"]);
+        Submissions.AssertSameAnswers(answers, submission["answers"]);
+        var stored = submission["contact"]!;
+        Assert.Equal(contact.Name, (string?)stored["name"]);
+        Assert.Equal(contact.Email, (string?)stored["email"]);
+        Assert.Equal(contact.Phone, (string?)stored["phone"]);
+        Assert.Equal(words.Language, (string?)stored["preferredLanguage"]);
+    }
+
+    [Fact]
+    public Task A_field_error_from_the_server_shows_beside_its_field_and_takes_the_focus() =>
+        RunAsync(nameof(A_field_error_from_the_server_shows_beside_its_field_and_takes_the_focus), async page =>
+        {
+            var form = await PatientForm.OpenAsync(page, PatientWords.English);
+            // The page does not check a phone number's digits; the service does (7 to 15 digits).
+            await form.FillAsync(EnglishAnswers(), new PatientContact("Ada Typo", "ada@example.org", "12"));
+
+            var response = await form.SendAsync();
+
+            Assert.Equal(400, response.Status);
+            var problem = JsonNode.Parse(await response.TextAsync())!;
+            var message = (string)problem["errors"]!["contact.phone"]![0]!;
+            var phone = page.GetByLabel(PatientWords.English.Phone, new() { Exact = true });
+            await Expect(phone).ToBeVisibleAsync();
+            await Expect(phone).ToHaveAttributeAsync("aria-invalid", "true");
+            // The page may start the message with a capital letter: the words are the server's.
+            await Expect(phone).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(message), System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+            await Expect(phone).ToBeFocusedAsync();
+            // The message is shown, and beside the field: the element that describes it is visible and next to it.
+            var describer = await phone.EvaluateAsync<string?>(
+                "(el, message) => (el.getAttribute('aria-describedby') ?? '').split(/\\s+/).find(id => document.getElementById(id)?.textContent.toLowerCase().includes(message.toLowerCase())) ?? null",
+                message);
+            Assert.NotNull(describer);
+            var error = page.Locator($"[id='{describer}']");
+            await Expect(error).ToBeVisibleAsync();
+            var (field, shown) = ((await phone.BoundingBoxAsync())!, (await error.BoundingBoxAsync())!);
+            var gap = Math.Max(0, Math.Max(shown.Y - (field.Y + field.Height), field.Y - (shown.Y + shown.Height)));
+            Assert.True(gap < 100, $"The phone's error is {gap:0} px away from the field.");
+        });
+}

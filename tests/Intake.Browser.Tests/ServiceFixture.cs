@@ -1,0 +1,29 @@
+using Intake.Testing;
+
+namespace Intake.Browser.Tests;
+
+/// <summary>Azurite and the local host on it, new for each test class: the service as a newcomer runs it, with lists of its own.</summary>
+public sealed class ServiceFixture : IAsyncLifetime
+{
+    public Azurite Azurite { get; private set; } = null!;
+
+    public LocalHostProcess Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await Azurite.StartAsync();
+        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+        if (Azurite is not null)
+        {
+            await Azurite.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Intake.Browser.Tests;
+
+/// <summary>The study team's page at <c>/team</c>, on a service of its own so that its worklist holds only what this test sent.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture service) : IClassFixture<ServiceFixture>
+{
+    [Fact]
+    public Task The_team_page_shows_a_screening_and_an_urgent_referral_on_the_worklist_urgent_first_and_a_status_change_sticks() =>
+        BrowserPage.RunAsync(chromium, service.Host, nameof(The_team_page_shows_a_screening_and_an_urgent_referral_on_the_worklist_urgent_first_and_a_status_change_sticks), async browser =>
+        {
+            var page = browser.Page;
+            // First a patient's screening from the form (High), then a referral from /refer with a
+            // clinical biopsy in 5 days (Urgent): the newer, urgent one must come first.
+            var form = await PatientForm.OpenAsync(page, PatientWords.English);
+            await form.FillAsync(new JsonObject
+            {
+                ["dateOfBirth"] = "1975-05-05", ["sex"] = "female", ["breastCancer"] = "invasiveConfirmed", ["distantMetastasis"] = "yes",
+                ["metastaticSites"] = new JsonArray("bone", "liver"), ["diseaseStatus"] = "progressing", ["primaryTissue"] = "ffpe",
+                ["willingResearchBiopsy"] = "yes", ["ecog"] = 1, ["canConsent"] = "yes", ["pregnant"] = "no",
+                ["localAnestheticAllergy"] = "no", ["cognitiveImpairment"] = "no",
+            }, new PatientContact("Ada Worklist", "ada.worklist@example.org", null));
+            var screening = await Submissions.AcceptedIdAsync(await form.SendAsync());
+            await Expect(form.Heading).ToHaveTextAsync(PatientWords.English.ThankYou);
+
+            var answers = ReferralForm.BaselineAnswers();
+            answers["scheduledClinicalBiopsy"] = new JsonObject { ["site"] = "liver", ["date"] = Submissions.Iso(Submissions.Today.AddDays(5)) };
+            var referralForm = await ReferralForm.OpenAsync(page);
+            await referralForm.FillAsync(answers, new PatientContact("Cleo Worklist", null, "+1 507 555 0103"), new Referrer("Dr. Lin", "Example Oncology", "lin@example.org", null));
+            var referral = await referralForm.SendAsync();
+
+            Assert.Equal("High", (string?)(await Submissions.RoutedAsync(service.Host, screening))["precheck"]!["priority"]);
+            Assert.Equal("Urgent", (string?)(await Submissions.RoutedAsync(service.Host, referral))["precheck"]!["priority"]);
+
+            await TeamPage.OpenAsync(page, service.Host.Key);
+
+            var worklist = TeamPage.Section(page, "Worklist");
+            var opens = worklist.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Open submission") });
+            await Expect(opens).ToHaveCountAsync(2);
+            Assert.Equal([$"Open submission {Short(referral)}", $"Open submission {Short(screening)}"],
+                await opens.EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.getAttribute('aria-label') ?? b.textContent.trim())"));
+            await Expect(Card(worklist, referral)).ToContainTextAsync("Urgent");
+            await Expect(Card(worklist, screening)).ToContainTextAsync("High");
+
+            await OpenButton(worklist, screening).ClickAsync();
+            var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(screening))) });
+            await Expect(item).ToBeVisibleAsync();
+            await item.GetByLabel("Team status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Contacted" });
+            await item.GetByLabel("Note", new() { Exact = true }).FillAsync("Called; she will send her pathology report.");
+            await item.GetByRole(AriaRole.Button, new() { Name = "Save status", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Team status saved" })).ToContainTextAsync("Contacted");
+
+            await page.ReloadAsync();
+            await TeamPage.SignInIfAskedAsync(page, service.Host.Key);
+
+            await Expect(TeamField(Card(TeamPage.Section(page, "Worklist"), screening))).ToHaveTextAsync("Contacted");
+            await Expect(TeamField(Card(TeamPage.Section(page, "Worklist"), referral))).ToHaveTextAsync("New");
+            var stored = await Submissions.GetAsync(service.Host, screening);
+            Assert.Equal("Contacted", (string?)stored["teamStatus"]);
+            Assert.Contains(stored["history"]!.AsArray(), e => ((string?)e!["event"])!.Contains("Called; she will send her pathology report.", StringComparison.Ordinal));
+        });
+
+    private static string Short(string id) => id[..8];
+
+    private static ILocator OpenButton(ILocator list, string id) =>
+        list.GetByRole(AriaRole.Button, new() { Name = $"Open submission {Short(id)}", Exact = true });
+
+    /// <summary>A worklist item: the card that holds its "Open submission …" button (the inner locator is matched inside each card).</summary>
+    private static ILocator Card(ILocator list, string id) =>
+        list.Locator("article").Filter(new() { Has = list.Page.GetByRole(AriaRole.Button, new() { Name = $"Open submission {Short(id)}", Exact = true }) });
+
+    /// <summary>The card's "Team status" value.</summary>
+    private static ILocator TeamField(ILocator card) => card.Locator("dt:text-is('Team status') + dd");
+}
