@@ -48,4 +48,20 @@ export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
 export urls="${urls:-http://localhost:7071}"
 (cd src/Intake.LocalHost/bin/Debug/net10.0 && exec dotnet Intake.LocalHost.dll) &
 pids+=($!)
-wait "${pids[-1]}"
+host_pid=${pids[-1]}
+
+# Once it answers, say where the pages are.
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "$urls/" 2>/dev/null && break
+  kill -0 "$host_pid" 2>/dev/null || break
+  sleep 0.2
+done
+if curl -sf -o /dev/null "$urls/" 2>/dev/null; then
+  echo
+  echo "==> Ready. The pages:"
+  echo "    Patient's interest form:   $urls/"
+  echo "    Oncologist's referral:     $urls/refer"
+  echo "    Study team's page:         $urls/team   (it asks for the staff key printed above)"
+  echo "    Alert inbox (maildev):     http://localhost:1080"
+fi
+wait "$host_pid"
