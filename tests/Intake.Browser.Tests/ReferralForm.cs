@@ -95,21 +95,12 @@ public sealed class ReferralForm(IPage page, FieldTexts texts)
     }
 
     /// <summary>The all-Met baseline in the referral's terms, with the oncologist's opinion (no concern).</summary>
-    public static JsonObject BaselineAnswers() => new()
+    public static JsonObject BaselineAnswers()
     {
-        ["dateOfBirth"] = "1968-07-21",
-        ["sex"] = "female",
-        ["breastCancer"] = "invasiveConfirmed",
-        ["distantMetastasis"] = "yes",
-        ["metastaticSites"] = new JsonArray("liver", "bone"),
-        ["diseaseStatus"] = "progressing",
-        ["primaryTissue"] = "ffpe",
-        ["willingResearchBiopsy"] = "yes",
-        ["ecog"] = 1,
-        ["canConsent"] = "yes",
-        ["pregnant"] = "no",
-        ["localAnestheticAllergy"] = "no",
-        ["cognitiveImpairment"] = "no",
-        ["oncologistConcerns"] = new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = false, ["hazardousCondition"] = false },
-    };
+        var answers = Intake.Testing.SpecExamples.BaselineJson();
+        answers["dateOfBirth"] = "1968-07-21";
+        answers["metastaticSites"] = new JsonArray("liver", "bone");
+        answers["oncologistConcerns"] = new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = false, ["hazardousCondition"] = false };
+        return answers;
+    }
 }

@@ -64,22 +64,7 @@ internal static class TestData
     }
 
     /// <summary>The baseline's answers as JSON.</summary>
-    public static JsonObject AnswersJson() => new()
-    {
-        ["dateOfBirth"] = "1972-03-15",
-        ["sex"] = "female",
-        ["breastCancer"] = "invasiveConfirmed",
-        ["distantMetastasis"] = "yes",
-        ["metastaticSites"] = new JsonArray("bone", "liver"),
-        ["diseaseStatus"] = "progressing",
-        ["primaryTissue"] = "ffpe",
-        ["willingResearchBiopsy"] = "yes",
-        ["ecog"] = 1,
-        ["canConsent"] = "yes",
-        ["pregnant"] = "no",
-        ["localAnestheticAllergy"] = "no",
-        ["cognitiveImpairment"] = "no",
-    };
+    public static JsonObject AnswersJson() => Intake.Testing.SpecExamples.BaselineJson();
 
     /// <summary>A valid <c>POST /api/screenings</c> body.</summary>
     public static JsonObject ScreeningBody(string? id = null)

@@ -8,22 +8,8 @@ internal static class Bodies
     public static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
 
     /// <summary>eligibility.md's all-Met baseline answers (54 years old).</summary>
-    public static JsonObject BaselineAnswers() => new()
-    {
-        ["dateOfBirth"] = Today.AddYears(-54).AddDays(-30).ToString("yyyy-MM-dd"),
-        ["sex"] = "female",
-        ["breastCancer"] = "invasiveConfirmed",
-        ["distantMetastasis"] = "yes",
-        ["metastaticSites"] = new JsonArray("bone", "liver"),
-        ["diseaseStatus"] = "progressing",
-        ["primaryTissue"] = "ffpe",
-        ["willingResearchBiopsy"] = "yes",
-        ["ecog"] = 1,
-        ["canConsent"] = "yes",
-        ["pregnant"] = "no",
-        ["localAnestheticAllergy"] = "no",
-        ["cognitiveImpairment"] = "no",
-    };
+    public static JsonObject BaselineAnswers() =>
+        Intake.Testing.SpecExamples.BaselineJson().With("dateOfBirth", Today.AddYears(-54).AddDays(-30).ToString("yyyy-MM-dd"));
 
     public static JsonObject Screening(JsonObject answers, string? id = null)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Intake.Core;
 
 namespace Intake.Testing;
@@ -22,4 +23,7 @@ public static class SpecExamples
         LocalAnestheticAllergy = YesNoUnknown.No,
         CognitiveImpairment = YesNoUnknown.No,
     };
+
+    /// <summary>The baseline as the JSON <c>answers</c> object of a request body (a new copy each time, free to change).</summary>
+    public static JsonObject BaselineJson() => JsonNode.Parse(AnswersWriter.ToJson(Baseline))!.AsObject();
 }
