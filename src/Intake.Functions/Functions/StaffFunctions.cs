@@ -17,12 +17,9 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     public async Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (SubmissionReader.NormaliseId(id) is not { } key || await store.GetFileAsync(key, cancellationToken) is not { } file)
-        {
-            return Problems.NotFound();
-        }
-        var linked = await linking.LinkedToAsync(file.Submission, cancellationToken);
-        return ApiJson.Ok(w => ApiJson.WriteFile(w, file, linked));
+        return SubmissionReader.NormaliseId(id) is { } key
+            ? await ApiJson.FileAsync(store, linking, key, cancellationToken)
+            : Problems.NotFound();
     }
 
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>

@@ -101,12 +101,6 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             case ActionOutcome.NotApplicable:
                 return Problems.Conflict("This action does not apply to the submission now", result.Detail!);
         }
-        var file = await store.GetFileAsync(result.Submission!.Id, cancellationToken);
-        if (file is null)
-        {
-            return Problems.NotFound();
-        }
-        var linked = await linking.LinkedToAsync(file.Submission, cancellationToken);
-        return ApiJson.Ok(w => ApiJson.WriteFile(w, file, linked));
+        return await ApiJson.FileAsync(store, linking, result.Submission!.Id, cancellationToken);
     }
 }

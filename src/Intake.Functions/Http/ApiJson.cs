@@ -20,6 +20,20 @@ public static class ApiJson
         return new ContentResult { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = Encoding.UTF8.GetString(buffer.ToArray()) };
     }
 
+    /// <summary>
+    /// The answer of <c>GET /api/submissions/{id}</c> (and of every team action): the submission's
+    /// whole file with the same person's other submissions, or 404 for an unknown id.
+    /// </summary>
+    public static async Task<IActionResult> FileAsync(ISubmissionStore store, PersonLinking linking, string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetFileAsync(id, cancellationToken) is not { } file)
+        {
+            return Problems.NotFound();
+        }
+        var linked = await linking.LinkedToAsync(file.Submission, cancellationToken);
+        return Ok(w => WriteFile(w, file, linked));
+    }
+
     /// <summary><c>GET /api/submissions/{id}</c>.</summary>
     public static void WriteFile(Utf8JsonWriter w, SubmissionFile file, IReadOnlyList<string> linkedSubmissions)
     {
