@@ -52,6 +52,8 @@ param siteSettings {
   timeZone: string
   @description('Days ahead in which a scheduled clinical biopsy makes an item urgent.')
   urgentWindowDays: int
+  @description('Submissions one client address may send to the public forms per minute before it gets 429.')
+  submissionsPerClientPerMinute: int
   @description('SMTP relay host for the alert e-mails.')
   smtpHost: string
   @description('SMTP port.')
@@ -191,6 +193,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // The site's settings (IntakeOptions, AlertOptions).
     Intake__SiteTimeZone: siteSettings.timeZone
     Intake__UrgentWindowDays: string(siteSettings.urgentWindowDays)
+    // The rate limit counts per client address: behind the platform's front ends that is the last
+    // X-Forwarded-For entry, the one the front end added (RateLimitOptions).
+    Intake__RateLimit__PermitsPerMinute: string(siteSettings.submissionsPerClientPerMinute)
+    Intake__RateLimit__ClientAddressHeader: 'X-Forwarded-For'
     Intake__Alerts__SmtpHost: siteSettings.smtpHost
     Intake__Alerts__SmtpPort: string(siteSettings.smtpPort)
     Intake__Alerts__Security: siteSettings.smtpSecurity

@@ -34,6 +34,10 @@ param siteTimeZone string = 'America/Chicago'
 @maxValue(60)
 param urgentWindowDays int = 14
 
+@description('Submissions one client address may send to the public forms per minute (and at once) before it gets 429.')
+@minValue(1)
+param submissionsPerClientPerMinute int = 20
+
 @description('The study team\'s e-mail address for urgent alerts.')
 @minLength(3)
 param alertTeamAddress string
@@ -181,6 +185,7 @@ module app 'app.bicep' = {
     siteSettings: {
       timeZone: siteTimeZone
       urgentWindowDays: urgentWindowDays
+      submissionsPerClientPerMinute: submissionsPerClientPerMinute
       smtpHost: smtpHost
       smtpPort: smtpPort
       smtpSecurity: smtpSecurity

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Intake.Core;
 using Intake.Functions.Email;
+using Intake.Functions.Http;
 using Intake.Functions.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,11 @@ public static class IntakeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptions.Validator>();
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SubmissionRateLimit>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SiteCalendar.For(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SiteTimeZone, sp.GetRequiredService<TimeProvider>()));

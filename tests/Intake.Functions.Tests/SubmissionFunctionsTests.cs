@@ -7,6 +7,7 @@ using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Intake.Functions.Tests;
@@ -28,7 +29,8 @@ public sealed class SubmissionFunctionsTests
         _store.Setup(s => s.AddAsync(It.IsAny<Submission>(), It.IsAny<Contact>(), It.IsAny<Referrer?>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(AddResult.Added);
         var calendar = TestData.Calendar();
-        _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar, NullLogger<SubmissionFunctions>.Instance);
+        _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
+            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), NullLogger<SubmissionFunctions>.Instance);
     }
 
     private async Task<Answer> ScreeningAsync(HttpRequest request) =>

@@ -12,7 +12,7 @@ namespace Intake.Functions.Functions;
 /// The public routes: a patient's self-screening and an oncologist's referral. Anyone may create;
 /// nobody may read back. The answer never tells the pre-check result.
 /// </summary>
-public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar calendar, ILogger<SubmissionFunctions> logger)
+public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar calendar, SubmissionRateLimit rateLimit, ILogger<SubmissionFunctions> logger)
 {
     /// <summary>Seconds a client is asked to wait when storage cannot be reached.</summary>
     public const int RetryAfterSeconds = 10;
@@ -31,6 +31,11 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
 
     private async Task<IActionResult> SubmitAsync(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken)
     {
+        if (rateLimit.TryAdmit(request) is { } wait)
+        {
+            logger.LogWarning("Refused a {Kind}: its client is over the rate limit", kind);
+            return Problems.TooManyRequests(request.HttpContext.Response, wait);
+        }
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {

@@ -48,6 +48,14 @@ public static class Problems
             $"Nothing was stored. Please send the same request again in {retryAfterSeconds} seconds.");
     }
 
+    /// <summary>429 when one client sends too many submissions: nothing was stored, wait and send again.</summary>
+    public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(StatusCodes.Status429TooManyRequests, "Too many submissions from this address",
+            $"Nothing was stored. Please wait {retryAfterSeconds} seconds, then send the same request again.");
+    }
+
     private static ObjectResult Of(int status, string title, string detail) =>
         Result(new ProblemDetails { Title = title, Status = status, Detail = detail });
 

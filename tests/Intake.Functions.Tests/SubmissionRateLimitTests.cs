@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json;
+using Intake.Core;
+using Intake.Functions.Functions;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace Intake.Functions.Tests;
+
+/// <summary>The public routes' limit per client (<see cref="SubmissionRateLimit"/>), with the stores mocked.</summary>
+public sealed class SubmissionRateLimitTests
+{
+    private const int Permits = 3;
+
+    private readonly Mock<ISubmissionStore> _store = new();
+    private readonly Mock<IPendingSubmissions> _pending = new();
+    private readonly Mock<IPrecheckQueue> _queue = new();
+
+    private SubmissionFunctions Functions(string? clientAddressHeader = null)
+    {
+        _store.Setup(s => s.AddAsync(It.IsAny<Submission>(), It.IsAny<Contact>(), It.IsAny<Referrer?>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(AddResult.Added);
+        var calendar = TestData.Calendar();
+        return new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
+            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = Permits, ClientAddressHeader = clientAddressHeader })),
+            NullLogger<SubmissionFunctions>.Instance);
+    }
+
+    private static HttpRequest Screening(string address, string? forwardedFor = null)
+    {
+        var request = HttpTesting.Post(TestData.Utf8(TestData.ScreeningBody()));
+        request.HttpContext.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        if (forwardedFor is not null)
+        {
+            request.Headers["X-Forwarded-For"] = forwardedFor;
+        }
+        return request;
+    }
+
+    private static async Task<Answer> SendAsync(SubmissionFunctions functions, HttpRequest request) =>
+        await HttpTesting.ExecuteAsync(await functions.SubmitScreening(request, CancellationToken.None), request);
+
+    [Fact]
+    public async Task A_client_over_the_limit_gets_429_with_Retry_After_and_nothing_is_stored()
+    {
+        var functions = Functions();
+        for (var i = 0; i < Permits; i++)
+        {
+            Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("203.0.113.7"))).Status);
+        }
+
+        var refused = await SendAsync(functions, Screening("203.0.113.7"));
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, refused.Status);
+        Assert.StartsWith(Problems.ContentType, refused.ContentType);
+        var wait = int.Parse(refused.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(wait, 1, 60 / Permits);
+        using var problem = JsonDocument.Parse(refused.Body);
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("Nothing was stored", problem.RootElement.GetProperty("detail").GetString());
+        _store.Verify(s => s.AddAsync(It.IsAny<Submission>(), It.IsAny<Contact>(), It.IsAny<Referrer?>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()),
+            Times.Exactly(Permits));
+    }
+
+    [Fact]
+    public async Task Another_client_is_unaffected_by_one_over_the_limit()
+    {
+        var functions = Functions();
+        for (var i = 0; i <= Permits; i++)
+        {
+            await SendAsync(functions, Screening("203.0.113.7"));
+        }
+
+        Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("198.51.100.20"))).Status);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SendAsync(functions, Screening("203.0.113.7"))).Status);
+    }
+
+    [Fact]
+    public async Task Bad_requests_count_against_the_limit_too()
+    {
+        var functions = Functions();
+        for (var i = 0; i < Permits; i++)
+        {
+            var bad = HttpTesting.Post("{");
+            bad.HttpContext.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+            Assert.Equal(StatusCodes.Status400BadRequest, (await SendAsync(functions, bad)).Status);
+        }
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SendAsync(functions, Screening("203.0.113.7"))).Status);
+    }
+
+    [Fact]
+    public async Task Behind_a_front_end_the_client_is_the_last_forwarded_address_whatever_the_client_prepends()
+    {
+        // Every request arrives from the same front end (one connection address); the front end
+        // appends the real client's address and port. A client that forges entries in front of it
+        // still lands in its own bucket.
+        var functions = Functions("X-Forwarded-For");
+        for (var i = 0; i < Permits; i++)
+        {
+            Assert.Equal(StatusCodes.Status202Accepted,
+                (await SendAsync(functions, Screening("10.0.0.1", $"192.0.2.{i}, 203.0.113.7:{50000 + i}"))).Status);
+        }
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SendAsync(functions, Screening("10.0.0.1", "203.0.113.7:61000"))).Status);
+        Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("10.0.0.1", "203.0.113.7, 198.51.100.20:443"))).Status);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7:4711", "203.0.113.7")]
+    [InlineData("[2001:db8::1]:443", "2001:db8::1")]
+    [InlineData("2001:db8::1", "2001:db8::1")]
+    [InlineData("unknown-proxy", "unknown-proxy")]
+    public void A_forwarded_address_is_read_without_its_port(string forwarded, string client)
+    {
+        using var limit = new SubmissionRateLimit(Options.Create(new RateLimitOptions { ClientAddressHeader = "X-Forwarded-For" }));
+        Assert.Equal(client, limit.ClientOf(Screening("10.0.0.1", forwarded)));
+    }
+
+    [Fact]
+    public void Without_the_header_the_client_is_the_connection_address()
+    {
+        using var limit = new SubmissionRateLimit(Options.Create(new RateLimitOptions { ClientAddressHeader = "X-Forwarded-For" }));
+        Assert.Equal("203.0.113.7", limit.ClientOf(Screening("203.0.113.7")));
+    }
+
+    [Fact]
+    public void A_limit_below_one_is_refused_at_start()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Intake:RateLimit:PermitsPerMinute"] = "0",
+        }).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddIntake(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        Assert.Contains("PermitsPerMinute", error.Message);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Intake.Testing;
+
+namespace Intake.LocalHost.Tests;
+
+/// <summary>Azurite and the local host with a low rate limit, reached from several loopback addresses.</summary>
+public sealed class RateLimitFixture : IAsyncLifetime
+{
+    public const int PermitsPerMinute = 4;
+
+    public Azurite Azurite { get; private set; } = null!;
+
+    public LocalHostProcess Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await Azurite.StartAsync();
+        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Intake__RateLimit__PermitsPerMinute"] = $"{PermitsPerMinute}",
+        });
+    }
+
+    /// <summary>A client whose connections come from <paramref name="address"/> (any of 127.0.0.0/8 on Linux).</summary>
+    public HttpClient ClientFrom(string address) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = Host.Address };
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
+
+/// <summary>One client sending too many submissions is told to wait; other clients are not.</summary>
+public sealed class RateLimitThroughTheLocalHostTests(RateLimitFixture fixture) : IClassFixture<RateLimitFixture>
+{
+    [Fact]
+    public async Task A_client_over_the_limit_gets_429_with_Retry_After_while_another_client_is_unaffected()
+    {
+        using var flooding = fixture.ClientFrom("127.0.0.2");
+        using var other = fixture.ClientFrom("127.0.0.3");
+        var accepted = new List<string>();
+        for (var i = 0; i < RateLimitFixture.PermitsPerMinute; i++)
+        {
+            var response = await flooding.PostAsJsonAsync("/api/screenings", Bodies.Screening(Bodies.BaselineAnswers()));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            accepted.Add((await response.Content.ReadFromJsonAsync<Accepted>())!.Id);
+        }
+
+        var refusedId = Guid.NewGuid().ToString("D");
+        var refused = await flooding.PostAsJsonAsync("/api/referrals", Bodies.Referral(Bodies.BaselineAnswers()).With("id", refusedId));
+        var otherAnswer = await other.PostAsJsonAsync("/api/screenings", Bodies.Screening(Bodies.BaselineAnswers()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60 / RateLimitFixture.PermitsPerMinute));
+        Assert.Equal(HttpStatusCode.Accepted, otherAnswer.StatusCode);
+        // What the flooding client had sent before the limit is kept; the refused one was not stored.
+        foreach (var id in accepted)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await fixture.Host.Staff.GetAsync($"/api/submissions/{id}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.Staff.GetAsync($"/api/submissions/{refusedId}")).StatusCode);
+    }
+
+    private sealed record Accepted(string Id);
+}
