@@ -12,4 +12,13 @@ public interface IPoisonQueues
     /// failed on (<c>precheck</c>, not <c>precheck-poison</c>); 0 for one not yet created.
     /// </summary>
     Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the messages of <paramref name="queue"/>'s poison queue back to <paramref name="queue"/>,
+    /// after the cause of their failures was fixed, so that each gets its full number of tries again.
+    /// Each is sent before it is deleted: a failure half-way leaves it in the poison queue (or, at
+    /// worst, in both, which the handlers' idempotence makes harmless), never nowhere.
+    /// </summary>
+    /// <returns>How many moved; <c>null</c> when <paramref name="queue"/> has no poison queue.</returns>
+    Task<int?> ReplayAsync(string queue, CancellationToken cancellationToken);
 }

@@ -1,12 +1,19 @@
 using Azure;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Intake.Core;
 
 namespace Intake.Functions.Storage;
 
-/// <summary>The poison queues of <see cref="StorageNames.Queues"/>, counted on Azure Storage Queues.</summary>
+/// <summary>The poison queues of <see cref="StorageNames.Queues"/>, counted and replayed on Azure Storage Queues.</summary>
 public sealed class QueuePoisonQueues(QueueServiceClient queues) : IPoisonQueues
 {
+    /// <summary>The most messages one replay moves; the team replays again for more.</summary>
+    public const int MaxPerReplay = 1000;
+
+    /// <summary>How long a message being moved stays hidden in the poison queue (it reappears there if the move fails).</summary>
+    private static readonly TimeSpan MoveTimeout = TimeSpan.FromMinutes(1);
+
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +23,41 @@ public sealed class QueuePoisonQueues(QueueServiceClient queues) : IPoisonQueues
             counts[poison[..^StorageNames.PoisonSuffix.Length]] = await CountAsync(queues.GetQueueClient(poison), cancellationToken);
         }
         return counts;
+    }
+
+    /// <inheritdoc />
+    public async Task<int?> ReplayAsync(string queue, CancellationToken cancellationToken)
+    {
+        if (queue.EndsWith(StorageNames.PoisonSuffix, StringComparison.Ordinal) || !StorageNames.Queues.Contains(queue + StorageNames.PoisonSuffix))
+        {
+            return null;
+        }
+        var poison = queues.GetQueueClient(queue + StorageNames.PoisonSuffix);
+        var target = queues.GetQueueClient(queue);
+        var moved = 0;
+        while (moved < MaxPerReplay)
+        {
+            QueueMessage[] batch;
+            try
+            {
+                batch = (await poison.ReceiveMessagesAsync(Math.Min(32, MaxPerReplay - moved), MoveTimeout, cancellationToken)).Value;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                break;
+            }
+            if (batch.Length == 0)
+            {
+                break;
+            }
+            foreach (var message in batch)
+            {
+                await target.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+                await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                moved++;
+            }
+        }
+        return moved;
     }
 
     private static async Task<int> CountAsync(QueueClient queue, CancellationToken cancellationToken)
