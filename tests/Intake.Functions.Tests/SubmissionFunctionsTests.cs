@@ -166,6 +166,24 @@ public sealed class SubmissionFunctionsTests
         AssertNothingStored();
     }
 
+    [Fact]
+    public async Task An_unknown_top_level_member_alone_is_400_naming_it_on_both_routes()
+    {
+        var screening = TestData.ScreeningBody();
+        screening["newsletter"] = true;
+        var referral = TestData.ReferralBody();
+        referral["mothersMaidenName"] = "Example";
+
+        var screeningAnswer = await ScreeningAsync(Json(screening));
+        var referralAnswer = await ReferralAsync(Json(referral));
+
+        AssertProblem(screeningAnswer, StatusCodes.Status400BadRequest);
+        Assert.Equal(["newsletter"], screeningAnswer.ErrorPaths());
+        AssertProblem(referralAnswer, StatusCodes.Status400BadRequest);
+        Assert.Equal(["mothersMaidenName"], referralAnswer.ErrorPaths());
+        AssertNothingStored();
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]

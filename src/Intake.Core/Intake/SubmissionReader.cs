@@ -55,11 +55,12 @@ public static partial class SubmissionReader
     public static SubmissionDraft? Read(JsonElement body, SubmissionKind kind, DateOnly today, FieldErrors errors)
     {
         var referral = kind == SubmissionKind.Referral;
+        // Counted before the body is opened: opening reports its unknown members.
+        var before = errors.Count;
         if (!StrictJsonObject.TryOpen(body, "", errors, referral ? ReferralFields : ScreeningFields, out var json))
         {
             return null;
         }
-        var before = errors.Count;
         var id = ReadId(json);
         Answers? answers = null;
         if (json.Get("answers") is { } answersJson)
