@@ -21,6 +21,13 @@ public sealed record PersonKeys(DateOnly? DateOfBirth, string? Email, string? Ph
         Digest(contact.Phone is { } phone && new string([.. phone.Where(char.IsAsciiDigit)]) is { Length: >= 7 } digits ? digits[^Math.Min(10, digits.Length)..] : null),
         Digest(NormaliseName(contact.Name)));
 
+    /// <summary>
+    /// A digest of a date of birth, for storage keys: a key travels in request addresses, which the
+    /// storage SDK's request log shows, and a date of birth must never reach a log in clear.
+    /// </summary>
+    public static string BirthDigest(DateOnly dateOfBirth) =>
+        Digest("born " + dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))!;
+
     /// <summary>Same date of birth, and the same e-mail, phone or name.</summary>
     public bool IsSamePersonAs(PersonKeys other) =>
         DateOfBirth is not null && DateOfBirth == other.DateOfBirth

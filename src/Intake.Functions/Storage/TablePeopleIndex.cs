@@ -1,10 +1,9 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using Intake.Core;
 
 namespace Intake.Functions.Storage;
 
-/// <summary>People by date of birth: one partition per date, one entity per submission, digests only.</summary>
+/// <summary>People by date of birth: one partition per date (keyed by its digest), one entity per submission, digests only.</summary>
 public sealed class TablePeopleIndex(TableServiceClient tables) : IPeopleIndex
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.PeopleTable);
@@ -39,5 +38,5 @@ public sealed class TablePeopleIndex(TableServiceClient tables) : IPeopleIndex
     public async Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken) =>
         await _table.DeleteEntityAsync(Partition(dateOfBirth), submissionId, cancellationToken: cancellationToken);
 
-    private static string Partition(DateOnly born) => born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Partition(DateOnly born) => PersonKeys.BirthDigest(born);
 }

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Intake.Testing;
+using Xunit.Abstractions;
+
+namespace Intake.LocalHost.Tests;
+
+/// <summary>
+/// Patient data never reaches the logs: the local host logs at its most verbose level (Trace, the
+/// Azure SDK included) while a scenario uses every route with patient data, accepted and refused,
+/// and the alerts go out by e-mail; then every name, e-mail address, phone number, date of birth
+/// and note sent is searched for in everything the host printed.
+/// </summary>
+public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private readonly PatientDataLedger _ledger = new();
+    private Azurite _azurite = null!;
+    private MailDev _mailDev = null!;
+    private LocalHostProcess _host = null!;
+    private HttpClient _public = null!;
+    private HttpClient _staff = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _mailDev = await MailDev.StartAsync();
+        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+            ["Logging__LogLevel__Azure.Core"] = "Trace",
+            ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Trace",
+            ["Intake__Alerts__SmtpHost"] = "localhost",
+            ["Intake__Alerts__SmtpPort"] = $"{_mailDev.SmtpPort}",
+            ["Intake__Alerts__TeamAddress"] = "mbc-team@study.example",
+        });
+        _public = new HttpClient(_ledger, disposeHandler: false) { BaseAddress = _host.Address };
+        _staff = new HttpClient(_ledger, disposeHandler: false) { BaseAddress = _host.Address };
+        _staff.DefaultRequestHeaders.Add("x-functions-key", _host.Key);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _public.Dispose();
+        _staff.Dispose();
+        _ledger.Dispose();
+        await _host.DisposeAsync();
+        await _mailDev.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    private static JsonObject Person(string name, string email, string phone) => new()
+    {
+        ["name"] = name, ["email"] = email, ["phone"] = phone, ["preferredLanguage"] = "es",
+    };
+
+    private static JsonObject Answers(int yearsOld, int? biopsyInDays = null, string breastCancer = "invasiveConfirmed")
+    {
+        var answers = Bodies.BaselineAnswers()
+            .With("dateOfBirth", Bodies.Today.AddYears(-yearsOld).AddDays(-17).ToString("yyyy-MM-dd"))
+            .With("breastCancer", breastCancer);
+        return biopsyInDays is { } days
+            ? answers.With("scheduledClinicalBiopsy", new JsonObject { ["site"] = "liver", ["date"] = Bodies.Today.AddDays(days).ToString("yyyy-MM-dd") })
+            : answers;
+    }
+
+    private async Task<string> AcceptedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+
+    private Task<JsonObject> HistoryHasAsync(string id, string eventStart) => Poll.UntilAsync(async () =>
+    {
+        var submission = (await _staff.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!;
+        return submission["history"]!.AsArray().Any(h => ((string)h!["event"]!).StartsWith(eventStart, StringComparison.Ordinal)) ? submission : null;
+    }, Deadline, $"'{eventStart}' in the history of {id}");
+
+    [Fact]
+    public async Task No_name_email_phone_date_of_birth_or_note_sent_to_any_route_appears_in_the_logs()
+    {
+        // Accepted: an urgent self-screening (alert e-mail), a screened-out one, an urgent referral.
+        var urgent = await AcceptedAsync(await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        {
+            ["answers"] = Answers(61, biopsyInDays: 4),
+            ["contact"] = Person("Zelda Quintero", "zelda.quintero@example.org", "+1 507 555 0143"),
+            ["consentToContact"] = true,
+        }));
+        var screenedOut = await AcceptedAsync(await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("D"),
+            ["answers"] = Answers(47, breastCancer: "none"),
+            ["contact"] = Person("Marisol Okonkwo-Betancourt", "m.okonkwo@example.net", "(612) 555-0188"),
+            ["consentToContact"] = true,
+        }));
+        var referral = await AcceptedAsync(await _public.PostAsJsonAsync("/api/referrals", new JsonObject
+        {
+            ["answers"] = Answers(72, biopsyInDays: 9).With("oncologistConcerns",
+                new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = false, ["hazardousCondition"] = false }),
+            ["patient"] = Person("Henrietta Vasquez-Lindqvist", "hvl@example.com", "+1 218 555 0167"),
+            ["referrer"] = new JsonObject { ["name"] = "Dr. Ignatius Fairweather", ["institution"] = "Example Oncology", ["email"] = "fairweather@clinic.example", ["phone"] = "+1 651 555 0119" },
+            ["patientAwareOfReferral"] = true,
+        }));
+
+        // Refused: a bad e-mail and phone, a conflict on a used id, a body with an unknown field.
+        Assert.Equal(HttpStatusCode.BadRequest, (await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        {
+            ["answers"] = Answers(55),
+            ["contact"] = Person("Ottilie Brandvold", "ottilie.brandvold-at-example.org", "555-01"),
+            ["consentToContact"] = true,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        {
+            ["id"] = screenedOut,
+            ["answers"] = Answers(33),
+            ["contact"] = Person("Cornelius Abernathy", "cabernathy@example.org", "+1 320 555 0102"),
+            ["consentToContact"] = true,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _public.PostAsJsonAsync("/api/referrals", new JsonObject
+        {
+            ["answers"] = Answers(66),
+            ["patient"] = Person("Philippa Nakashima", "pnakashima@example.org", "+1 952 555 0110"),
+            ["referrer"] = new JsonObject { ["name"] = "Dr. Eustace Pemberton", ["institution"] = "Example Oncology", ["email"] = "pemberton@clinic.example" },
+            ["patientAwareOfReferral"] = true,
+            ["mothersMaidenName"] = "Featherstonehaugh",
+        })).StatusCode);
+
+        // The team works the items: reads them, records contacts with notes, corrects, reopens, asks for a referrer update.
+        await HistoryHasAsync(urgent, "Urgent alert e-mailed to the study team");
+        await HistoryHasAsync(referral, "Urgent alert e-mailed to the study team");
+        await HistoryHasAsync(screenedOut, "Pre-checked");
+        foreach (var id in new[] { urgent, screenedOut, referral })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync($"/api/submissions/{id}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsJsonAsync($"/api/submissions/{urgent}/team-status",
+            new JsonObject { ["status"] = "Contacted", ["note"] = "Spoke with her daughter Rosalind Quintero on 507 555 0199" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _staff.PostAsJsonAsync($"/api/submissions/{urgent}/team-status",
+            new JsonObject { ["status"] = "Phoned", ["note"] = "Left a message for Bartholomew Quintero" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
+            new JsonObject { ["answers"] = Answers(73, biopsyInDays: 9) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
+            new JsonObject { ["answers"] = Answers(74).With("dateOfBirth", "1951-02-30"), ["note"] = "Dr. Fairweather's nurse Philomena gave this birth date" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsync($"/api/submissions/{screenedOut}/reopen", content: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _staff.PostAsJsonAsync($"/api/submissions/{referral}/referrer-updates",
+            new JsonObject { ["status"] = "contacted" })).StatusCode);
+        await HistoryHasAsync(referral, "Referrer told:");
+        Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync("/api/worklist")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync("/api/screened-out")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync("/api/stats")).StatusCode);
+        Assert.NotEmpty(await _mailDev.EmailsAsync());
+
+        var logs = _host.Output;
+        output.WriteLine($"{_ledger.Values.Count} values of patient data sent; {logs.Split('\n').Length} log lines searched");
+        // The logs were captured, and verbosely: the search below is not vacuous.
+        Assert.Contains(urgent, logs, StringComparison.Ordinal);
+        Assert.Contains("trce:", logs, StringComparison.Ordinal);
+        Assert.True(_ledger.Values.Count >= 30, $"only {_ledger.Values.Count} values were noted");
+        var found = _ledger.FoundIn(logs);
+        foreach (var line in logs.Split('\n').Where(l => found.Any(v => l.Contains(v, StringComparison.OrdinalIgnoreCase))).Take(20))
+        {
+            output.WriteLine($"log line with patient data: {line[..Math.Min(line.Length, 400)]}");
+        }
+        Assert.Empty(found);
+    }
+}
