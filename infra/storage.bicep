@@ -40,8 +40,6 @@ param lockAccount bool
 var tables = [
   'submissions'
   'teamlists'
-  'pending'
-  'people'
 ]
 var queues = [
   'precheck'

@@ -45,7 +45,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Alerts.Setup(q => q.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar);
-            Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables), pending, Alerts.Object, Calendar);
+            Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables), Alerts.Object, Calendar);
             Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
             Dispatch = new AlertDispatch(Store, Changes, Sender, Settings);
             Updates = new ReferrerUpdates(Store, Changes, Alerts.Object);

@@ -18,7 +18,7 @@ public sealed class AlertFunctionTests
 
     public AlertFunctionTests()
     {
-        var changes = new SubmissionChanges(_store.Object, Mock.Of<ITeamLists>(), Mock.Of<IPendingSubmissions>(), Mock.Of<IAlertQueue>(), TestData.Calendar());
+        var changes = new SubmissionChanges(_store.Object, Mock.Of<ITeamLists>(), Mock.Of<IAlertQueue>(), TestData.Calendar());
         var dispatch = new AlertDispatch(_store.Object, changes, _sender.Object,
             new AlertSettings("team@study.example", "mbcintake@study.example", new Uri("http://localhost:7071")));
         _function = new AlertFunction(dispatch, NullLogger<AlertFunction>.Instance);

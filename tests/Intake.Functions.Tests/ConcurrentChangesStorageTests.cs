@@ -54,7 +54,7 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
         var rig = new TeamRig(azurite);
         var id = await rig.SubmitAsync(TestData.Baseline with { ScheduledClinicalBiopsy = new(Site.Liver, TeamRig.Day0.AddDays(15)) });
         var slowLists = new HoldFirstPut(rig.Lists);
-        var slow = new TeamActions(new SubmissionChanges(rig.Store, slowLists, rig.Pending, rig.Alerts.Object, rig.Calendar), rig.Linking, TestData.Engine, rig.Calendar);
+        var slow = new TeamActions(new SubmissionChanges(rig.Store, slowLists, rig.Alerts.Object, rig.Calendar), rig.Linking, TestData.Engine, rig.Calendar);
 
         // The older change is written, then held just before it puts its list line...
         var older = slow.SetTeamStatusAsync(id, TeamStatus.Contacted, null, TeamRig.Coordinator, None);
@@ -92,6 +92,9 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
             }
             await lists.PutAsync(item, replacing, cancellationToken);
         }
+
+        public Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken) =>
+            lists.PutFirstAsync(item, person, cancellationToken);
 
         public Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             lists.ListAsync(list, filter, cancellationToken);

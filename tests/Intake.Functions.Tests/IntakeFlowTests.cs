@@ -27,7 +27,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Pending = new TablePendingSubmissions(azurite.Tables);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar);
-            Changes = new SubmissionChanges(Store, Lists, Pending, Alerts.Object, Calendar);
+            Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
             Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
             Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar) { Grace = TimeSpan.FromMinutes(2) };
         }

@@ -19,7 +19,7 @@ public sealed class ReferrerUpdateFunctionTests
 
     public ReferrerUpdateFunctionTests()
     {
-        var changes = new SubmissionChanges(_store.Object, _lists.Object, Mock.Of<IPendingSubmissions>(), _alerts.Object, TestData.Calendar());
+        var changes = new SubmissionChanges(_store.Object, _lists.Object, _alerts.Object, TestData.Calendar());
         _function = new ReferrerUpdateFunction(new ReferrerUpdates(_store.Object, changes, _alerts.Object), NullLogger<ReferrerUpdateFunction>.Instance);
     }
 

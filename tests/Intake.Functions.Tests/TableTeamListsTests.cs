@@ -53,6 +53,42 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_first_listing_puts_the_line_clears_the_pending_mark_and_indexes_the_person_in_one_request()
+    {
+        var pending = new TablePendingSubmissions(azurite.Tables);
+        var people = new TablePeopleIndex(azurite.Tables);
+        var item = Item(Priority.High, T0.AddYears(-30));
+        var born = new DateOnly(1931, 2, 3);
+        var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", "p", "n"), item.ReceivedAt);
+        await pending.MarkAsync(item.Id, T0.AddYears(-30), None);
+        var requests = new RequestCounter();
+        var counted = new TableTeamLists(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, requests.Options()));
+
+        await counted.PutFirstAsync(item, person, None);
+
+        Assert.Equal(1, requests.Count);
+        Assert.Equal([item.Id], (await MineAsync(TeamList.Worklist, [item])).Select(i => i.Id));
+        Assert.DoesNotContain(item.Id, await pending.OlderThanAsync(T0, None));
+        Assert.Equal(person, Assert.Single(await people.BornOnAsync(born, None), e => e.SubmissionId == item.Id));
+    }
+
+    [Fact]
+    public async Task A_first_listing_again_after_its_mark_is_cleared_changes_nothing()
+    {
+        var people = new TablePeopleIndex(azurite.Tables);
+        var item = Item(Priority.Normal, T0.AddYears(-31));
+        var born = new DateOnly(1932, 3, 4);
+        var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", null, null), item.ReceivedAt);
+        await _lists.PutFirstAsync(item, person, None);
+
+        await _lists.PutFirstAsync(item, person, None);
+        await _lists.PutFirstAsync(item, null, None);
+
+        Assert.Single(await MineAsync(TeamList.Worklist, [item]));
+        Assert.Equal(person, Assert.Single(await people.BornOnAsync(born, None), e => e.SubmissionId == item.Id));
+    }
+
+    [Fact]
     public async Task An_item_round_trips_every_field()
     {
         var item = TestData.Line(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.NeedsReview, Priority.Urgent,

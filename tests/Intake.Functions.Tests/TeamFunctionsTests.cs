@@ -30,7 +30,7 @@ public sealed class TeamFunctionsTests
     public TeamFunctionsTests()
     {
         var calendar = TestData.Calendar(_clock);
-        var changes = new SubmissionChanges(_store.Object, _lists.Object, _pending.Object, _alerts.Object, calendar);
+        var changes = new SubmissionChanges(_store.Object, _lists.Object, _alerts.Object, calendar);
         var linking = new PersonLinking(_people.Object);
         _functions = new TeamFunctions(new TeamActions(changes, linking, TestData.Engine, calendar), _store.Object, linking, calendar);
         _lists.Setup(l => l.PutAsync(It.IsAny<WorklistItem>(), It.IsAny<WorklistItem?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);

@@ -32,7 +32,7 @@ internal sealed class TeamRig
         Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Alerts.Setup(a => a.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Intake = new SubmissionIntake(Store, Pending, Queue.Object, Calendar);
-        Changes = new SubmissionChanges(Store, Lists, Pending, Alerts.Object, Calendar);
+        Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
         Linking = new PersonLinking(People);
         Routing = new PrecheckRouting(Changes, Linking, TestData.Engine);
         Actions = new TeamActions(Changes, Linking, TestData.Engine, Calendar);
@@ -105,6 +105,8 @@ internal sealed class TeamRig
     private sealed class OnlyTheseLines(ITeamLists lists, IReadOnlySet<string> ids) : ITeamLists
     {
         public Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken) => lists.PutAsync(item, replacing, cancellationToken);
+
+        public Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken) => lists.PutFirstAsync(item, person, cancellationToken);
 
         public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             [.. (await lists.ListAsync(list, filter, cancellationToken)).Where(i => ids.Contains(i.Id))];

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Testing;
+using Microsoft.Extensions.Configuration;
+using Moq;
 
 namespace Intake.LocalHost.Tests;
 
@@ -32,7 +36,7 @@ public sealed class PoisonFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// A message that keeps failing (the lists' table is gone, as after an operator's mistake) ends in
+/// A pre-check that keeps failing (the lists' table is gone, as after an operator's mistake) ends in
 /// the poison queue after host.json's maxDequeueCount tries, the team sees it in <c>/api/stats</c>,
 /// and once the cause is fixed a replay routes the submission, once.
 /// </summary>
@@ -46,13 +50,21 @@ public sealed class PoisonThroughTheLocalHostTests(PoisonFixture fixture) : ICla
     [Fact]
     public async Task A_message_that_keeps_failing_is_poisoned_counted_in_stats_and_routed_once_when_replayed_after_the_fix()
     {
-        var tables = new TableServiceClient(fixture.Azurite.ConnectionString);
-        var precheckPoison = new QueueClient(fixture.Azurite.ConnectionString, StorageNames.PrecheckQueue + StorageNames.PoisonSuffix);
+        var storage = StorageConnection.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageConnection.SettingName] = fixture.Azurite.ConnectionString }).Build());
+        var tables = storage.CreateTableServiceClient(new TableClientOptions());
+        var queues = storage.CreateQueueServiceClient(new QueueClientOptions());
+        var precheckPoison = queues.GetQueueClient(StorageNames.PrecheckQueue + StorageNames.PoisonSuffix);
+        // A submission stored exactly as the public route stores it, its hand-off held back...
+        var calendar = SiteCalendar.For(SiteCalendar.DefaultTimeZoneId, TimeProvider.System);
+        using var body = JsonDocument.Parse(Bodies.Screening(Bodies.BaselineAnswers()).ToJsonString());
+        var draft = SubmissionReader.Read(body.RootElement, SubmissionKind.SelfScreening, calendar.Today, new FieldErrors())!;
+        var stored = await new SubmissionIntake(new TableSubmissionStore(tables), new TablePendingSubmissions(tables), Mock.Of<IPrecheckQueue>(), calendar)
+            .AcceptAsync(draft, CancellationToken.None);
+        var id = stored.Id;
+        // ...then the lists' table is gone (an operator's mistake), and the hand-off is sent.
         await tables.DeleteTableAsync(StorageNames.TeamListsTable);
-
-        var posted = await Host.Client.PostAsJsonAsync("/api/screenings", Bodies.Screening(Bodies.BaselineAnswers()));
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var id = (await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await new QueuePrecheckQueue(queues).EnqueueAsync(id, CancellationToken.None);
 
         // maxDequeueCount (5) tries, each after host.json's visibilityTimeout (5 s).
         await Poll.UntilAsync(async () => await precheckPoison.ExistsAsync() && (await precheckPoison.GetPropertiesAsync()).Value.ApproximateMessagesCount == 1,

@@ -55,7 +55,12 @@ public sealed record PersonKeys(DateOnly? DateOfBirth, string? Email, string? Ph
 /// <param name="PersonId">The id of the person's first submission.</param>
 /// <param name="Keys">Who the person is.</param>
 /// <param name="ReceivedAt">When the submission was received.</param>
-public sealed record PersonEntry(string SubmissionId, string PersonId, PersonKeys Keys, DateTimeOffset ReceivedAt);
+public sealed record PersonEntry(string SubmissionId, string PersonId, PersonKeys Keys, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The index entry of a linked submission; <c>null</c> without a date of birth (such a submission is not indexed).</summary>
+    public static PersonEntry? Of(Submission submission) =>
+        submission.PersonKeys is { DateOfBirth: not null } keys ? new(submission.Id, submission.PersonId ?? submission.Id, keys, submission.ReceivedAt) : null;
+}
 
 /// <summary>The index of people by date of birth, to link a person's submissions.</summary>
 public interface IPeopleIndex
@@ -79,6 +84,21 @@ public sealed class PersonLinking(IPeopleIndex people)
     /// </summary>
     public async Task<string> PersonIdOfAsync(Submission submission, CancellationToken cancellationToken)
     {
+        var personId = await FindPersonIdAsync(submission, cancellationToken);
+        if (PersonEntry.Of(submission with { PersonId = personId }) is { } entry)
+        {
+            await people.PutAsync(entry, cancellationToken);
+        }
+        return personId;
+    }
+
+    /// <summary>
+    /// The person id for <paramref name="submission"/>, as <see cref="PersonIdOfAsync"/>, without
+    /// recording it: the pre-check records it with the submission's first listing
+    /// (<see cref="ITeamLists.PutFirstAsync"/>), in the same write.
+    /// </summary>
+    public async Task<string> FindPersonIdAsync(Submission submission, CancellationToken cancellationToken)
+    {
         if (submission.PersonKeys is not { DateOfBirth: { } born } keys)
         {
             return submission.Id;
@@ -88,9 +108,7 @@ public sealed class PersonLinking(IPeopleIndex people)
             .ToArray();
         var first = others.Append(new PersonEntry(submission.Id, submission.Id, keys, submission.ReceivedAt))
             .OrderBy(e => e.ReceivedAt).ThenBy(e => e.SubmissionId, StringComparer.Ordinal).First();
-        var personId = first.SubmissionId == submission.Id ? submission.Id : first.PersonId;
-        await people.PutAsync(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), cancellationToken);
-        return personId;
+        return first.SubmissionId == submission.Id ? submission.Id : first.PersonId;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class PrecheckRouting(SubmissionChanges changes, PersonLinking lin
                 return null;
             }
             var precheck = engine.Evaluate(submission.Answers, submission.ReceivedOn);
-            var personId = await linking.PersonIdOfAsync(submission, cancellationToken);
+            var personId = await linking.FindPersonIdAsync(submission, cancellationToken);
             var routed = submission with
             {
                 Precheck = precheck,

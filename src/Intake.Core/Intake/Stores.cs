@@ -42,6 +42,13 @@ public interface ITeamLists
     /// </summary>
     Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts a submission's first line on its list and, in the same write, clears its pending mark
+    /// (<see cref="IPendingSubmissions"/>) and records its <paramref name="person"/> in the people
+    /// index (<see cref="IPeopleIndex"/>) when it has a date of birth. The same call twice changes nothing.
+    /// </summary>
+    Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken);
+
     /// <summary>A list in its order (<see cref="WorklistOrder"/>), filtered.</summary>
     Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken);
 }

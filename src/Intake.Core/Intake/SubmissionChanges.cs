@@ -16,7 +16,7 @@ public sealed record ChangeResult(Submission? Submission, bool Changed);
 /// its history entry (retried when someone else changed it first, never overwritten), then make
 /// the list line, the pending mark and the urgent alert follow the record.
 /// </summary>
-public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, IPendingSubmissions pending, IAlertQueue alerts, SiteCalendar calendar)
+public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, IAlertQueue alerts, SiteCalendar calendar)
 {
     /// <summary>How often a change is tried against concurrent changes before it gives up.</summary>
     public const int MaxAttempts = 50;
@@ -65,17 +65,17 @@ public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, 
     {
         if (current.List is not null)
         {
-            var replacing = before?.List is not null ? WorklistItem.For(before) : null;
-            await lists.PutAsync(WorklistItem.For(current), replacing, cancellationToken);
-            if (before is null || before.List is null)
-            {
-                await pending.ClearAsync(current.Id, cancellationToken);
-            }
-            // A change to a listed item may race another change to it. The first listing cannot: before it
-            // nobody sees the item on a list, so it skips the extra read (the pre-check's hot path).
             if (before is { List: not null })
             {
+                await lists.PutAsync(WorklistItem.For(current), WorklistItem.For(before), cancellationToken);
+                // A change to a listed item may race another change to it. The first listing cannot: before it
+                // nobody sees the item on a list, so it skips the extra read (the pre-check's hot path).
                 await CatchUpLineAsync(current, cancellationToken);
+            }
+            else
+            {
+                // The first listing (or settling anew): the line, the pending mark cleared and the person indexed, in one write.
+                await lists.PutFirstAsync(WorklistItem.For(current), PersonEntry.Of(current), cancellationToken);
             }
         }
         // Asked for by the change that made it urgent, and again by every settling anew (a send may have been lost);

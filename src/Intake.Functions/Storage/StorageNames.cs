@@ -9,14 +9,12 @@ public static class StorageNames
     /// <summary>Submissions: the clinical record, contact, referrer and history of each, one partition per submission.</summary>
     public const string SubmissionsTable = "submissions";
 
-    /// <summary>The worklist and the screened-out list.</summary>
+    /// <summary>
+    /// The worklist and the screened-out list, with what keeps them whole in the same partition: the
+    /// marks of submissions not yet on a list (the reconciler's index) and the index of people by
+    /// date of birth (see <see cref="ListsPartition"/>).
+    /// </summary>
     public const string TeamListsTable = "teamlists";
-
-    /// <summary>Submissions stored but not yet on a list (the reconciler's index).</summary>
-    public const string PendingTable = "pending";
-
-    /// <summary>The index of people by date of birth, to link a person's submissions.</summary>
-    public const string PeopleTable = "people";
 
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
@@ -28,7 +26,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PendingTable, PeopleTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

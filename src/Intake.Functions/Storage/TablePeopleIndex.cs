@@ -3,40 +3,31 @@ using Intake.Core;
 
 namespace Intake.Functions.Storage;
 
-/// <summary>People by date of birth: one partition per date (keyed by its digest), one entity per submission, digests only.</summary>
+/// <summary>
+/// People by date of birth: <c>b-{birth digest}-{submission id}</c> rows in the lists' partition
+/// (<see cref="ListsPartition"/>), so a date's people are one range query and a first listing
+/// records its person in the same transaction. Digests only.
+/// </summary>
 public sealed class TablePeopleIndex(TableServiceClient tables) : IPeopleIndex
 {
-    private readonly TableClient _table = tables.GetTableClient(StorageNames.PeopleTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PersonEntry>> BornOnAsync(DateOnly dateOfBirth, CancellationToken cancellationToken)
     {
         var entries = new List<PersonEntry>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(dateOfBirth)}"), cancellationToken: cancellationToken))
+        await foreach (var e in _table.QueryAsync<TableEntity>(ListsPartition.BornOnRange(dateOfBirth), cancellationToken: cancellationToken))
         {
-            entries.Add(new PersonEntry(e.RowKey, e.GetString("PersonId"),
-                new PersonKeys(dateOfBirth, e.GetString("Email"), e.GetString("Phone"), e.GetString("Name")), e.GetDateTimeOffset("ReceivedAt")!.Value));
+            entries.Add(ListsPartition.ToPerson(e, dateOfBirth));
         }
         return entries;
     }
 
     /// <inheritdoc />
-    public async Task PutAsync(PersonEntry entry, CancellationToken cancellationToken)
-    {
-        var born = entry.Keys.DateOfBirth ?? throw new ArgumentException("Only a person with a date of birth is indexed.", nameof(entry));
-        await _table.UpsertEntityAsync(new TableEntity(Partition(born), entry.SubmissionId)
-        {
-            ["PersonId"] = entry.PersonId,
-            ["Email"] = entry.Keys.Email,
-            ["Phone"] = entry.Keys.Phone,
-            ["Name"] = entry.Keys.Name,
-            ["ReceivedAt"] = entry.ReceivedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
-    }
+    public async Task PutAsync(PersonEntry entry, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(ListsPartition.Person(entry), TableUpdateMode.Replace, cancellationToken);
 
     /// <inheritdoc />
     public async Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken) =>
-        await _table.DeleteEntityAsync(Partition(dateOfBirth), submissionId, cancellationToken: cancellationToken);
-
-    private static string Partition(DateOnly born) => PersonKeys.BirthDigest(born);
+        await _table.DeleteEntityAsync(ListsPartition.Key, ListsPartition.PersonKey(dateOfBirth, submissionId), cancellationToken: cancellationToken);
 }

@@ -6,14 +6,38 @@ using Intake.Core;
 namespace Intake.Functions.Storage;
 
 /// <summary>
-/// The worklist and the screened-out list in one partition of one table, keyed in list order
-/// (<see cref="WorklistOrder"/>), so a list is one ordered range query and a move between the
-/// lists is one transaction.
+/// The worklist and the screened-out list in one partition of one table (<see cref="ListsPartition"/>),
+/// keyed in list order (<see cref="WorklistOrder"/>), so a list is one ordered range query, a move
+/// between the lists is one transaction, and so is a first listing with its pending mark and person entry.
 /// </summary>
 public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
 {
-    private const string Partition = "lists";
+    private const string Partition = ListsPartition.Key;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
+
+    /// <inheritdoc />
+    public async Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken)
+    {
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, ToEntity(item)),
+            new(TableTransactionActionType.Delete, new TableEntity(Partition, ListsPartition.PendingKey(item.Id)), ETag.All),
+        ];
+        if (person is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, ListsPartition.Person(person)));
+        }
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex == 1)
+        {
+            // The mark is already cleared (an earlier delivery listed it): the rest again, without it.
+            actions.RemoveAt(1);
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
     public async Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken)

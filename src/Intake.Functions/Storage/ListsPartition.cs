@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Intake.Core;
+
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// The one partition of the <see cref="StorageNames.TeamListsTable"/> table, and the kinds of row
+/// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>), the
+/// pending marks (<c>p-{id}</c>, <see cref="TablePendingSubmissions"/>) and the people index
+/// (<c>b-{birth digest}-{id}</c>, <see cref="TablePeopleIndex"/>). Together in one partition so
+/// that a submission's first listing, the clearing of its mark and its person entry are one
+/// transaction: one storage request where they were three.
+/// </summary>
+internal static class ListsPartition
+{
+    /// <summary>The partition key.</summary>
+    public const string Key = "lists";
+
+    private const string PendingPrefix = "p-";
+    private const string PersonPrefix = "b-";
+
+    /// <summary>The row key of a submission's pending mark.</summary>
+    public static string PendingKey(string id) => PendingPrefix + id;
+
+    /// <summary>The id of a pending mark's row key.</summary>
+    public static string IdOfPending(string rowKey) => rowKey[PendingPrefix.Length..];
+
+    /// <summary>A filter for every pending mark.</summary>
+    public static string PendingRange => TableClient.CreateQueryFilter($"PartitionKey eq {Key} and RowKey ge {PendingPrefix} and RowKey lt {PendingPrefix + "~"}");
+
+    /// <summary>A pending mark.</summary>
+    public static TableEntity Pending(string id, DateTimeOffset since) => new(Key, PendingKey(id)) { ["Since"] = since };
+
+    /// <summary>The row key prefix of the people born on a date.</summary>
+    public static string BornOnPrefix(DateOnly dateOfBirth) => $"{PersonPrefix}{PersonKeys.BirthDigest(dateOfBirth)}-";
+
+    /// <summary>The row key of a submission's entry in the people index.</summary>
+    public static string PersonKey(DateOnly dateOfBirth, string submissionId) => BornOnPrefix(dateOfBirth) + submissionId;
+
+    /// <summary>A filter for the people born on a date.</summary>
+    public static string BornOnRange(DateOnly dateOfBirth)
+    {
+        var prefix = BornOnPrefix(dateOfBirth);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {Key} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+    }
+
+    /// <summary>A submission's entry in the people index: digests only.</summary>
+    public static TableEntity Person(PersonEntry entry)
+    {
+        var born = entry.Keys.DateOfBirth ?? throw new ArgumentException("Only a person with a date of birth is indexed.", nameof(entry));
+        return new TableEntity(Key, PersonKey(born, entry.SubmissionId))
+        {
+            ["SubmissionId"] = entry.SubmissionId,
+            ["PersonId"] = entry.PersonId,
+            ["Email"] = entry.Keys.Email,
+            ["Phone"] = entry.Keys.Phone,
+            ["Name"] = entry.Keys.Name,
+            ["ReceivedAt"] = entry.ReceivedAt,
+        };
+    }
+
+    /// <summary>The entry of a people index row, for a person born on <paramref name="dateOfBirth"/>.</summary>
+    public static PersonEntry ToPerson(TableEntity e, DateOnly dateOfBirth) => new(e.GetString("SubmissionId"), e.GetString("PersonId"),
+        new PersonKeys(dateOfBirth, e.GetString("Email"), e.GetString("Phone"), e.GetString("Name")), e.GetDateTimeOffset("ReceivedAt")!.Value);
+}
