@@ -46,6 +46,9 @@ public sealed class StaffFunctionsTests
     [InlineData("3f1c2a4e8b7d4c1a9e2f5a6b7c8d9e0f")]
     [InlineData("{3f1c2a4e-8b7d-4c1a-9e2f-5a6b7c8d9e0f}")]
     [InlineData("../../record")]
+    [InlineData("3f1c2a4e-8b7d-4c1a-9e2f-5a6b7c8d9e0f\r\n")]
+    [InlineData(" 3f1c2a4e-8b7d-4c1a-9e2f-5a6b7c8d9e0f")]
+    [InlineData("3f1c2a4e-8b7d-4c1a-9e2f-5a6b7c8d9e0f\t")]
     public async Task GetSubmission_of_a_non_UUID_is_404_without_reading_storage(string id)
     {
         AssertNotFound(await GetSubmissionAsync(id));

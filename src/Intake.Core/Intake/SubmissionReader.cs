@@ -89,7 +89,8 @@ public static partial class SubmissionReader
 
     /// <summary>A submission id as a lower-case UUID, or <c>null</c> when <paramref name="text"/> is not a UUID.</summary>
     public static string? NormaliseId(string? text) =>
-        Guid.TryParseExact(text, "D", out var id) ? id.ToString("D") : null;
+        // The length first: the parser forgives surrounding white space, and an id is exactly its 36 characters.
+        text is { Length: 36 } && Guid.TryParseExact(text, "D", out var id) ? id.ToString("D") : null;
 
     private static string? ReadId(StrictJsonObject json)
     {
