@@ -98,13 +98,14 @@ public sealed class MalformedBodies
     private string ConsentField => Referral ? "patientAwareOfReferral" : "consentToContact";
 
     /// <summary>
-    /// The valid body the bodies are made from: <see cref="Bodies"/>' baseline with every optional
-    /// member the kind allows, so that each can be damaged.
+    /// The valid body the bodies are made from: the spec's baseline answers (born 1972-03-15) in
+    /// <see cref="Bodies"/>' request shapes, with every optional member the kind allows, so that each
+    /// can be damaged. Fixed dates (a biopsy date may be past) keep a seed's bodies the same every day.
     /// </summary>
     public static JsonObject ValidBody(SubmissionKind kind)
     {
-        var answers = Bodies.BaselineAnswers()
-            .With("scheduledClinicalBiopsy", new JsonObject { ["site"] = "liver", ["date"] = Bodies.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })
+        var answers = Intake.Testing.SpecExamples.BaselineJson()
+            .With("scheduledClinicalBiopsy", new JsonObject { ["site"] = "liver", ["date"] = "2026-12-28" })
             .With("effusionCytologyConfirmed", "unknown");
         if (kind == SubmissionKind.SelfScreening)
         {

@@ -61,7 +61,7 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
         var after = await fixture.CountStorageAsync();
 
         output.WriteLine($"POST {route}: {cases.Count:N0} malformed bodies, {repeat}, {Parallelism} at a time, in {clock.Elapsed.TotalSeconds:0.0} s.");
-        output.WriteLine("By category: " + string.Join("; ", cases.GroupBy(c => c.Category).Select(g => $"{g.Key} {g.Count():N0}")));
+        output.WriteLine("By category: " + string.Join("; ", cases.GroupBy(c => c.Category).OrderBy(g => g.Min(c => c.Number)).Select(g => $"{g.Key} {g.Count():N0}")));
         output.WriteLine("Answers: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value:N0}")));
         output.WriteLine($"Storage before: {before}; after: {after}.");
         Assert.True(failures.IsEmpty, $"{repeat}: {failures.Count} of {cases.Count} bodies were not refused as they should be. By kind: "
