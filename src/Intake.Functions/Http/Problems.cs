@@ -19,8 +19,9 @@ public static class Problems
             Detail = detail,
         });
 
-    /// <summary>400 for a body that cannot be read at all.</summary>
-    public static IActionResult BadRequest(string detail) => Of(StatusCodes.Status400BadRequest, "The request cannot be read", detail);
+    /// <summary>400 for a body that cannot be read at all; like every 400 (api.md), with <c>errors</c>, under the body's path "".</summary>
+    public static IActionResult BadRequest(string detail) =>
+        Result(new ValidationProblemDetails(new Dictionary<string, string[]> { [""] = [detail] }) { Title = "The request cannot be read", Status = StatusCodes.Status400BadRequest, Detail = detail });
 
     /// <summary>404 that says nothing more than that.</summary>
     public static IActionResult NotFound(string detail = "No submission has this id.") => Of(StatusCodes.Status404NotFound, "Not found", detail);

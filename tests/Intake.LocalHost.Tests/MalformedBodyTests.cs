@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Intake.Core;
+using Xunit.Abstractions;
+
+namespace Intake.LocalHost.Tests;
+
+/// <summary>
+/// Over a thousand malformed or hostile bodies per public route, each answered with a 4xx problem
+/// (never a 5xx, never a 202), and none of them stored or queued.
+/// </summary>
+[Collection(AbuseCollection.Name)]
+public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper output)
+{
+    private const int Parallelism = 8;
+
+    [Fact]
+    public Task Malformed_screening_bodies_all_get_problem_details_and_store_nothing() =>
+        AllRefusedAsync("/api/screenings", SubmissionKind.SelfScreening);
+
+    [Fact]
+    public Task Malformed_referral_bodies_all_get_problem_details_and_store_nothing() =>
+        AllRefusedAsync("/api/referrals", SubmissionKind.Referral);
+
+    private async Task AllRefusedAsync(string route, SubmissionKind kind)
+    {
+        var seed = MalformedBodies.Seed;
+        var repeat = $"seed {seed} (INTAKE_FUZZ_SEED={seed} repeats it)";
+        Assert.True(MalformedBodies.ReadsAsValid(kind, Encoding.UTF8.GetBytes(MalformedBodies.ValidBody(kind).ToJsonString())),
+            "The body the damage starts from must itself be valid.");
+        var cases = MalformedBodies.For(kind, seed);
+        Assert.True(cases.Count >= 1000, $"Only {cases.Count} bodies for {route}.");
+
+        await fixture.QuietAsync();
+        var before = await fixture.CountStorageAsync();
+        var failures = new ConcurrentBag<(BodyCase Case, string Problem)>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (c, ct) =>
+        {
+            try
+            {
+                var (status, problem) = await SendAsync(route, c, ct);
+                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                if (problem is not null)
+                {
+                    // Every body is invalid by construction; should one be taken, say whether the service's own reading takes it too.
+                    var reading = status is >= 200 and < 300 && MalformedBodies.ReadsAsValid(kind, c.Body, c.ContentType) ? " (SubmissionReader reads it as valid)" : "";
+                    failures.Add((c, problem + reading));
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                failures.Add((c, $"the request failed: {e.Message}"));
+            }
+        });
+        clock.Stop();
+        var after = await fixture.CountStorageAsync();
+
+        output.WriteLine($"POST {route}: {cases.Count:N0} malformed bodies, {repeat}, {Parallelism} at a time, in {clock.Elapsed.TotalSeconds:0.0} s.");
+        output.WriteLine("By category: " + string.Join("; ", cases.GroupBy(c => c.Category).OrderBy(g => g.Min(c => c.Number)).Select(g => $"{g.Key} {g.Count():N0}")));
+        output.WriteLine("Answers: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value:N0}")));
+        output.WriteLine($"Storage before: {before}; after: {after}.");
+        Assert.True(failures.IsEmpty, $"{repeat}: {failures.Count} of {cases.Count} bodies were not refused as they should be. By kind: "
+            + string.Join("; ", failures.GroupBy(f => $"[{f.Case.Category}] {f.Problem}").Select(g => $"{g.Key} × {g.Count()}"))
+            + ". First ones:\n" + string.Join("\n", failures.OrderBy(f => f.Case.Number).Take(15).Select(f => $"#{f.Case.Number} [{f.Case.Category}] {f.Case.Description}: {f.Problem}")));
+        Assert.Equal(before, after);
+    }
+
+    /// <summary>Sends one body; the status, and what is wrong with the answer (<c>null</c> when it is a proper refusal).</summary>
+    private async Task<(int Status, string? Problem)> SendAsync(string route, BodyCase c, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(c.Body);
+        if (c.ContentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = content };
+        if (c.Chunked)
+        {
+            request.Headers.TransferEncodingChunked = true;
+        }
+        using var response = await fixture.Host.Client.SendAsync(request, cancellationToken);
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return (status, Judge(status, response.Content.Headers.ContentType, body));
+    }
+
+    /// <summary>What is wrong with an answer to a body that must be refused, or <c>null</c>.</summary>
+    internal static string? Judge(int status, MediaTypeHeaderValue? contentType, string body)
+    {
+        if (status is < 400 or > 499)
+        {
+            return $"{status}, not a 4xx";
+        }
+        if (contentType?.MediaType != "application/problem+json")
+        {
+            return $"{status} as {contentType?.MediaType ?? "no media type"}, not application/problem+json";
+        }
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            var root = problem.RootElement;
+            if (!root.TryGetProperty("title", out var title) || title.ValueKind != JsonValueKind.String || title.GetString()!.Length == 0)
+            {
+                return $"{status} problem without a title";
+            }
+            if (!root.TryGetProperty("status", out var number) || number.ValueKind != JsonValueKind.Number || number.GetInt32() != status)
+            {
+                return $"{status} problem whose status is not {status}";
+            }
+            if (status == 400 && (!root.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object
+                || !errors.EnumerateObject().Any() || errors.EnumerateObject().Any(e => e.Value.ValueKind != JsonValueKind.Array || e.Value.GetArrayLength() == 0)))
+            {
+                return $"400 problem without errors (title \"{title.GetString()}\")";
+            }
+        }
+        catch (JsonException)
+        {
+            return $"{status} with a body that is not JSON";
+        }
+        return null;
+    }
+}
