@@ -11,8 +11,12 @@ using Intake.Pipeline.Benchmark;
 using Intake.Testing;
 
 // The pipeline beside the storage floor, in one run (docs/performance.md says how to read it).
-//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--count-n 200] [--json]
+//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--rate 40] [--count-n 200] [--json]
+// Without --rate each of C clients posts its next submission as soon as the last is answered (a
+// closed loop: a burst as fast as the service accepts). With --rate R submissions arrive at R a
+// second (an open loop), at most C in flight.
 var n = Arg("--n", 2000);
+var rate = ArgText("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : (double?)null;
 var concurrencies = (ArgText("--concurrency") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
 var countN = Arg("--count-n", 200);
 var json = args.Contains("--json");
@@ -25,7 +29,7 @@ foreach (var c in concurrencies)
     await using (var azurite = await Azurite.StartAsync())
     await using (var host = await LocalHostProcess.StartAsync(azurite.ConnectionString))
     {
-        var service = await RunServiceAsync(host, Workload.Make(n, today), c);
+        var service = await RunServiceAsync(host, azurite.ConnectionString, Workload.Make(n, today), c, rate);
         var peak = PeakWorkingSetMb(host.ProcessId);
         Log($"== C = {c}, N = {n}: the storage floor (the SDK directly, same Azurite)");
         var floor = await RunFloorAsync(azurite.ConnectionString, n, c);
@@ -41,48 +45,76 @@ return 0;
 
 // ---------------------------------------------------------------------------------------------
 
-async Task<ServiceRun> RunServiceAsync(LocalHostProcess host, (string Route, JsonObject Body)[] work, int concurrency)
+async Task<ServiceRun> RunServiceAsync(LocalHostProcess host, string connection, (string Route, JsonObject Body)[] work, int concurrency, double? arrivalRate)
 {
     var posted = new ConcurrentDictionary<string, long>();
     var listed = new ConcurrentDictionary<string, long>();
     var accept = new ConcurrentBag<double>();
     var clock = Stopwatch.StartNew();
     using var done = new CancellationTokenSource();
+    // The lists' lines, read straight from their table: only the lines written since the last look
+    // (by Timestamp), so that watching costs the service nearly nothing. These reads are left out of
+    // the request count.
+    var lines = new TableServiceClient(connection).GetTableClient("teamlists");
     var watcher = Task.Run(async () =>
     {
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
         while (listed.Count < work.Length && !done.IsCancellationRequested)
         {
-            foreach (var route in new[] { "/api/worklist", "/api/screened-out" })
+            var looked = DateTimeOffset.UtcNow;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and RowKey ge {"s-"} and RowKey lt {"x"} and Timestamp ge {since}");
+            await foreach (var line in lines.QueryAsync<TableEntity>(filter, select: ["Id"]))
             {
-                var items = (await host.Staff.GetFromJsonAsync<JsonObject>(route))!["items"]!.AsArray();
-                var now = clock.ElapsedTicks;
-                foreach (var item in items)
+                listed.TryAdd(line.GetString("Id"), clock.ElapsedTicks);
+            }
+            since = looked.AddSeconds(-2);
+            Progress(listed.Count, work.Length, "listed");
+            await Task.Delay(20);
+        }
+    });
+    using var slots = new SemaphoreSlim(concurrency);
+    var posts = new List<Task>(work.Length);
+    for (var i = 0; i < work.Length; i++)
+    {
+        if (arrivalRate is { } perSecond)
+        {
+            // Pacing the arrivals (the load), not waiting for a result.
+            var due = TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+        }
+        await slots.WaitAsync();
+        var w = work[i];
+        posts.Add(Task.Run(async () =>
+        {
+            try
+            {
+                var id = (string)w.Body["id"]!;
+                var start = clock.ElapsedTicks;
+                posted[id] = start;
+                using var response = await host.Client.PostAsync(w.Route, new StringContent(w.Body.ToJsonString(), Encoding.UTF8, "application/json"));
+                accept.Add(Ms(clock.ElapsedTicks - start));
+                if ((int)response.StatusCode != 202)
                 {
-                    listed.TryAdd((string)item!["id"]!, now);
+                    throw new InvalidOperationException($"POST {w.Route} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 }
             }
-            Progress(listed.Count, work.Length, "listed");
-            await Task.Delay(25);
-        }
-    });
-    await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (w, ct) =>
-    {
-        var id = (string)w.Body["id"]!;
-        var start = clock.ElapsedTicks;
-        posted[id] = start;
-        using var response = await host.Client.PostAsync(w.Route, new StringContent(w.Body.ToJsonString(), Encoding.UTF8, "application/json"), ct);
-        accept.Add(Ms(clock.ElapsedTicks - start));
-        if ((int)response.StatusCode != 202)
-        {
-            throw new InvalidOperationException($"POST {w.Route} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-        }
-    });
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+    await Task.WhenAll(posts);
     var deadline = TimeSpan.FromMinutes(10);
     if (await Task.WhenAny(watcher, Task.Delay(deadline)) != watcher)
     {
         await done.CancelAsync();
         throw new TimeoutException($"Only {listed.Count} of {work.Length} submissions were listed after {deadline}.");
     }
+    await watcher;
     ProgressDone();
     var ends = posted.Keys.Select(id => listed[id]).ToArray();
     var seconds = (ends.Max() - posted.Values.Min()) / (double)Stopwatch.Frequency;
@@ -139,7 +171,7 @@ async Task<RequestCounts> CountRequestsAsync(int count, DateOnly day)
 
     var run = Stopwatch.StartNew();
     var before = Requests(log);
-    await RunServiceAsync(host, Workload.Make(count, day, seed: 7), 16);
+    await RunServiceAsync(host, azurite.ConnectionString, Workload.Make(count, day, seed: 7), 16, arrivalRate: null);
     var during = Requests(log) - before - (int)Math.Round(idlePerSecond * run.Elapsed.TotalSeconds);
     var service = during / (double)count;
 
@@ -152,7 +184,7 @@ async Task<RequestCounts> CountRequestsAsync(int count, DateOnly day)
     return new RequestCounts(service, floor, idlePerSecond);
 }
 
-// Requests Azurite received, leaving out the benchmark's own reads of the lists. Azurite writes its
+// Requests Azurite received, leaving out the benchmark's own reads of the lists' lines. Azurite writes its
 // log a little behind the requests, so the count is read two seconds after the work (the idle
 // polling of those seconds is subtracted with the rest).
 static int Requests(string log)
@@ -168,8 +200,11 @@ static int CountRequests(string log)
     var total = 0;
     while (reader.ReadLine() is { } line)
     {
+        // The watcher's reads are the only queries that select just the Id (the service's own reads of
+        // the same table, the people index and the pending marks, are counted).
         if (line.Contains("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal)
-            && !(line.Contains("RequestMethod=GET", StringComparison.Ordinal) && line.Contains("/teamlists()", StringComparison.Ordinal)))
+            && !(line.Contains("RequestMethod=GET", StringComparison.Ordinal) && line.Contains("/teamlists()", StringComparison.Ordinal)
+                 && (line.Contains("select=Id", StringComparison.Ordinal) || line.Contains("select%3DId", StringComparison.Ordinal) || line.Contains("%24select=Id", StringComparison.Ordinal))))
         {
             total++;
         }
@@ -191,11 +226,12 @@ void Print(List<RunResult> runs, RequestCounts counts)
 {
     if (json)
     {
-        Console.WriteLine(JsonSerializer.Serialize(new { machine = Machine(), runs, storageRequestsPerSubmission = counts }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine(JsonSerializer.Serialize(new { machine = Machine(), arrivalRate = rate, runs, storageRequestsPerSubmission = counts }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         return;
     }
     var table = new StringBuilder();
     table.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}");
+    table.AppendLine(rate is { } perSecond ? $"Arrivals: open loop, {perSecond:0.#} submissions/s, at most C in flight" : "Arrivals: closed loop, C clients each posting as soon as its last post is answered");
     table.AppendLine();
     table.AppendLine("| measure | " + string.Join(" | ", runs.Select(r => $"C = {r.Concurrency}, N = {r.N}")) + " |");
     table.AppendLine("|---|" + string.Concat(runs.Select(_ => "---:|")));
