@@ -16,7 +16,10 @@ public sealed class IntakeOptions
     [Range(1, 60)]
     public int UrgentWindowDays { get; set; } = 14;
 
-    /// <summary>Minutes a stored submission may wait for its pre-check before the reconciler queues it again.</summary>
-    [Range(1, 1440)]
-    public int ReconcileAfterMinutes { get; set; } = 2;
+    /// <summary>
+    /// Minutes a stored submission may wait for its pre-check before the reconciler queues it again.
+    /// Fractions are allowed (<c>0.05</c> is three seconds) so that a fault test need not wait minutes.
+    /// </summary>
+    [Range(0.01, 1440.0)]
+    public double ReconcileAfterMinutes { get; set; } = 2;
 }

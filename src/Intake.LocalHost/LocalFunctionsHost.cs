@@ -51,7 +51,8 @@ public static class LocalFunctionsHost
                         host.Queues, sp.GetRequiredService<IOptions<LocalHostOptions>>().Value, sp, sp.GetRequiredService<ILogger<QueueTriggerListener>>()));
                     break;
                 case "timerTrigger":
-                    var schedule = Resolve(builder.Configuration, trigger.Schedule!);
+                    // LocalHost:Schedules:{Function} replaces a timer's schedule for a local run (the fault tests reconcile every few seconds).
+                    var schedule = Resolve(builder.Configuration, builder.Configuration[$"LocalHost:Schedules:{invoker.Function.Name}"] ?? trigger.Schedule!);
                     builder.Services.AddSingleton<IHostedService>(sp => new TimerTriggerListener(invoker, schedule, trigger.RunOnStartup,
                         sp.GetRequiredService<TimeProvider>(), sp, sp.GetRequiredService<ILogger<TimerTriggerListener>>()));
                     break;

@@ -189,6 +189,33 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_requests_for_one_urgent_alert_handled_side_by_side_send_one_e_mail()
+    {
+        // A pre-check message handled twice asks for the alert a second time while the first request is
+        // on its way; the local host then handles both in one batch. Twenty items make a race likely.
+        var rig = new Rig(azurite);
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add(await rig.RoutedAsync(SubmissionKind.Referral, rig.UrgentAnswers));
+        }
+
+        var outcomes = await Task.WhenAll(ids.SelectMany(id => new[]
+        {
+            Task.Run(() => rig.Dispatch.HandleAsync(new AlertRequest(id, AlertKind.UrgentItem), None)),
+            Task.Run(() => rig.Dispatch.HandleAsync(new AlertRequest(id, AlertKind.UrgentItem), None)),
+        }));
+
+        Assert.Equal(ids.Count, outcomes.Count(o => o == AlertOutcome.Sent));
+        Assert.Equal(ids.Count, outcomes.Count(o => o == AlertOutcome.AlreadyHandled));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), rig.Sender.Sent.Select(e => e.MessageId[7..43]).Order(StringComparer.Ordinal));
+        foreach (var id in ids)
+        {
+            Assert.Single((await rig.FileAsync(id)).History, h => h.Event == AlertDispatch.UrgentSentEvent);
+        }
+    }
+
+    [Fact]
     public async Task An_item_that_is_not_urgent_sends_no_alert_and_records_nothing()
     {
         var rig = new Rig(azurite);

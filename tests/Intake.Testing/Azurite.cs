@@ -3,7 +3,8 @@ namespace Intake.Testing;
 
 /// <summary>
 /// A real Azurite (the npm package pinned in the repository's package-lock.json), started in
-/// memory on free ports for one fixture, so test suites never share queues or tables.
+/// memory on free ports for one fixture, so test suites never share queues or tables. A fault
+/// test can stop it and start it again on the same ports and folder: a storage outage.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -13,19 +14,25 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Azurite's well-known development key (public, not a secret).</summary>
     public const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly ChildProcess _process;
+    private ChildProcess _process;
 
-    private Azurite(ChildProcess process, int blobPort, int queuePort, int tablePort)
+    private Azurite(ChildProcess process, int blobPort, int queuePort, int tablePort, string? location, string? debugLog)
     {
         _process = process;
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};QueueEndpoint=http://127.0.0.1:{queuePort}/{Account};TableEndpoint=http://127.0.0.1:{tablePort}/{Account};";
+        BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+        Location = location;
+        DebugLog = debugLog;
     }
 
     /// <summary>The connection string for the app's <c>AzureWebJobsStorage</c>.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The blob service's port.</summary>
+    public int BlobPort { get; }
 
     /// <summary>The queue service's port.</summary>
     public int QueuePort { get; }
@@ -33,18 +40,89 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The table service's port.</summary>
     public int TablePort { get; }
 
-    /// <summary>Starts Azurite and waits until its services accept connections.</summary>
+    /// <summary>The folder it persists to; <c>null</c> when in memory.</summary>
+    public string? Location { get; }
+
+    /// <summary>Its debug log file, or <c>null</c>.</summary>
+    public string? DebugLog { get; }
+
+    /// <summary>True while its process runs.</summary>
+    public bool IsRunning => _process.IsRunning;
+
+    /// <summary>Everything the current process printed.</summary>
+    public string Output => _process.Output;
+
+    /// <summary>Starts Azurite on free ports and waits until its services accept connections.</summary>
     /// <param name="location">A folder to persist to; in memory when <c>null</c>.</param>
     /// <param name="debugLog">A file for Azurite's debug log (one line per request among others), or <c>null</c>.</param>
-    public static async Task<Azurite> StartAsync(string? location = null, string? debugLog = null)
+    public static Task<Azurite> StartAsync(string? location = null, string? debugLog = null)
+    {
+        var ports = FreePort.Take(3);
+        return StartAsync(location, debugLog, ports[0], ports[1], ports[2]);
+    }
+
+    /// <summary>Starts Azurite on the given ports and waits until its services accept connections.</summary>
+    /// <param name="location">A folder to persist to; in memory when <c>null</c>.</param>
+    /// <param name="debugLog">A file for Azurite's debug log, or <c>null</c>.</param>
+    /// <param name="blobPort">The blob service's port.</param>
+    /// <param name="queuePort">The queue service's port.</param>
+    /// <param name="tablePort">The table service's port.</param>
+    public static async Task<Azurite> StartAsync(string? location, string? debugLog, int blobPort, int queuePort, int tablePort)
+    {
+        var process = await LaunchAsync(location, debugLog, blobPort, queuePort, tablePort);
+        return new Azurite(process, blobPort, queuePort, tablePort, location, debugLog);
+    }
+
+    /// <summary>
+    /// Stops it without losing what it acknowledged, and returns once it is gone. Azurite keeps its
+    /// tables and queues in memory and writes them to <see cref="Location"/> every five seconds, so a
+    /// bare SIGKILL would lose the last seconds of acknowledged writes, which Azure Storage never does.
+    /// So: SIGTERM, which makes it stop listening and write its state; once it says its table and
+    /// queue services are closed (written), or after <paramref name="timeout"/>, SIGKILL, because
+    /// Azurite would otherwise wait for every open client connection before it exits.
+    /// </summary>
+    /// <returns>True when it wrote its state before it was killed.</returns>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        var process = _process;
+        process.Signal("TERM");
+        var saved = true;
+        try
+        {
+            await Poll.UntilAsync(() => Task.FromResult(!process.IsRunning
+                || (process.Output.Contains("Azurite Table service successfully closed", StringComparison.Ordinal)
+                    && process.Output.Contains("Azurite Queue service successfully closed", StringComparison.Ordinal))), timeout, "Azurite to write its state");
+        }
+        catch (TimeoutException)
+        {
+            saved = false;
+        }
+        process.Kill();
+        return saved;
+    }
+
+    /// <summary>Kills it at once (SIGKILL). Writes of its last few seconds may be lost (see <see cref="StopAsync"/>).</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>Starts it again after a stop, on the same ports and folder, and waits until it accepts connections.</summary>
+    public async Task RestartAsync()
+    {
+        if (_process.IsRunning)
+        {
+            throw new InvalidOperationException("Azurite is still running: stop it first.");
+        }
+        var stopped = _process;
+        _process = await LaunchAsync(Location, DebugLog, BlobPort, QueuePort, TablePort);
+        await stopped.DisposeAsync();
+    }
+
+    private static async Task<ChildProcess> LaunchAsync(string? location, string? debugLog, int blob, int queue, int table)
     {
         var executable = Path.Combine(Repository.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run 'npm ci' in {Repository.Root} (the test script does).");
         }
-        var ports = FreePort.Take(3);
-        int blob = ports[0], queue = ports[1], table = ports[2];
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         var process = ChildProcess.Start(executable,
         [
@@ -53,7 +131,6 @@ public sealed class Azurite : IAsyncDisposable
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
         ]);
-        var azurite = new Azurite(process, blob, queue, table);
         try
         {
             await Poll.UntilAsync(async () => (process.IsRunning ? true : throw new TimeoutException("Azurite exited."))
@@ -61,12 +138,12 @@ public sealed class Azurite : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            await azurite.DisposeAsync();
-            throw new InvalidOperationException($"Azurite did not start: {process.Output}", e);
+            var output = process.Output;
+            await process.DisposeAsync();
+            throw new InvalidOperationException($"Azurite did not start: {output}", e);
         }
-        return azurite;
+        return process;
     }
-
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _process.DisposeAsync();

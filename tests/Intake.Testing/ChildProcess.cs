@@ -58,6 +58,18 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends it a signal (<c>TERM</c>, <c>INT</c>, <c>STOP</c>, …) with <c>kill</c>, as a service manager or a shell would.</summary>
+    public void Signal(string name)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", name, $"{_process.Id}"]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not run kill.");
+        kill.WaitForExit();
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {

@@ -37,6 +37,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>The operating system's process id.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>True while its process runs.</summary>
+    public bool IsRunning => _process.IsRunning;
+
     /// <summary>The built local host, from the same configuration as the running tests.</summary>
     public static string Assembly
     {

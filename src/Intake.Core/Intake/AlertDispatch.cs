@@ -55,6 +55,15 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
     /// <summary>The history entry once the urgent alert went out.</summary>
     public const string UrgentSentEvent = "Urgent alert e-mailed to the study team";
 
+    /// <summary>
+    /// One urgent alert of a submission at a time in this process. A pre-check message handled twice
+    /// (a redelivery, a reconciler's copy, a client's retry) asks for the alert again while the first
+    /// request may still be on its way; handled side by side, both would find the flag set and send.
+    /// One after the other, the second finds it cleared. (Across instances a rare duplicate remains,
+    /// with the same Message-Id.)
+    /// </summary>
+    private readonly SemaphoreSlim[] _urgentGates = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>Handles one request from the alerts queue.</summary>
     /// <exception cref="ArgumentException">The request is not one this service writes (no valid id; a referrer update without its request id or status).</exception>
     public Task<AlertOutcome> HandleAsync(AlertRequest request, CancellationToken cancellationToken)
@@ -125,6 +134,20 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
     private string Base => settings.PublicBaseUrl.AbsoluteUri.TrimEnd('/');
 
     private async Task<AlertOutcome> UrgentAsync(string id, CancellationToken cancellationToken)
+    {
+        var gate = _urgentGates[(uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_urgentGates.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await UrgentOnceAsync(id, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<AlertOutcome> UrgentOnceAsync(string id, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } submission)
         {
