@@ -118,6 +118,9 @@ async function openWorkspace(justSignedIn) {
   $('workspace').hidden = false;
   $('nav').hidden = false;
   $('lock').hidden = false;
+  // The item the address asks for, read now: once the lists are drawn the coordinator may open
+  // one before the funnel has loaded, and that must not be drawn again over their edits.
+  const wanted = idFromHash();
   try {
     await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
   } catch (error) {
@@ -127,8 +130,7 @@ async function openWorkspace(justSignedIn) {
     return;
   }
   if (!getKey()) return;
-  const wanted = idFromHash();
-  if (wanted) {
+  if (wanted && !state.current && $('item').hidden) {
     openItem(wanted, null);
   } else if (justSignedIn) {
     $('worklist-h').focus();
