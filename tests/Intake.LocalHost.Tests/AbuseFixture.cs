@@ -46,6 +46,8 @@ public sealed class AbuseFixture : IAsyncLifetime
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
         _seeding.Dispose();
+        // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
+        Host.AssertNoPatientDataInOutput();
     }
 
     public static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -35,6 +35,8 @@ public sealed class AlertsFixture : IAsyncLifetime
         await Host.DisposeAsync();
         await MailDev.DisposeAsync();
         await Azurite.DisposeAsync();
+        // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
+        Host.AssertNoPatientDataInOutput();
     }
 }
 

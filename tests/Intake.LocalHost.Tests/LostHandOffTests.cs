@@ -23,6 +23,8 @@ public sealed class LostHandOffFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
+        // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
+        Host.AssertNoPatientDataInOutput();
     }
 }
 

@@ -32,6 +32,8 @@ public sealed class PoisonFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
+        // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
+        Host.AssertNoPatientDataInOutput();
     }
 }
 

@@ -48,6 +48,8 @@ public sealed class RateLimitFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
+        // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
+        Host.AssertNoPatientDataInOutput();
     }
 }
 

@@ -37,6 +37,8 @@ public sealed class OutageFixture : IAsyncLifetime
         await MailDev.DisposeAsync();
         await Azurite.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+        // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
+        Host.AssertNoPatientDataInOutput();
     }
 }
 

@@ -14,8 +14,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         _process = process;
         Address = address;
         Key = key;
-        Client = new HttpClient { BaseAddress = address };
-        Staff = new HttpClient { BaseAddress = address };
+        Client = new HttpClient(PatientData, disposeHandler: false) { BaseAddress = address };
+        Staff = new HttpClient(PatientData, disposeHandler: false) { BaseAddress = address };
         Staff.DefaultRequestHeaders.Add("x-functions-key", key);
     }
 
@@ -24,6 +24,25 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     /// <summary>The staff key it was given.</summary>
     public string Key { get; }
+
+    /// <summary>Every piece of patient data sent through <see cref="Client"/> and <see cref="Staff"/>.</summary>
+    public PatientDataLedger PatientData { get; } = new();
+
+    /// <summary>
+    /// Throws when any patient data sent through <see cref="Client"/> or <see cref="Staff"/> is in
+    /// what the host printed (patient data must never reach a log). Fixtures call it last in their
+    /// clean-up, so a leak anywhere in their tests fails the run.
+    /// </summary>
+    public void AssertNoPatientDataInOutput()
+    {
+        var output = Output;
+        var found = PatientData.FoundIn(output);
+        if (found.Count > 0)
+        {
+            var lines = output.Split('\n').Where(l => found.Any(v => l.Contains(v, StringComparison.OrdinalIgnoreCase))).Take(10);
+            throw new InvalidOperationException($"Patient data reached the local host's output ({found.Count} of {PatientData.Values.Count} values sent: {string.Join(", ", found)}):\n{string.Join("\n", lines)}");
+        }
+    }
 
     /// <summary>A client without the key (the public).</summary>
     public HttpClient Client { get; }
@@ -110,6 +129,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         Client.Dispose();
         Staff.Dispose();
+        PatientData.Dispose();
         await _process.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Intake.Testing;
 
@@ -31,39 +31,53 @@ public sealed class PatientDataLedger : DelegatingHandler
     {
         if (request.Content is not null)
         {
-            var body = await request.Content.ReadAsStringAsync(cancellationToken);
+            var body = await request.Content.ReadAsByteArrayAsync(cancellationToken);
             try
             {
-                Note(JsonNode.Parse(body));
+                using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+                Note(document.RootElement);
             }
-            catch (System.Text.Json.JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // Not JSON: a test of bad bodies; nothing it sent is a person's data.
+                // Not JSON, or a name that is not valid text (tests of bad bodies): what cannot be read cannot be logged as a person's data.
             }
         }
         return await base.SendAsync(request, cancellationToken);
     }
 
-    private void Note(JsonNode? node)
+    private void Note(JsonElement element)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject o:
-                foreach (var (name, value) in o)
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
                 {
-                    if (PatientFields.Contains(name) && value is JsonValue v && v.TryGetValue<string>(out var text) && text.Trim().Length >= 5)
+                    if (member.Value.ValueKind == JsonValueKind.String && PatientFields.Contains(member.Name) && Text(member.Value) is { Length: >= 5 } text)
                     {
-                        Add(name, text.Trim());
+                        Add(member.Name, text);
                     }
-                    Note(value);
+                    Note(member.Value);
                 }
                 break;
-            case JsonArray a:
-                foreach (var item in a)
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
                 {
                     Note(item);
                 }
                 break;
+        }
+    }
+
+    /// <summary>A string's trimmed text; <c>null</c> for one that is not valid text (an unpaired surrogate escape).</summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()?.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
