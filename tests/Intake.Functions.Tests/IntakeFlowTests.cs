@@ -104,7 +104,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Same_body_again_after_routing_is_accepted_without_queueing_or_changing_anything()
+    public async Task Same_body_again_after_routing_is_handed_off_again_and_its_precheck_only_clears_the_new_mark()
     {
         var rig = new Rig(azurite);
         var id = TestData.NewId();
@@ -115,9 +115,12 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         var again = await rig.Intake.AcceptAsync(TestData.Draft(id), None);
 
         Assert.Equal(new IntakeResult(id, true), again);
-        Assert.Equal(1, rig.Enqueued(id));
+        Assert.Equal(2, rig.Enqueued(id));
+        Assert.Contains(id, await rig.Pending.OlderThanAsync(DateTimeOffset.MaxValue, None));
+        Assert.Equal(RoutingOutcome.AlreadyRouted, await rig.Routing.HandleAsync(id, None));
         Assert.Equal(before, Wire(await rig.FileAsync(id)));
         Assert.Single((await rig.LinesAsync(id)).Worklist);
+        Assert.DoesNotContain(id, await rig.Pending.OlderThanAsync(DateTimeOffset.MaxValue, None));
     }
 
     [Fact]

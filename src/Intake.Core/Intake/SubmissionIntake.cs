@@ -43,10 +43,10 @@ public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions
             {
                 return new IntakeResult(id, Accepted: false);
             }
-            if (existing.Status != SubmissionStatus.Received)
-            {
-                return new IntakeResult(id, Accepted: true);
-            }
+            // The same post again. It is handed off again even when already pre-checked: the pending mark
+            // just set must go, and only settling the submission may clear it (clearing it here could
+            // strand one whose line is not written yet). The pre-check of a pre-checked submission only
+            // settles it: its line, the mark, its person entry, in one idempotent write.
         }
         try
         {
