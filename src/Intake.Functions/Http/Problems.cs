@@ -42,19 +42,19 @@ public static class Problems
         "Send the submission as application/json in UTF-8.");
 
     /// <summary>503 while storage cannot be reached: nothing was stored, try again.</summary>
-    public static IActionResult Unavailable(HttpResponse response, int retryAfterSeconds)
-    {
-        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Of(StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
+    public static IActionResult Unavailable(HttpResponse response, int retryAfterSeconds) =>
+        RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
             $"Nothing was stored. Please send the same request again in {retryAfterSeconds} seconds.");
-    }
 
     /// <summary>429 when one client sends too many submissions: nothing was stored, wait and send again.</summary>
-    public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds)
+    public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds) =>
+        RetryLater(response, retryAfterSeconds, StatusCodes.Status429TooManyRequests, "Too many submissions from this address",
+            $"Nothing was stored. Please wait {retryAfterSeconds} seconds, then send the same request again.");
+
+    private static ObjectResult RetryLater(HttpResponse response, int retryAfterSeconds, int status, string title, string detail)
     {
         response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Of(StatusCodes.Status429TooManyRequests, "Too many submissions from this address",
-            $"Nothing was stored. Please wait {retryAfterSeconds} seconds, then send the same request again.");
+        return Of(status, title, detail);
     }
 
     private static ObjectResult Of(int status, string title, string detail) =>
