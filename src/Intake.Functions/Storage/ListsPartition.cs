@@ -25,8 +25,12 @@ internal static class ListsPartition
     /// <summary>The id of a pending mark's row key.</summary>
     public static string IdOfPending(string rowKey) => rowKey[PendingPrefix.Length..];
 
+    /// <summary>A filter for the partition's rows whose key starts with <paramref name="prefix"/> (one range of it).</summary>
+    public static string RowsStartingWith(string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {Key} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+
     /// <summary>A filter for every pending mark.</summary>
-    public static string PendingRange => TableClient.CreateQueryFilter($"PartitionKey eq {Key} and RowKey ge {PendingPrefix} and RowKey lt {PendingPrefix + "~"}");
+    public static string PendingRange => RowsStartingWith(PendingPrefix);
 
     /// <summary>A pending mark.</summary>
     public static TableEntity Pending(string id, DateTimeOffset since) => new(Key, PendingKey(id)) { ["Since"] = since };
@@ -38,11 +42,7 @@ internal static class ListsPartition
     public static string PersonKey(DateOnly dateOfBirth, string submissionId) => BornOnPrefix(dateOfBirth) + submissionId;
 
     /// <summary>A filter for the people born on a date.</summary>
-    public static string BornOnRange(DateOnly dateOfBirth)
-    {
-        var prefix = BornOnPrefix(dateOfBirth);
-        return TableClient.CreateQueryFilter($"PartitionKey eq {Key} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-    }
+    public static string BornOnRange(DateOnly dateOfBirth) => RowsStartingWith(BornOnPrefix(dateOfBirth));
 
     /// <summary>A submission's entry in the people index: digests only.</summary>
     public static TableEntity Person(PersonEntry entry)

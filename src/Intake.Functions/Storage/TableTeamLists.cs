@@ -66,8 +66,7 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
     /// <inheritdoc />
     public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken)
     {
-        var prefix = Prefix(list);
-        var query = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var query = ListsPartition.RowsStartingWith(Prefix(list));
         if (filter.Priority is { } priority)
         {
             query += " and " + TableClient.CreateQueryFilter($"Priority eq {priority.ToString()}");
