@@ -28,7 +28,8 @@ public sealed class QueuePoisonQueues(QueueServiceClient queues) : IPoisonQueues
     /// <inheritdoc />
     public async Task<int?> ReplayAsync(string queue, CancellationToken cancellationToken)
     {
-        if (queue.EndsWith(StorageNames.PoisonSuffix, StringComparison.Ordinal) || !StorageNames.Queues.Contains(queue + StorageNames.PoisonSuffix))
+        // Only a queue with a poison queue of its own (so never a poison queue: there is no "-poison-poison").
+        if (!StorageNames.Queues.Contains(queue + StorageNames.PoisonSuffix))
         {
             return null;
         }
