@@ -16,12 +16,9 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private readonly PatientDataLedger _ledger = new();
     private Azurite _azurite = null!;
     private MailDev _mailDev = null!;
     private LocalHostProcess _host = null!;
-    private HttpClient _public = null!;
-    private HttpClient _staff = null!;
 
     public async Task InitializeAsync()
     {
@@ -37,16 +34,10 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
             ["Intake__Alerts__SmtpPort"] = $"{_mailDev.SmtpPort}",
             ["Intake__Alerts__TeamAddress"] = "mbc-team@study.example",
         });
-        _public = new HttpClient(_ledger, disposeHandler: false) { BaseAddress = _host.Address };
-        _staff = new HttpClient(_ledger, disposeHandler: false) { BaseAddress = _host.Address };
-        _staff.DefaultRequestHeaders.Add("x-functions-key", _host.Key);
     }
 
     public async Task DisposeAsync()
     {
-        _public.Dispose();
-        _staff.Dispose();
-        _ledger.Dispose();
         await _host.DisposeAsync();
         await _mailDev.DisposeAsync();
         await _azurite.DisposeAsync();
@@ -67,6 +58,13 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
             : answers;
     }
 
+    // The host's own clients note every piece of patient data they send (LocalHostProcess.PatientData).
+    private HttpClient Public => _host.Client;
+
+    private HttpClient Staff => _host.Staff;
+
+    private PatientDataLedger Ledger => _host.PatientData;
+
     private async Task<string> AcceptedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -75,7 +73,7 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
 
     private Task<JsonObject> HistoryHasAsync(string id, string eventStart) => Poll.UntilAsync(async () =>
     {
-        var submission = (await _staff.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!;
+        var submission = (await Staff.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!;
         return submission["history"]!.AsArray().Any(h => ((string)h!["event"]!).StartsWith(eventStart, StringComparison.Ordinal)) ? submission : null;
     }, Deadline, $"'{eventStart}' in the history of {id}");
 
@@ -83,20 +81,20 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
     public async Task No_name_email_phone_date_of_birth_or_note_sent_to_any_route_appears_in_the_logs()
     {
         // Accepted: an urgent self-screening (alert e-mail), a screened-out one, an urgent referral.
-        var urgent = await AcceptedAsync(await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        var urgent = await AcceptedAsync(await Public.PostAsJsonAsync("/api/screenings", new JsonObject
         {
             ["answers"] = Answers(61, biopsyInDays: 4),
             ["contact"] = Person("Zelda Quintero", "zelda.quintero@example.org", "+1 507 555 0143"),
             ["consentToContact"] = true,
         }));
-        var screenedOut = await AcceptedAsync(await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        var screenedOut = await AcceptedAsync(await Public.PostAsJsonAsync("/api/screenings", new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString("D"),
             ["answers"] = Answers(47, breastCancer: "none"),
             ["contact"] = Person("Marisol Okonkwo-Betancourt", "m.okonkwo@example.net", "(612) 555-0188"),
             ["consentToContact"] = true,
         }));
-        var referral = await AcceptedAsync(await _public.PostAsJsonAsync("/api/referrals", new JsonObject
+        var referral = await AcceptedAsync(await Public.PostAsJsonAsync("/api/referrals", new JsonObject
         {
             ["answers"] = Answers(72, biopsyInDays: 9).With("oncologistConcerns",
                 new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = false, ["hazardousCondition"] = false }),
@@ -106,20 +104,20 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
         }));
 
         // Refused: a bad e-mail and phone, a conflict on a used id, a body with an unknown field.
-        Assert.Equal(HttpStatusCode.BadRequest, (await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        Assert.Equal(HttpStatusCode.BadRequest, (await Public.PostAsJsonAsync("/api/screenings", new JsonObject
         {
             ["answers"] = Answers(55),
             ["contact"] = Person("Ottilie Brandvold", "ottilie.brandvold-at-example.org", "555-01"),
             ["consentToContact"] = true,
         })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await _public.PostAsJsonAsync("/api/screenings", new JsonObject
+        Assert.Equal(HttpStatusCode.Conflict, (await Public.PostAsJsonAsync("/api/screenings", new JsonObject
         {
             ["id"] = screenedOut,
             ["answers"] = Answers(33),
             ["contact"] = Person("Cornelius Abernathy", "cabernathy@example.org", "+1 320 555 0102"),
             ["consentToContact"] = true,
         })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _public.PostAsJsonAsync("/api/referrals", new JsonObject
+        Assert.Equal(HttpStatusCode.BadRequest, (await Public.PostAsJsonAsync("/api/referrals", new JsonObject
         {
             ["answers"] = Answers(66),
             ["patient"] = Person("Philippa Nakashima", "pnakashima@example.org", "+1 952 555 0110"),
@@ -134,32 +132,32 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
         await HistoryHasAsync(screenedOut, "Pre-checked");
         foreach (var id in new[] { urgent, screenedOut, referral })
         {
-            Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync($"/api/submissions/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync($"/api/submissions/{id}")).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsJsonAsync($"/api/submissions/{urgent}/team-status",
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostAsJsonAsync($"/api/submissions/{urgent}/team-status",
             new JsonObject { ["status"] = "Contacted", ["note"] = "Spoke with her daughter Rosalind Quintero on 507 555 0199" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _staff.PostAsJsonAsync($"/api/submissions/{urgent}/team-status",
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsJsonAsync($"/api/submissions/{urgent}/team-status",
             new JsonObject { ["status"] = "Phoned", ["note"] = "Left a message for Bartholomew Quintero" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
             new JsonObject { ["answers"] = Answers(73, biopsyInDays: 9) })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
             new JsonObject { ["answers"] = Answers(74).With("dateOfBirth", "1951-02-30"), ["note"] = "Dr. Fairweather's nurse Philomena gave this birth date" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsync($"/api/submissions/{screenedOut}/reopen", content: null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await _staff.PostAsJsonAsync($"/api/submissions/{referral}/referrer-updates",
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostAsync($"/api/submissions/{screenedOut}/reopen", content: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Staff.PostAsJsonAsync($"/api/submissions/{referral}/referrer-updates",
             new JsonObject { ["status"] = "contacted" })).StatusCode);
         await HistoryHasAsync(referral, "Referrer told:");
-        Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync("/api/worklist")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync("/api/screened-out")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _staff.GetAsync("/api/stats")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/worklist")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/screened-out")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/stats")).StatusCode);
         Assert.NotEmpty(await _mailDev.EmailsAsync());
 
         var logs = _host.Output;
-        output.WriteLine($"{_ledger.Values.Count} values of patient data sent; {logs.Split('\n').Length} log lines searched");
+        output.WriteLine($"{Ledger.Values.Count} values of patient data sent; {logs.Split('\n').Length} log lines searched");
         // The logs were captured, and verbosely: the search below is not vacuous.
         Assert.Contains(urgent, logs, StringComparison.Ordinal);
         Assert.Contains("trce:", logs, StringComparison.Ordinal);
-        Assert.True(_ledger.Values.Count >= 30, $"only {_ledger.Values.Count} values were noted");
-        var found = _ledger.FoundIn(logs);
+        Assert.True(Ledger.Values.Count >= 30, $"only {Ledger.Values.Count} values were noted");
+        var found = Ledger.FoundIn(logs);
         foreach (var line in logs.Split('\n').Where(l => found.Any(v => l.Contains(v, StringComparison.OrdinalIgnoreCase))).Take(20))
         {
             output.WriteLine($"log line with patient data: {line[..Math.Min(line.Length, 400)]}");
