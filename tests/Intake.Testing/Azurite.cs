@@ -126,7 +126,7 @@ public sealed class Azurite : IAsyncDisposable
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         var process = ChildProcess.Start(executable,
         [
-            .. storage, .. (debugLog is null ? Array.Empty<string>() : ["--debug", debugLog]), "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            .. storage, .. (debugLog is null ? Array.Empty<string>() : ["--debug", debugLog]), "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
