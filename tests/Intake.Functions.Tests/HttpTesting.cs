@@ -35,7 +35,8 @@ internal sealed record Answer(int Status, string? ContentType, IHeaderDictionary
 /// </summary>
 internal static class HttpTesting
 {
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();
+    /// <summary>What the results' executors and the body reader (its deadline and clock) take from the request's services.</summary>
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMvcCore().Services.BuildServiceProvider();
 
     public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true)
     {

@@ -41,6 +41,17 @@ public static class Problems
     public static IActionResult NotJson() => Of(StatusCodes.Status415UnsupportedMediaType, "The request must be JSON",
         "Send the submission as application/json in UTF-8.");
 
+    /// <summary>
+    /// 408 for a body not all sent within <paramref name="seconds"/>: nothing was stored. The
+    /// connection is closed after it (RFC 9110, 15.5.9), so the rest of the body is not waited for.
+    /// </summary>
+    public static IActionResult BodyTooSlow(HttpResponse response, int seconds)
+    {
+        response.Headers.Connection = "close";
+        return Of(StatusCodes.Status408RequestTimeout, "The request took too long to arrive",
+            $"Nothing was stored. The whole request must arrive within {seconds} seconds; please send it again.");
+    }
+
     /// <summary>503 while storage cannot be reached: nothing was stored, try again.</summary>
     public static IActionResult Unavailable(HttpResponse response, int retryAfterSeconds) =>
         RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
