@@ -67,6 +67,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<AlertDispatch>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
+        services.AddSingleton<IStorageHealth, StorageHealth>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

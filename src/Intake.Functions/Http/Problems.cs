@@ -57,6 +57,11 @@ public static class Problems
         RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
             $"Nothing was stored. Please send the same request again in {retryAfterSeconds} seconds.");
 
+    /// <summary>503 from the health route: nothing more than that, and when to ask again.</summary>
+    public static IActionResult NotHealthy(HttpResponse response, int retryAfterSeconds) =>
+        RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is unavailable",
+            $"Please try again in {retryAfterSeconds} seconds.");
+
     /// <summary>429 when one client sends too many submissions: nothing was stored, wait and send again.</summary>
     public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds) =>
         RetryLater(response, retryAfterSeconds, StatusCodes.Status429TooManyRequests, "Too many submissions from this address",
