@@ -38,19 +38,7 @@ public sealed class BodyDeadlineTests
     }
 
     /// <summary>A screening whose body is <paramref name="body"/>, read with the deadline and the fake clock.</summary>
-    private HttpRequest Screening(Stream body, long length)
-    {
-        var request = HttpTesting.Post([]);
-        request.HttpContext.RequestServices = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(_time)
-            .Configure<HttpOptions>(o => o.BodyReadSeconds = Deadline)
-            .AddMvcCore().Services
-            .BuildServiceProvider();
-        request.Body = body;
-        request.ContentLength = length;
-        return request;
-    }
+    private HttpRequest Screening(Stream body, long length) => HttpTesting.Post(body, length, _time, Deadline);
 
     private void AssertNothingStored()
     {
