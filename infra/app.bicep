@@ -54,6 +54,8 @@ param siteSettings {
   urgentWindowDays: int
   @description('Submissions one client address may send to the public forms per minute before it gets 429.')
   submissionsPerClientPerMinute: int
+  @description('Proxies that append to X-Forwarded-For in front of the app; the client is the entry this many from the right.')
+  trustedProxyHops: int
   @description('SMTP relay host for the alert e-mails.')
   smtpHost: string
   @description('SMTP port.')
@@ -73,7 +75,8 @@ param siteSettings {
 }
 
 // The pages and routes anyone may use: the patient's form (/), the referral form (/refer), their
-// scripts and styles (/assets/*) and the two public submission routes. Every other path needs a
+// scripts and styles (/assets/*), the two public submission routes and the health route (which
+// says only whether storage answers, for monitors that cannot sign in). Every other path needs a
 // signed-in staff member: /team, every other /api route (which the Functions host also guards
 // with the function key), and whatever a later version adds, until it is listed here on purpose.
 // A test (InfraTemplateTests) checks this list against the app's anonymous HTTP triggers.
@@ -83,6 +86,7 @@ var publicPaths = [
   '/assets/*'
   '/api/screenings'
   '/api/referrals'
+  '/api/health'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
@@ -193,10 +197,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // The site's settings (IntakeOptions, AlertOptions).
     Intake__SiteTimeZone: siteSettings.timeZone
     Intake__UrgentWindowDays: string(siteSettings.urgentWindowDays)
-    // The rate limit counts per client address: behind the platform's front ends that is the last
-    // X-Forwarded-For entry, the one the front end added (RateLimitOptions).
+    // The rate limit counts per client address (an IPv6 client by its /64): behind the platform's
+    // front end that is the X-Forwarded-For entry the outermost trusted proxy added, trustedProxyHops
+    // from the right; entries a client forges further left change nothing (RateLimitOptions).
     Intake__RateLimit__PermitsPerMinute: string(siteSettings.submissionsPerClientPerMinute)
     Intake__RateLimit__ClientAddressHeader: 'X-Forwarded-For'
+    Intake__RateLimit__TrustedProxyHops: string(siteSettings.trustedProxyHops)
     Intake__Alerts__SmtpHost: siteSettings.smtpHost
     Intake__Alerts__SmtpPort: string(siteSettings.smtpPort)
     Intake__Alerts__Security: siteSettings.smtpSecurity

@@ -38,6 +38,11 @@ param urgentWindowDays int = 14
 @minValue(1)
 param submissionsPerClientPerMinute int = 20
 
+@description('Proxies that append to X-Forwarded-For in front of the app: 1 for App Service\'s own front end, 2 with Azure Front Door in front of it (and the app reachable only through Front Door). The rate limit counts the entry this many from the right.')
+@minValue(1)
+@maxValue(10)
+param trustedProxyHops int = 1
+
 @description('The study team\'s e-mail address for urgent alerts.')
 @minLength(3)
 param alertTeamAddress string
@@ -186,6 +191,7 @@ module app 'app.bicep' = {
       timeZone: siteTimeZone
       urgentWindowDays: urgentWindowDays
       submissionsPerClientPerMinute: submissionsPerClientPerMinute
+      trustedProxyHops: trustedProxyHops
       smtpHost: smtpHost
       smtpPort: smtpPort
       smtpSecurity: smtpSecurity

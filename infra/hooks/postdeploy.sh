@@ -1,6 +1,7 @@
 #!/bin/sh
 # azd postdeploy hook (azure.yaml): checks the deployed app from outside, as an anonymous caller.
 #  - the patient's form (/) and the referral form (/refer) answer 200;
+#  - the health route (/api/health) answers 200: the app reaches its storage as its identity;
 #  - the team page (/team) and a staff route (/api/worklist) send an anonymous caller to the
 #    sign-in (App Service Authentication: a 302 to /.auth/login/aad) and never answer 200.
 # It fails the deployment loudly if the staff side is reachable without signing in.
@@ -38,6 +39,23 @@ case "$result" in
   200*) echo "postdeploy: $base/refer (referral form, public) answers 200" ;;
   *) fail "$base/refer answers '$result' instead of 200: the referral form must be public." ;;
 esac
+
+# The health route is anonymous and answers 200 only when the app's identity reaches its tables
+# and queues: it also proves the role assignments work.
+# A new role assignment can take a few minutes to apply, so a 503 is asked again for a while.
+tries=0
+while :; do
+  result="$(probe /api/health)"
+  case "$result" in
+    200*) break ;;
+    503*) ;;
+    *) fail "$base/api/health answers '$result' instead of 200: the health route must be public (publicPaths in infra/app.bicep)." ;;
+  esac
+  tries=$((tries + 1))
+  [ "$tries" -lt 30 ] || fail "$base/api/health still answers 503 after 5 minutes: the app cannot reach its tables and queues as its identity; see Application Insights."
+  sleep 10
+done
+echo "postdeploy: $base/api/health (public) answers 200: the app reaches its storage"
 
 for path in /team /api/worklist; do
   result="$(probe "$path")"

@@ -36,6 +36,10 @@ public static class IntakeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SubmissionRateLimit>();
+        services.AddOptions<HttpOptions>()
+            .BindConfiguration(HttpOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SiteCalendar.For(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SiteTimeZone, sp.GetRequiredService<TimeProvider>()));
@@ -63,6 +67,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<AlertDispatch>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
+        services.AddSingleton<IStorageHealth, StorageHealth>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

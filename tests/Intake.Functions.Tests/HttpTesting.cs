@@ -35,7 +35,8 @@ internal sealed record Answer(int Status, string? ContentType, IHeaderDictionary
 /// </summary>
 internal static class HttpTesting
 {
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();
+    /// <summary>What the results' executors and the body reader (its deadline and clock) take from the request's services.</summary>
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMvcCore().Services.BuildServiceProvider();
 
     public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true)
     {
@@ -51,6 +52,21 @@ internal static class HttpTesting
     }
 
     public static HttpRequest Post(string body, string? contentType = "application/json") => Post(Encoding.UTF8.GetBytes(body), contentType);
+
+    /// <summary>A JSON post whose body is <paramref name="body"/> (of <paramref name="length"/> bytes), read against <paramref name="time"/> with a body deadline of <paramref name="bodyReadSeconds"/>.</summary>
+    public static HttpRequest Post(Stream body, long length, TimeProvider time, int bodyReadSeconds)
+    {
+        var request = Post([]);
+        request.HttpContext.RequestServices = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(time)
+            .Configure<HttpOptions>(o => o.BodyReadSeconds = bodyReadSeconds)
+            .AddMvcCore().Services
+            .BuildServiceProvider();
+        request.Body = body;
+        request.ContentLength = length;
+        return request;
+    }
 
     public static HttpRequest Get(string? id = null, Dictionary<string, StringValues>? query = null)
     {

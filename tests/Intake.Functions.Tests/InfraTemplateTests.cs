@@ -147,6 +147,20 @@ public sealed partial class InfraTemplateTests
     }
 
     [Fact]
+    public void The_rate_limit_reads_the_client_from_X_Forwarded_For_at_a_hop_count_the_app_accepts()
+    {
+        var settings = AppSettings();
+        var hops = InfraTemplate.Root["parameters"]!["trustedProxyHops"]!;
+        var range = typeof(RateLimitOptions).GetProperty(nameof(RateLimitOptions.TrustedProxyHops))!
+            .GetCustomAttribute<System.ComponentModel.DataAnnotations.RangeAttribute>()!;
+
+        Assert.Equal("X-Forwarded-For", (string)settings["Intake__RateLimit__ClientAddressHeader"]!);
+        Assert.Equal("[string(parameters('siteSettings').trustedProxyHops)]", (string)settings["Intake__RateLimit__TrustedProxyHops"]!);
+        Assert.Equal(new RateLimitOptions().TrustedProxyHops, (int)hops["defaultValue"]!);
+        Assert.Equal(((int)range.Minimum, (int)range.Maximum), ((int)hops["minValue"]!, (int)hops["maxValue"]!));
+    }
+
+    [Fact]
     public void Every_SMTP_security_the_template_allows_is_one_the_app_reads()
     {
         var allowed = InfraTemplate.Root["parameters"]!["smtpSecurity"]!["allowedValues"]!.AsArray().Select(v => (string)v!);

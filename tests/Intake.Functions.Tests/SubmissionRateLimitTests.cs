@@ -21,13 +21,16 @@ public sealed class SubmissionRateLimitTests
     private readonly Mock<IPendingSubmissions> _pending = new();
     private readonly Mock<IPrecheckQueue> _queue = new();
 
-    private SubmissionFunctions Functions(string? clientAddressHeader = null)
+    private static SubmissionRateLimit Limit(string? clientAddressHeader = null, int trustedProxyHops = 1) =>
+        new(Options.Create(new RateLimitOptions { PermitsPerMinute = Permits, ClientAddressHeader = clientAddressHeader, TrustedProxyHops = trustedProxyHops }));
+
+    private SubmissionFunctions Functions(string? clientAddressHeader = null, int trustedProxyHops = 1)
     {
         _store.Setup(s => s.AddAsync(It.IsAny<Submission>(), It.IsAny<Contact>(), It.IsAny<Referrer?>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(AddResult.Added);
         var calendar = TestData.Calendar();
         return new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
-            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = Permits, ClientAddressHeader = clientAddressHeader })),
+            Limit(clientAddressHeader, trustedProxyHops),
             NullLogger<SubmissionFunctions>.Instance);
     }
 
@@ -113,20 +116,100 @@ public sealed class SubmissionRateLimitTests
 
     [Theory]
     [InlineData("203.0.113.7:4711", "203.0.113.7")]
-    [InlineData("[2001:db8::1]:443", "2001:db8::1")]
-    [InlineData("2001:db8::1", "2001:db8::1")]
-    [InlineData("unknown-proxy", "unknown-proxy")]
+    [InlineData("[2001:db8::1]:443", "2001:db8::/64")]
+    [InlineData("2001:db8::1", "2001:db8::/64")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("[::ffff:203.0.113.7]:443", "203.0.113.7")]
     public void A_forwarded_address_is_read_without_its_port(string forwarded, string client)
     {
-        using var limit = new SubmissionRateLimit(Options.Create(new RateLimitOptions { ClientAddressHeader = "X-Forwarded-For" }));
+        using var limit = Limit("X-Forwarded-For");
         Assert.Equal(client, limit.ClientOf(Screening("10.0.0.1", forwarded)));
+    }
+
+    [Theory]
+    [InlineData("unknown-proxy")]
+    [InlineData("unknown")]
+    [InlineData("")]
+    [InlineData("7")]
+    [InlineData("203.0.113.7, ")]
+    [InlineData("203.0.113.7, _hidden")]
+    public void A_forwarded_entry_that_is_not_an_address_counts_as_the_connection(string forwarded)
+    {
+        using var limit = Limit("X-Forwarded-For");
+        Assert.Equal("10.0.0.1", limit.ClientOf(Screening("10.0.0.1", forwarded)));
     }
 
     [Fact]
     public void Without_the_header_the_client_is_the_connection_address()
     {
-        using var limit = new SubmissionRateLimit(Options.Create(new RateLimitOptions { ClientAddressHeader = "X-Forwarded-For" }));
+        using var limit = Limit("X-Forwarded-For");
         Assert.Equal("203.0.113.7", limit.ClientOf(Screening("203.0.113.7")));
+    }
+
+    [Theory]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:aa:bb:1:2:3:4", "2001:db8:aa:bb::/64")]
+    public void The_connection_address_is_counted_like_a_forwarded_one(string connection, string client)
+    {
+        using var limit = Limit();
+        Assert.Equal(client, limit.ClientOf(Screening(connection)));
+    }
+
+    [Fact]
+    public async Task Two_clients_behind_one_front_end_fall_into_two_buckets()
+    {
+        // Front Door, then App Service's front end: each appends the address it was reached from.
+        var functions = Functions("X-Forwarded-For", trustedProxyHops: 2);
+        for (var i = 0; i < Permits; i++)
+        {
+            Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("10.0.0.1", "203.0.113.7, 198.51.100.99"))).Status);
+        }
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SendAsync(functions, Screening("10.0.0.1", "203.0.113.7, 198.51.100.99"))).Status);
+        Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("10.0.0.1", "203.0.113.8, 198.51.100.99"))).Status);
+    }
+
+    [Fact]
+    public async Task One_client_rotating_its_IPv6_address_within_its_64_falls_into_one_bucket()
+    {
+        var functions = Functions("X-Forwarded-For");
+        for (var i = 0; i < Permits; i++)
+        {
+            Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("10.0.0.1", $"[2001:db8:7:8:{i:x}::{i + 1:x}]:{40000 + i}"))).Status);
+        }
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SendAsync(functions, Screening("10.0.0.1", "2001:db8:7:8:ffff:ffff:ffff:fffe"))).Status);
+        // The neighbouring /64 is another client.
+        Assert.Equal(StatusCodes.Status202Accepted, (await SendAsync(functions, Screening("10.0.0.1", "2001:db8:7:9::1"))).Status);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7, 198.51.100.99")]
+    [InlineData("192.0.2.1, 203.0.113.7, 198.51.100.99")]
+    [InlineData("192.0.2.1, 192.0.2.2, 192.0.2.3, 203.0.113.7, 198.51.100.99")]
+    [InlineData("unknown, 203.0.113.7, 198.51.100.99")]
+    public void Entries_a_client_forges_on_the_left_cannot_change_its_bucket(string forwarded)
+    {
+        using var limit = Limit("X-Forwarded-For", trustedProxyHops: 2);
+        Assert.Equal("203.0.113.7", limit.ClientOf(Screening("10.0.0.1", forwarded)));
+    }
+
+    [Fact]
+    public void With_fewer_entries_than_trusted_hops_the_client_is_the_connection_address()
+    {
+        using var limit = Limit("X-Forwarded-For", trustedProxyHops: 2);
+        Assert.Equal("10.0.0.1", limit.ClientOf(Screening("10.0.0.1", "203.0.113.7")));
+    }
+
+    [Fact]
+    public void A_front_ends_own_client_address_header_is_read_as_it_is()
+    {
+        using var limit = Limit("X-Azure-ClientIP");
+        var request = Screening("10.0.0.1", "192.0.2.1");
+        request.Headers["X-Azure-ClientIP"] = "203.0.113.7";
+
+        Assert.Equal("203.0.113.7", limit.ClientOf(request));
+        Assert.Equal("10.0.0.1", limit.ClientOf(Screening("10.0.0.1", "203.0.113.7")));
     }
 
     [Fact]
@@ -144,5 +227,23 @@ public sealed class SubmissionRateLimitTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         Assert.Contains("PermitsPerMinute", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("11")]
+    public void A_trusted_hop_count_out_of_range_is_refused_at_start(string hops)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Intake:RateLimit:TrustedProxyHops"] = hops,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddIntake(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        Assert.Contains("TrustedProxyHops", error.Message);
     }
 }

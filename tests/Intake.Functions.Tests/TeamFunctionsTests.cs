@@ -1,9 +1,11 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Intake.Core;
 using Intake.Functions.Functions;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace Intake.Functions.Tests;
@@ -220,6 +222,26 @@ public sealed class TeamFunctionsTests
 
         Assert.Equal(StatusCodes.Status400BadRequest, (await SetStatusAsync(id, Body("{\"status\":"))).Status);
         Assert.Equal(StatusCodes.Status415UnsupportedMediaType, (await SetStatusAsync(id, HttpTesting.Post("status=Contacted", "text/plain"))).Status);
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task Team_status_whose_body_does_not_arrive_within_the_deadline_is_408_and_nothing_is_written()
+    {
+        var id = Given(TestData.Baseline);
+        var time = new FakeTimeProvider();
+        using var body = new TricklingBody(Encoding.UTF8.GetBytes("""{"status":"Contacted"}"""));
+        var request = HttpTesting.Post(body, body.Length, time, bodyReadSeconds: 10);
+
+        var handling = _functions.SetTeamStatus(request, id, None);
+        await body.Waiting;
+        body.Send(5);
+        await body.Waiting;
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        var answer = await HttpTesting.ExecuteAsync(await handling.WaitAsync(TimeSpan.FromSeconds(30)), request);
+        Assert.Equal(StatusCodes.Status408RequestTimeout, answer.Status);
+        Assert.StartsWith(Problems.ContentType, answer.ContentType);
         AssertNothingWritten();
     }
 

@@ -174,6 +174,19 @@ public sealed partial class AccessTests(AbuseFixture fixture, ITestOutputHelper 
             }
         }
 
+        // The anonymous API routes that read (the health route among them) answer anyone, holding no submission.
+        var reads = open.Where(f => f.Trigger.Route!.StartsWith("api/", StringComparison.Ordinal) && f.Trigger.Methods!.Contains("get", StringComparer.OrdinalIgnoreCase)).ToArray();
+        Assert.Contains(reads, f => f.Trigger.Route == "api/health");
+        foreach (var route in reads.Select(f => "/" + f.Trigger.Route))
+        {
+            await CheckAsync(HttpMethod.Get, route, s => s is HttpStatusCode.OK, "200");
+            foreach (var id in new[] { seeded.ScreeningId, seeded.ReferralId })
+            {
+                await CheckAsync(HttpMethod.Get, $"{route}?id={id}", s => s is HttpStatusCode.OK, "200");
+                await CheckAsync(HttpMethod.Get, $"{route}/{id}", s => s is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, "404 or 405");
+            }
+        }
+
         // The pages and their assets: served to anyone, holding no submission.
         var pages = StaticFiles.Paths.Where(p => !p.Contains('/', StringComparison.Ordinal) && p.EndsWith(".html", StringComparison.Ordinal))
             .Select(p => p == "index.html" ? "/" : "/" + p[..^".html".Length]).ToArray();
@@ -191,7 +204,7 @@ public sealed partial class AccessTests(AbuseFixture fixture, ITestOutputHelper 
         }
 
         output.WriteLine($"Public routes: {api.Length} API routes × every other method of {string.Join("/", others.Select(m => m.Method))} (with and without ?id=), "
-            + $"GET of a stored id below each, {pages.Length} pages and {assets.Length} assets, stored ids as page and asset names: {sent} requests, none showing stored data.");
+            + $"GET of a stored id below each, {reads.Length} anonymous API routes that read, {pages.Length} pages and {assets.Length} assets, stored ids as page and asset names: {sent} requests, none showing stored data.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests to public routes answered wrongly:\n{string.Join("\n", failures.Take(20))}");
     }
 

@@ -5,10 +5,16 @@ using Intake.Testing;
 
 namespace Intake.LocalHost.Tests;
 
-/// <summary>Azurite and the local host with a low rate limit, reached from several loopback addresses.</summary>
+/// <summary>
+/// Azurite and the local host with a low rate limit, reached from several loopback addresses, and
+/// set up as behind Front Door and App Service's front end: the client is the X-Forwarded-For entry
+/// two from the right (a request without the header counts by its connection's address).
+/// </summary>
 public sealed class RateLimitFixture : IAsyncLifetime
 {
     public const int PermitsPerMinute = 4;
+
+    public const int TrustedProxyHops = 2;
 
     public Azurite Azurite { get; private set; } = null!;
 
@@ -20,6 +26,8 @@ public sealed class RateLimitFixture : IAsyncLifetime
         Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["Intake__RateLimit__PermitsPerMinute"] = $"{PermitsPerMinute}",
+            ["Intake__RateLimit__ClientAddressHeader"] = "X-Forwarded-For",
+            ["Intake__RateLimit__TrustedProxyHops"] = $"{TrustedProxyHops}",
         });
     }
 
@@ -83,6 +91,44 @@ public sealed class RateLimitThroughTheLocalHostTests(RateLimitFixture fixture) 
             Assert.Equal(HttpStatusCode.OK, (await fixture.Host.Staff.GetAsync($"/api/submissions/{id}")).StatusCode);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.Staff.GetAsync($"/api/submissions/{refusedId}")).StatusCode);
+    }
+
+    /// <summary>Posts a screening through <paramref name="frontEnd"/> as if the front ends had added <paramref name="forwardedFor"/>.</summary>
+    private static async Task<HttpStatusCode> PostForwardedAsync(HttpClient frontEnd, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/screenings") { Content = JsonContent.Create(Bodies.Screening(Bodies.BaselineAnswers())) };
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+        using var response = await frontEnd.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Two_clients_behind_one_front_end_fall_into_two_buckets()
+    {
+        // Every request comes from the front end's one address; Front Door added the client's, the
+        // App Service front end Front Door's.
+        using var frontEnd = fixture.ClientFrom("127.0.0.4");
+        for (var i = 0; i < RateLimitFixture.PermitsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, await PostForwardedAsync(frontEnd, $"203.0.113.10:{50000 + i}, 198.51.100.1"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostForwardedAsync(frontEnd, "203.0.113.10:51000, 198.51.100.1"));
+        Assert.Equal(HttpStatusCode.Accepted, await PostForwardedAsync(frontEnd, "203.0.113.11:50000, 198.51.100.1"));
+    }
+
+    [Fact]
+    public async Task One_client_rotating_within_its_IPv6_64_and_forging_entries_on_the_left_falls_into_one_bucket()
+    {
+        using var frontEnd = fixture.ClientFrom("127.0.0.5");
+        for (var i = 0; i < RateLimitFixture.PermitsPerMinute; i++)
+        {
+            // A new address of its /64 each time, and a new forged entry in front of it.
+            Assert.Equal(HttpStatusCode.Accepted, await PostForwardedAsync(frontEnd, $"192.0.2.{i + 1}, [2001:db8:5:6:{i + 1:x}::{i + 7:x}]:443, 198.51.100.1"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostForwardedAsync(frontEnd, "10.9.8.7, 203.0.113.99, 2001:db8:5:6:ffff::1, 198.51.100.1"));
+        Assert.Equal(HttpStatusCode.Accepted, await PostForwardedAsync(frontEnd, "2001:db8:5:7::1, 198.51.100.1"));
     }
 
     private sealed record Accepted(string Id);

@@ -19,8 +19,8 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
 
 /// <summary>
 /// HTTP/1.1 over a plain socket, one connection per request, sending the request target byte for
-/// byte: HttpClient's <see cref="Uri"/> would decode <c>%2e</c> and resolve dot segments before
-/// the service ever saw them.
+/// byte (HttpClient's <see cref="Uri"/> would decode <c>%2e</c> and resolve dot segments before
+/// the service ever saw them), or the body at a slow client's pace.
 /// </summary>
 internal static class RawHttp
 {
@@ -49,6 +49,60 @@ internal static class RawHttp
         using var received = new MemoryStream();
         await stream.CopyToAsync(received, timeout.Token);
         return Parse(received.ToArray());
+    }
+
+    /// <summary>
+    /// Sends the head of a request at once, then its body <paramref name="bytesPerStep"/> bytes every
+    /// <paramref name="step"/> (a slow client's pace, the behaviour under test) until the whole body is
+    /// sent or the server answers and closes; gives up after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(RawResponse Response, int BodyBytesSent)> TrickleAsync(Uri address, string target, IEnumerable<KeyValuePair<string, string>> headers,
+        byte[] body, int bytesPerStep, TimeSpan step, TimeSpan timeout)
+    {
+        using var client = new TcpClient { NoDelay = true };
+        using var giveUp = new CancellationTokenSource(timeout);
+        await client.ConnectAsync(address.Host, address.Port, giveUp.Token);
+        await using var stream = client.GetStream();
+        var head = new StringBuilder();
+        head.Append(CultureInfo.InvariantCulture, $"POST {target} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\nContent-Length: {body.Length}\r\n");
+        foreach (var (name, value) in headers)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+        head.Append("\r\n");
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()), giveUp.Token);
+
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(giveUp.Token);
+        var sent = 0;
+        var trickling = Task.Run(async () =>
+        {
+            using var pace = new PeriodicTimer(step);
+            try
+            {
+                while (sent < body.Length && await pace.WaitForNextTickAsync(answered.Token))
+                {
+                    var count = Math.Min(bytesPerStep, body.Length - sent);
+                    await stream.WriteAsync(body.AsMemory(sent, count), answered.Token);
+                    sent += count;
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                // Answered, or the server closed the connection: the client stops sending.
+            }
+        });
+        using var received = new MemoryStream();
+        try
+        {
+            await stream.CopyToAsync(received, giveUp.Token);
+        }
+        catch (IOException) when (received.Length > 0)
+        {
+            // The server reset the connection after its answer (the client was still sending).
+        }
+        await answered.CancelAsync();
+        await trickling;
+        return (Parse(received.ToArray()), sent);
     }
 
     private static RawResponse Parse(byte[] bytes)

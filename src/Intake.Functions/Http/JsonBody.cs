@@ -3,10 +3,15 @@ using System.Text.Json;
 using Intake.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Functions.Http;
 
-/// <summary>Reads a JSON request body within the API's limits: JSON only, UTF-8, 64 KiB at most.</summary>
+/// <summary>
+/// Reads a JSON request body within the API's limits: JSON only, UTF-8, 64 KiB at most, and all of
+/// it within <see cref="HttpOptions.BodyReadSeconds"/>.
+/// </summary>
 public static class JsonBody
 {
     /// <summary>The largest body accepted (api.md).</summary>
@@ -14,8 +19,15 @@ public static class JsonBody
 
     /// <summary>
     /// Reads and parses the body. Returns the document, or the problem to answer with
-    /// (415 not JSON, 413 too large, 400 not valid JSON or duplicate keys).
+    /// (415 not JSON, 413 too large, 400 not valid JSON or duplicate keys, 408 not all sent in time).
     /// </summary>
+    /// <remarks>
+    /// The deadline and the clock come from the request's services (<see cref="HttpOptions"/> and
+    /// <see cref="TimeProvider"/>, registered by <c>AddIntake</c>), so every route that reads a body
+    /// has the same deadline without each function carrying it. The deadline cancels the read
+    /// itself: it holds whatever rate the server in front enforces, and a client sending just
+    /// faster than that rate is cut off too.
+    /// </remarks>
     public static async Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
@@ -26,12 +38,30 @@ public static class JsonBody
         {
             return (null, Problems.TooLarge(MaxBytes));
         }
+        var services = request.HttpContext.RequestServices;
+        var options = services.GetRequiredService<IOptions<HttpOptions>>().Value;
         var buffer = new byte[MaxBytes + 1];
         var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        using (var timeout = new CancellationTokenSource(options.BodyReadDeadline, services.GetRequiredService<TimeProvider>()))
+        using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
         {
-            length += read;
+            try
+            {
+                int read;
+                while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), reading.Token)) > 0)
+                {
+                    length += read;
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return (null, Problems.BodyTooSlow(request.HttpContext.Response, options.BodyReadSeconds));
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+            {
+                // The server's own minimum data rate (Kestrel's) ran out first: the same answer.
+                return (null, Problems.BodyTooSlow(request.HttpContext.Response, options.BodyReadSeconds));
+            }
         }
         if (length > MaxBytes)
         {

@@ -41,10 +41,26 @@ public static class Problems
     public static IActionResult NotJson() => Of(StatusCodes.Status415UnsupportedMediaType, "The request must be JSON",
         "Send the submission as application/json in UTF-8.");
 
+    /// <summary>
+    /// 408 for a body not all sent within <paramref name="seconds"/>: nothing was stored. The
+    /// connection is closed after it (RFC 9110, 15.5.9), so the rest of the body is not waited for.
+    /// </summary>
+    public static IActionResult BodyTooSlow(HttpResponse response, int seconds)
+    {
+        response.Headers.Connection = "close";
+        return Of(StatusCodes.Status408RequestTimeout, "The request took too long to arrive",
+            $"Nothing was stored. The whole request must arrive within {seconds} seconds; please send it again.");
+    }
+
     /// <summary>503 while storage cannot be reached: nothing was stored, try again.</summary>
     public static IActionResult Unavailable(HttpResponse response, int retryAfterSeconds) =>
         RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
             $"Nothing was stored. Please send the same request again in {retryAfterSeconds} seconds.");
+
+    /// <summary>503 from the health route: nothing more than that, and when to ask again.</summary>
+    public static IActionResult NotHealthy(HttpResponse response, int retryAfterSeconds) =>
+        RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is unavailable",
+            $"Please try again in {retryAfterSeconds} seconds.");
 
     /// <summary>429 when one client sends too many submissions: nothing was stored, wait and send again.</summary>
     public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Functions.Http;
 
 /// <summary>
-/// The public routes' limit per client: a token bucket per client address that holds
+/// The public routes' limit per client: a token bucket per client (an IPv4 address, an IPv6 /64) that holds
 /// <see cref="RateLimitOptions.PermitsPerMinute"/> and refills at that rate. Kept in the app's
 /// memory, so each instance counts on its own; it stops one client from flooding the intake,
 /// not a distributed attack (that is the front end's job, see docs/deploy.md).
@@ -15,12 +14,14 @@ public sealed class SubmissionRateLimit : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly string? _header;
+    private readonly int _hops;
 
     /// <summary>Creates the limit from its options.</summary>
     public SubmissionRateLimit(IOptions<RateLimitOptions> options)
     {
         var permits = options.Value.PermitsPerMinute;
         _header = string.IsNullOrWhiteSpace(options.Value.ClientAddressHeader) ? null : options.Value.ClientAddressHeader.Trim();
+        _hops = options.Value.TrustedProxyHops;
         // The limiter's timer ticks about ten times a second and adds one period's tokens per
         // tick, so a period is never shorter than a second: fast rates add more tokens per second.
         var (period, tokens) = permits >= 60
@@ -52,24 +53,23 @@ public sealed class SubmissionRateLimit : IDisposable
     }
 
     /// <summary>
-    /// The client's address: the last entry of the configured header (the one the trusted front end
-    /// added, without a port), or the connection's address. Requests without either share one bucket.
+    /// The client's bucket (<see cref="ClientAddress.BucketOf"/>): the address in the configured header
+    /// <see cref="RateLimitOptions.TrustedProxyHops"/> entries from the right (the one the outermost
+    /// trusted proxy added), or the connection's address when there is no such entry or it is not an
+    /// address. Requests without either share one bucket.
     /// </summary>
     public string ClientOf(HttpRequest request)
     {
         if (_header is not null)
         {
-            var entries = request.Headers[_header].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (entries.Length > 0)
+            var entries = request.Headers[_header].ToString().Split(',', StringSplitOptions.TrimEntries);
+            if (entries.Length >= _hops && ClientAddress.Parse(entries[^_hops]) is { } forwarded)
             {
-                return WithoutPort(entries[^1]);
+                return ClientAddress.BucketOf(forwarded);
             }
         }
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return request.HttpContext.Connection.RemoteIpAddress is { } connection ? ClientAddress.BucketOf(connection) : "unknown";
     }
-
-    private static string WithoutPort(string entry) =>
-        IPEndPoint.TryParse(entry, out var endpoint) ? endpoint.Address.ToString() : entry[..Math.Min(entry.Length, 64)];
 
     /// <inheritdoc />
     public void Dispose() => _limiter.Dispose();
