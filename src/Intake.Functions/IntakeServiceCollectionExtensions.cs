@@ -60,7 +60,9 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();
         services.AddSingleton<IAlertSender, SmtpAlertSender>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToSettings());
+        services.AddSingleton<IAlertBudget, TableAlertBudget>();
         services.AddSingleton<AlertDispatch>();
+        services.AddSingleton<UrgentDigests>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
 
