@@ -65,6 +65,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<UrgentDigests>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
+        services.AddSingleton<ISubmissionRemoval, TableSubmissionRemoval>();
+        services.AddSingleton<NotGenuineRemoval>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();
