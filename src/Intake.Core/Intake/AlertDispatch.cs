@@ -73,9 +73,6 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
     /// <summary>The start of the history entry of a held item once its hour's digest went out.</summary>
     public const string DigestAnnouncedEvent = "Announced to the study team in the digest e-mail";
 
-    /// <summary>The settings the alerts follow.</summary>
-    public AlertSettings Settings => settings;
-
     /// <summary>
     /// One urgent alert of a submission at a time in this process. A pre-check message handled twice
     /// (a redelivery, a reconciler's copy, a client's retry) asks for the alert again while the first
