@@ -50,6 +50,13 @@ public sealed class AlertOptions
     [Required]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
+    /// <summary>
+    /// Urgent e-mails one by one in an hour (UTC) at most, over every instance; the urgent items
+    /// after them are counted in one digest e-mail for the hour, sent once the hour is over.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxPerHour { get; set; } = Core.AlertSettings.DefaultMaxPerHour;
+
     /// <summary>The problems of these options, none when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -65,6 +72,10 @@ public sealed class AlertOptions
         {
             yield return "Intake:Alerts:PublicBaseUrl must be the service's address such as https://intake.example.org (http or https, no query).";
         }
+        if (MaxPerHour is < 1 or > 100_000)
+        {
+            yield return "Intake:Alerts:MaxPerHour must be a whole number from 1 to 100000 (urgent e-mails one by one in an hour).";
+        }
         if (!Enum.IsDefined(Security))
         {
             yield return "Intake:Alerts:Security must be one of None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.";
@@ -76,7 +87,7 @@ public sealed class AlertOptions
     }
 
     /// <summary>What the core needs of these options.</summary>
-    public Core.AlertSettings ToSettings() => new(TeamAddress.Trim(), FromAddress.Trim(), new Uri(PublicBaseUrl, UriKind.Absolute));
+    public Core.AlertSettings ToSettings() => new(TeamAddress.Trim(), FromAddress.Trim(), new Uri(PublicBaseUrl, UriKind.Absolute), MaxPerHour);
 
     /// <summary>Refuses options with <see cref="Problems"/>, naming each, when the host starts.</summary>
     public sealed class Validator : IValidateOptions<AlertOptions>

@@ -64,10 +64,14 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();
         services.AddSingleton<IAlertSender, SmtpAlertSender>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToSettings());
+        services.AddSingleton<IAlertBudget, TableAlertBudget>();
         services.AddSingleton<AlertDispatch>();
+        services.AddSingleton<UrgentDigests>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
         services.AddSingleton<IStorageHealth, StorageHealth>();
+        services.AddSingleton<ISubmissionRemoval, TableSubmissionRemoval>();
+        services.AddSingleton<NotGenuineRemoval>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

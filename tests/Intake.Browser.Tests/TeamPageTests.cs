@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -62,6 +63,59 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
             var stored = await Submissions.GetAsync(service.Host, screening);
             Assert.Equal("Contacted", (string?)stored["teamStatus"]);
             Assert.Contains(stored["history"]!.AsArray(), e => ((string?)e!["event"])!.Contains("Called; she will send her pathology report.", StringComparison.Ordinal));
+        });
+
+    [Fact]
+    public Task A_submission_is_marked_not_genuine_with_its_reason_from_the_keyboard_leaves_the_worklist_and_can_be_reopened() =>
+        BrowserPage.RunAsync(chromium, service.Host, nameof(A_submission_is_marked_not_genuine_with_its_reason_from_the_keyboard_leaves_the_worklist_and_can_be_reopened), async browser =>
+        {
+            var page = browser.Page;
+            var answers = ReferralForm.BaselineAnswers();
+            answers.Remove("oncologistConcerns");
+            var response = await service.Host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
+            {
+                ["answers"] = answers,
+                ["contact"] = new JsonObject { ["name"] = "Zed Bot", ["email"] = "zed.bot@example.org" },
+                ["consentToContact"] = true,
+            });
+            Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
+            var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            await Submissions.RoutedAsync(service.Host, id);
+
+            await TeamPage.OpenAsync(page, service.Host.Key);
+            await KeyboardOnly.PressAsync(page, OpenButton(TeamPage.Section(page, "Worklist"), id), "the item's Open button");
+            var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
+            await Expect(item).ToBeVisibleAsync();
+            var mark = item.GetByRole(AriaRole.Button, new() { Name = "Mark not genuine", Exact = true });
+
+            // Without a reason: the service's 400 names the field, shown beside it.
+            await KeyboardOnly.PressAsync(page, mark, "Mark not genuine");
+            await Expect(item.Locator("#ng-reason-error")).Not.ToBeEmptyAsync();
+            Assert.Equal("Routed", (string?)(await Submissions.GetAsync(service.Host, id))["status"]);
+
+            await KeyboardOnly.TypeAsync(page, item.GetByLabel("Reason", new() { Exact = true }), "One of 40 posts from one script", "the reason");
+            await KeyboardOnly.PressAsync(page, mark, "Mark not genuine");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "marked not genuine" })).ToBeVisibleAsync();
+            await Expect(OpenButton(TeamPage.Section(page, "Worklist"), id)).ToHaveCountAsync(0);
+            await Expect(OpenButton(TeamPage.Section(page, "Screened out"), id)).ToHaveCountAsync(0);
+            var stored = await Submissions.GetAsync(service.Host, id);
+            Assert.Equal("NotGenuine", (string?)stored["status"]);
+            Assert.Equal("One of 40 posts from one script", (string?)stored["notGenuine"]!["reason"]);
+
+            // A mistake is undone with Reopen: back on the worklist.
+            var marked = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
+            await Expect(marked).ToContainTextAsync("Marked not genuine");
+            await KeyboardOnly.PressAsync(page, marked.GetByRole(AriaRole.Button, new() { Name = "Reopen", Exact = true }), "Reopen");
+            await Expect(OpenButton(TeamPage.Section(page, "Worklist"), id)).ToHaveCountAsync(1);
+            Assert.Equal("Routed", (string?)(await Submissions.GetAsync(service.Host, id))["status"]);
+
+            // Marked again, so that this service's worklist holds only what the other tests sent.
+            var again = await service.Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{id}/not-genuine")
+            {
+                Headers = { { "x-functions-key", service.Host.Key } },
+                Content = JsonContent.Create(new JsonObject { ["reason"] = "One of 40 posts from one script" }),
+            });
+            Assert.True(again.IsSuccessStatusCode);
         });
 
     private static string Short(string id) => id[..8];

@@ -14,7 +14,8 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static readonly AlertSettings Settings = new("team@study.example", "mbcintake@study.example", new Uri("https://intake.example.org/"));
+    /// <summary>A budget no test here reaches: the hourly bound is tested in AlertBudgetTests, with a clock of its own.</summary>
+    private static readonly AlertSettings Settings = new("team@study.example", "mbcintake@study.example", new Uri("https://intake.example.org/"), MaxPerHour: 100_000);
 
     /// <summary>Keeps every e-mail it is given; can be told to fail once after "sending" (the process died before the record was updated).</summary>
     private sealed class RecordingSender : IAlertSender
@@ -47,7 +48,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
             Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar);
             Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables), Alerts.Object, Calendar);
             Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
-            Dispatch = new AlertDispatch(Store, Changes, Sender, Settings);
+            Dispatch = new AlertDispatch(Store, Changes, Sender, Settings, new TableAlertBudget(azurite.Tables), Calendar);
             Updates = new ReferrerUpdates(Store, Changes, Alerts.Object);
         }
 

@@ -19,8 +19,12 @@ public sealed class AlertFunctionTests
     public AlertFunctionTests()
     {
         var changes = new SubmissionChanges(_store.Object, Mock.Of<ITeamLists>(), Mock.Of<IAlertQueue>(), TestData.Calendar());
+        // Every urgent alert here fits in the hour's budget; the budget itself is tested against Azurite (AlertBudgetTests).
+        var budget = new Mock<IAlertBudget>();
+        budget.Setup(b => b.TakeAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, int _, DateTimeOffset window, int _, CancellationToken _) => new AlertSlot(AlertDelivery.Single, window));
         var dispatch = new AlertDispatch(_store.Object, changes, _sender.Object,
-            new AlertSettings("team@study.example", "mbcintake@study.example", new Uri("http://localhost:7071")));
+            new AlertSettings("team@study.example", "mbcintake@study.example", new Uri("http://localhost:7071")), budget.Object, TestData.Calendar());
         _function = new AlertFunction(dispatch, NullLogger<AlertFunction>.Instance);
     }
 

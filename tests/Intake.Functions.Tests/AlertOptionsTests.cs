@@ -26,6 +26,7 @@ public sealed class AlertOptionsTests
         Assert.Equal(("localhost", 1025, SecureSocketOptions.None), (options.SmtpHost, options.SmtpPort, options.Security));
         Assert.Equal("team@study.example", settings.TeamAddress);
         Assert.Equal(new Uri("http://localhost:7071"), settings.PublicBaseUrl);
+        Assert.Equal(10, settings.MaxPerHour);
         Assert.Empty(options.Problems());
     }
 
@@ -59,6 +60,8 @@ public sealed class AlertOptionsTests
     [InlineData("Intake:Alerts:PublicBaseUrl", "ftp://intake.example.org", "PublicBaseUrl")]
     [InlineData("Intake:Alerts:SmtpPort", "0", "SmtpPort")]
     [InlineData("Intake:Alerts:UserName", "intake", "Password")]
+    [InlineData("Intake:Alerts:MaxPerHour", "0", "MaxPerHour")]
+    [InlineData("Intake:Alerts:MaxPerHour", "-3", "MaxPerHour")]
     public void Unusable_settings_are_refused_naming_the_setting(string key, string value, string named)
     {
         using var services = Services(new() { [key] = value });

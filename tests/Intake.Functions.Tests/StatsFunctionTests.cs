@@ -28,8 +28,9 @@ public sealed class StatsFunctionTests
         _function = new StatsFunction(new FunnelReader(_lists.Object, _pending.Object, _poison.Object, calendar), calendar);
     }
 
-    private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison)
+    private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison, WorklistItem[]? notGenuine = null)
     {
+        _lists.Setup(l => l.ListAsync(TeamList.NotGenuine, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(notGenuine ?? []);
         _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(worklist);
         _lists.Setup(l => l.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(screenedOut);
         _pending.Setup(p => p.OlderThanAsync(DateTimeOffset.MaxValue, It.IsAny<CancellationToken>())).ReturnsAsync(pending);
@@ -74,14 +75,21 @@ public sealed class StatsFunctionTests
             Line(SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, new(2026, 11, 3, 9, 0, 0, Cst), person: ann, notMet: ["I8: ECOG 3 is above the protocol's limit of 2."]),
             Line(SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, new(2026, 11, 30, 23, 30, 0, Cst), notMet: ["I8: ECOG 4 is above the protocol's limit of 2.", "I5: No accessible lesion."]),
         ];
-        Storage(worklist, screenedOut, [TestData.NewId()], new() { ["precheck"] = 2, ["alerts"] = 0 });
+        // Marked not genuine: counted on its own, in no other figure (one in the range, one before it).
+        WorklistItem[] notGenuine =
+        [
+            Line(SubmissionKind.SelfScreening, PrecheckResult.LikelyEligible, new(2026, 11, 5, 9, 0, 0, Cst)) with { List = TeamList.NotGenuine, Priority = null },
+            Line(SubmissionKind.Referral, PrecheckResult.LikelyEligible, new(2026, 10, 5, 9, 0, 0, Cst)) with { List = TeamList.NotGenuine, Priority = null },
+        ];
+        Storage(worklist, screenedOut, [TestData.NewId()], new() { ["precheck"] = 2, ["alerts"] = 0 }, notGenuine);
 
         var answer = await GetStatsAsync(new() { ["from"] = "2026-11-01", ["to"] = "2026-11-30" });
 
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
-        Assert.Equal(["from", "to", "timeZone", "submissions", "people", "awaitingPrecheck", "precheckResults", "notMet", "worklist", "timeToFirstContact", "poisonMessages"],
+        Assert.Equal(1, json.GetProperty("notGenuine").GetInt32());
+        Assert.Equal(["from", "to", "timeZone", "submissions", "people", "awaitingPrecheck", "notGenuine", "precheckResults", "notMet", "worklist", "timeToFirstContact", "poisonMessages"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-11-01", json.GetProperty("from").GetString());
         Assert.Equal("2026-11-30", json.GetProperty("to").GetString());

@@ -82,6 +82,11 @@ public sealed class TeamFunctionsTests
         return await HttpTesting.ExecuteAsync(await _functions.Reopen(request, id, None), request);
     }
 
+    private async Task<Answer> NotGenuineAsync(string id, HttpRequest request) =>
+        await HttpTesting.ExecuteAsync(await _functions.MarkNotGenuine(request, id, None), request);
+
+    private async Task<Answer> NotGenuineAsync(string id, JsonNode body) => await NotGenuineAsync(id, Body(body));
+
     private async Task<Answer> CorrectAsync(string id, HttpRequest request) =>
         await HttpTesting.ExecuteAsync(await _functions.CorrectAnswers(request, id, None), request);
 
@@ -101,7 +106,8 @@ public sealed class TeamFunctionsTests
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
-        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "reopened", "followUps", "personId", "linkedSubmissions", "history"],
+        string[] marked = json.TryGetProperty("notGenuine", out _) ? ["notGenuine"] : [];
+        Assert.Equal(["id", "kind", "receivedAt", "status", .. marked, "answers", "contact", "referrer", "precheck", "teamStatus", "reopened", "followUps", "personId", "linkedSubmissions", "history"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, json.GetProperty("id").GetString());
     }
@@ -363,9 +369,95 @@ public sealed class TeamFunctionsTests
         AssertValidation(await CorrectAsync(id, Corrected(a => a["dateOfBirth"] = "2026-12-01")), "answers.dateOfBirth");
     }
 
+    // --- not genuine ---
+
+    [Fact]
+    public async Task Marking_not_genuine_answers_200_with_the_status_the_mark_and_its_removal_date_and_records_who_and_why()
+    {
+        var id = Given(TestData.Baseline);
+
+        var answer = await NotGenuineAsync(id, new JsonObject { ["reason"] = "  One of 40 posts from a script in ten minutes  " });
+
+        AssertSubmissionJson(answer, id);
+        var json = answer.Json();
+        Assert.Equal("NotGenuine", json.GetProperty("status").GetString());
+        var mark = json.GetProperty("notGenuine");
+        Assert.Equal("One of 40 posts from a script in ten minutes", mark.GetProperty("reason").GetString());
+        Assert.Equal("staff (function key)", mark.GetProperty("by").GetString());
+        Assert.Equal(_clock.GetUtcNow(), mark.GetProperty("markedAt").GetDateTimeOffset());
+        Assert.Equal(_clock.GetUtcNow().AddDays(30), mark.GetProperty("removalDue").GetDateTimeOffset());
+        Assert.StartsWith(TeamActions.NotGenuineEvent, _history[^1].Event, StringComparison.Ordinal);
+        Assert.EndsWith(": One of 40 posts from a script in ten minutes", _history[^1].Event, StringComparison.Ordinal);
+        Assert.Equal("staff (function key)", _history[^1].By);
+        // The line moves off the worklist into the not-genuine index.
+        _lists.Verify(l => l.PutAsync(It.Is<WorklistItem>(i => i.Id == id && i.List == TeamList.NotGenuine), It.Is<WorklistItem?>(i => i!.List == TeamList.Worklist), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Marking_not_genuine_again_answers_200_and_records_nothing_more()
+    {
+        var id = Given(TestData.Ineligible);
+        Assert.Equal(StatusCodes.Status200OK, (await NotGenuineAsync(id, new JsonObject { ["reason"] = "Spam" })).Status);
+        var entries = _history.Count;
+
+        var again = await NotGenuineAsync(id, new JsonObject { ["reason"] = "Spam, again" });
+
+        Assert.Equal(StatusCodes.Status200OK, again.Status);
+        Assert.Equal("Spam", again.Json().GetProperty("notGenuine").GetProperty("reason").GetString());
+        Assert.Equal(entries, _history.Count);
+    }
+
+    public static TheoryData<string> BadReasons => new()
+    {
+        "{}",
+        """{"reason":null}""",
+        """{"reason":""}""",
+        """{"reason":"   "}""",
+        """{"reason":42}""",
+        $$"""{"reason":"{{new string('r', TeamActions.MaxNotGenuineReasonLength + 1)}}"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReasons))]
+    public async Task A_mark_of_not_genuine_without_a_reason_of_1_to_500_characters_is_a_400_naming_reason_and_writes_nothing(string body)
+    {
+        var id = Given(TestData.Baseline);
+
+        AssertValidation(await NotGenuineAsync(id, Body(body)), "reason");
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task A_reason_of_exactly_500_characters_is_kept()
+    {
+        var id = Given(TestData.Baseline);
+
+        var answer = await NotGenuineAsync(id, new JsonObject { ["reason"] = new string('r', TeamActions.MaxNotGenuineReasonLength) });
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.Equal(TeamActions.MaxNotGenuineReasonLength, answer.Json().GetProperty("notGenuine").GetProperty("reason").GetString()!.Length);
+    }
+
+    [Fact]
+    public async Task A_submission_marked_not_genuine_takes_no_team_status_or_correction_until_reopened_and_reopening_puts_it_back()
+    {
+        var id = Given(TestData.Baseline);
+        await NotGenuineAsync(id, new JsonObject { ["reason"] = "Spam" });
+
+        Assert.Equal(StatusCodes.Status409Conflict, (await SetStatusAsync(id, new JsonObject { ["status"] = "Contacted" })).Status);
+        Assert.Equal(StatusCodes.Status409Conflict, (await CorrectAsync(id, Corrected(a => a["ecog"] = 2))).Status);
+
+        var reopened = await ReopenAsync(id);
+
+        AssertSubmissionJson(reopened, id);
+        Assert.Equal("Routed", reopened.Json().GetProperty("status").GetString());
+        Assert.False(reopened.Json().TryGetProperty("notGenuine", out _));
+        Assert.Equal(TeamStatus.New, _stored!.TeamStatus);
+    }
+
     // --- all three ---
 
-    public static TheoryData<string> Actions => ["team-status", "reopen", "answers"];
+    public static TheoryData<string> Actions => ["team-status", "reopen", "answers", "not-genuine"];
 
     private async Task<Answer> ActAsync(string action, string id, string? principalName = null)
     {
@@ -373,6 +465,7 @@ public sealed class TeamFunctionsTests
         {
             "team-status" => Body(new JsonObject { ["status"] = "Scheduled" }),
             "reopen" => HttpTesting.Post(""),
+            "not-genuine" => Body(new JsonObject { ["reason"] = "A test post by the web vendor" }),
             _ => Body(Corrected(a => a["ecog"] = 2), "PUT"),
         };
         if (principalName is not null)
@@ -383,6 +476,7 @@ public sealed class TeamFunctionsTests
         {
             "team-status" => await SetStatusAsync(id, request),
             "reopen" => await ReopenAsync(id, request),
+            "not-genuine" => await NotGenuineAsync(id, request),
             _ => await CorrectAsync(id, request),
         };
     }
@@ -436,6 +530,7 @@ public sealed class TeamFunctionsTests
         { "team-status", "" },
         { "reopen", "3f1c2a4e8b7d4c1a9e2f5a6b7c8d9e0f" },
         { "answers", "../../record" },
+        { "not-genuine", "not-a-uuid" },
     };
 
     [Theory]

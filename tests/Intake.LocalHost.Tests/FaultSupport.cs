@@ -47,7 +47,7 @@ internal static class Faults
     /// <summary>
     /// The local host's settings for a fault test: a message being handled stays invisible for
     /// 5 s (not 10 min), so what a killed host held comes back quickly; the reconciler runs every
-    /// 2 s with the given grace; the rate limit is out of the way.
+    /// 2 s with the given grace; the rate limit and the hourly bound of urgent e-mails are out of the way.
     /// </summary>
     public static Dictionary<string, string?> HostSettings(TimeSpan reconcileGrace) => new()
     {
@@ -55,6 +55,8 @@ internal static class Faults
         ["LocalHost__Schedules__Reconcile"] = "*/2 * * * * *",
         ["Intake__ReconcileAfterMinutes"] = reconcileGrace.TotalMinutes.ToString("R", CultureInfo.InvariantCulture),
         ["Intake__RateLimit__PermitsPerMinute"] = "1000000",
+        // The fault tests count each urgent item's own e-mail; the hourly bound and its digest are UrgentDigestTests'.
+        ["Intake__Alerts__MaxPerHour"] = "100000",
     };
 
     /// <summary>

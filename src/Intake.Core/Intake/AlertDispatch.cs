@@ -23,13 +23,23 @@ public interface IAlertSender
 /// <param name="TeamAddress">Where the study team's alerts go.</param>
 /// <param name="FromAddress">The sender of every alert.</param>
 /// <param name="PublicBaseUrl">The service's public address (<c>https://…</c>), for the links in the alerts.</param>
-public sealed record AlertSettings(string TeamAddress, string FromAddress, Uri PublicBaseUrl);
+/// <param name="MaxPerHour">
+/// Urgent e-mails one by one in an hour (UTC) at most; the urgent items after them are counted in
+/// the hour's digest e-mail (<see cref="UrgentDigests"/>).
+/// </param>
+public sealed record AlertSettings(string TeamAddress, string FromAddress, Uri PublicBaseUrl, int MaxPerHour = AlertSettings.DefaultMaxPerHour)
+{
+    /// <summary>The default of <see cref="MaxPerHour"/>.</summary>
+    public const int DefaultMaxPerHour = 10;
+}
 
 /// <summary>What the handling of one alert request did.</summary>
 public enum AlertOutcome
 {
     /// <summary>The e-mail went out and the record says so.</summary>
     Sent,
+    /// <summary>The hour's budget of urgent e-mails was spent: the item is counted in the hour's digest, and the record says so.</summary>
+    HeldForDigest,
     /// <summary>Nothing to send: the urgent alert already went out (or the item is no longer urgent), or this referrer update was already sent.</summary>
     AlreadyHandled,
     /// <summary>No submission has this id.</summary>
@@ -42,9 +52,11 @@ public enum AlertOutcome
 /// Sends the e-mail one alert request asks for, then records it on the submission, so that a
 /// second delivery of the same request sends nothing. The e-mails carry no clinical or contact
 /// details: the team's alert is a link to the item; a referrer is told the referral's id, the
-/// date it was received and where it stands, never the patient's name.
+/// date it was received and where it stands, never the patient's name. Urgent e-mails are bound
+/// to <see cref="AlertSettings.MaxPerHour"/> an hour (<see cref="IAlertBudget"/>); the items over it
+/// are announced together by the hour's digest (<see cref="UrgentDigests"/>).
 /// </summary>
-public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges changes, IAlertSender sender, AlertSettings settings)
+public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges changes, IAlertSender sender, AlertSettings settings, IAlertBudget budget, SiteCalendar calendar)
 {
     /// <summary>The domain of every Message-Id the alerts carry.</summary>
     public const string MessageIdDomain = "mbcintake";
@@ -54,6 +66,12 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
 
     /// <summary>The history entry once the urgent alert went out.</summary>
     public const string UrgentSentEvent = "Urgent alert e-mailed to the study team";
+
+    /// <summary>The start of the history entry of an urgent item held for its hour's digest.</summary>
+    public const string UrgentHeldEvent = "Urgent alert held for the hourly digest";
+
+    /// <summary>The start of the history entry of a held item once its hour's digest went out.</summary>
+    public const string DigestAnnouncedEvent = "Announced to the study team in the digest e-mail";
 
     /// <summary>
     /// One urgent alert of a submission at a time in this process. A pre-check message handled twice
@@ -98,6 +116,42 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
             "This message carries no clinical or contact details on purpose: they are on the team page only.",
             ""),
         $"urgent-{submission.Id}-v{submission.Version}@{MessageIdDomain}");
+
+    /// <summary>
+    /// The digest of an hour whose budget was spent: how many more items became Urgent, and a link to
+    /// the worklist. No id, no clinical or contact detail. Its Message-Id names the hour
+    /// (<c>digest-{yyyyMMddHH}@mbcintake</c>), so a digest sent again is recognisably the same.
+    /// </summary>
+    public AlertEmail DigestEmail(AlertWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var local = TimeZoneInfo.ConvertTime(window.Start, calendar.TimeZone);
+        var localEnd = TimeZoneInfo.ConvertTime(window.End, calendar.TimeZone);
+        var items = window.Held == 1 ? "1 more item" : $"{window.Held.ToString(CultureInfo.InvariantCulture)} more items";
+        return new AlertEmail(
+            settings.TeamAddress,
+            $"MbcIntake: {items} became urgent on the worklist",
+            string.Join('\n',
+                $"{items} became Urgent on the study team's worklist in the hour from {Hour(window.Start)} to {window.End.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC",
+                $"({local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {localEnd.ToString("HH:mm", CultureInfo.InvariantCulture)} site time, {calendar.TimeZone.Id}).",
+                $"They were not e-mailed one by one: at most {settings.MaxPerHour.ToString(CultureInfo.InvariantCulture)} urgent e-mails go out in an hour.",
+                "Please look at the worklist today:",
+                "",
+                $"  {Base}/team",
+                "",
+                "This message carries no clinical or contact details on purpose: they are on the team page only.",
+                ""),
+            $"digest-{window.Start.ToUniversalTime().ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}@{MessageIdDomain}");
+    }
+
+    /// <summary>The history entry of a held item once the digest of its hour went out.</summary>
+    public static string DigestAnnouncement(AlertWindow window, string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return $"{DigestAnnouncedEvent} of the urgent items of the hour from {Hour(window.Start)} UTC ({window.Held.ToString(CultureInfo.InvariantCulture)} items, Message-Id {messageId})";
+    }
+
+    private static string Hour(DateTimeOffset start) => start.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The e-mail that tells a referrer where their referral stands: its id, the date it was received, the status.</summary>
     public AlertEmail ReferrerEmail(Submission submission, string to, string requestId, ReferralStatus status) => new(
@@ -157,6 +211,18 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
         {
             // Already sent by an earlier delivery, or no longer urgent.
             return AlertOutcome.AlreadyHandled;
+        }
+        // Decided once per alert: a redelivery (after a crash before the flag was cleared) gets the same answer.
+        var slot = await budget.TakeAsync(id, submission.Version, AlertWindow.StartOf(calendar.Now), settings.MaxPerHour, cancellationToken);
+        if (slot.Delivery == AlertDelivery.Digest)
+        {
+            // Counted in the hour's digest, which the digest pass sends once the hour is over.
+            await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.UrgentAlertPending
+                ? new Change(s with { UrgentAlertPending = false },
+                    $"{UrgentHeldEvent} of the hour from {Hour(slot.Window)} UTC: over {settings.MaxPerHour.ToString(CultureInfo.InvariantCulture)} urgent e-mails in that hour",
+                    PrecheckRouting.SystemActor)
+                : null), cancellationToken);
+            return AlertOutcome.HeldForDigest;
         }
         await sender.SendAsync(UrgentEmail(submission), cancellationToken);
         await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.UrgentAlertPending

@@ -57,6 +57,11 @@ public sealed record FunnelReport
     public required int Reopened { get; init; }
     /// <summary>From submission to first contact.</summary>
     public required TimeToFirstContact TimeToFirstContact { get; init; }
+    /// <summary>
+    /// Submissions received in the range that the team marked not genuine and has not reopened (nor
+    /// yet removed): counted here only, in no other figure.
+    /// </summary>
+    public int NotGenuine { get; init; }
     /// <summary>Messages that kept failing, per queue they failed on (e.g. <c>precheck</c>), now (whatever the range).</summary>
     public IReadOnlyDictionary<string, int> PoisonMessages { get; init; } = new Dictionary<string, int>();
 }
@@ -95,16 +100,18 @@ public static class Funnel
     /// receipt to the earliest first contact; median and 90th percentile by nearest rank (<see cref="NearestRank"/>).</item>
     /// </list>
     /// </summary>
-    /// <param name="lines">The lines of both lists (a submission is on one list at a time; a repeated id counts once).</param>
+    /// <param name="lines">The lines of both lists and of the not-genuine index (a submission is on one at a time; a repeated id counts once). Not-genuine lines count only in <see cref="FunnelReport.NotGenuine"/>.</param>
     /// <param name="awaitingPrecheck">Submissions received and not yet on a list.</param>
     /// <param name="range">The site's dates to report on.</param>
     /// <param name="calendar">The site's calendar (its time zone decides a line's date).</param>
     public static FunnelReport Of(IEnumerable<WorklistItem> lines, int awaitingPrecheck, SiteDateRange range, SiteCalendar calendar)
     {
-        var inRange = lines
+        var all = lines
             .DistinctBy(l => l.Id, StringComparer.Ordinal)
             .Where(l => range.Contains(calendar.DateAt(l.ReceivedAt)))
             .ToArray();
+        // A submission marked not genuine is in no figure but its own count.
+        var inRange = all.Where(l => l.List != TeamList.NotGenuine).ToArray();
         var people = inRange
             .GroupBy(l => l.PersonId, StringComparer.Ordinal)
             .Select(g => g.OrderBy(l => l.ReceivedAt).ThenBy(l => l.Id, StringComparer.Ordinal).ToArray())
@@ -133,6 +140,7 @@ public static class Funnel
             Range = range,
             TimeZone = calendar.TimeZone.Id,
             Submissions = CountAll(inRange.Select(l => l.Kind)),
+            NotGenuine = all.Length - inRange.Length,
             People = people.Length,
             AwaitingPrecheck = awaitingPrecheck,
             PrecheckResults = CountAll(latest.Select(l => l.Result)),
@@ -198,10 +206,11 @@ public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, 
     {
         var worklist = lists.ListAsync(TeamList.Worklist, new WorklistFilter(), cancellationToken);
         var screenedOut = lists.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), cancellationToken);
+        var notGenuine = lists.ListAsync(TeamList.NotGenuine, new WorklistFilter(), cancellationToken);
         // Every mark, whatever its age: a submission marked is one not yet on its list.
         var awaiting = pending.OlderThanAsync(DateTimeOffset.MaxValue, cancellationToken);
         var poisoned = poison.CountsAsync(cancellationToken);
-        await Task.WhenAll(worklist, screenedOut, awaiting, poisoned);
-        return Funnel.Of([.. worklist.Result, .. screenedOut.Result], awaiting.Result.Count, range, calendar) with { PoisonMessages = poisoned.Result };
+        await Task.WhenAll(worklist, screenedOut, notGenuine, awaiting, poisoned);
+        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result], awaiting.Result.Count, range, calendar) with { PoisonMessages = poisoned.Result };
     }
 }

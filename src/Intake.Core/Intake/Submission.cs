@@ -11,6 +11,11 @@ public enum SubmissionStatus
     Routed,
     /// <summary>On the screened-out list, with the reasons.</summary>
     ScreenedOut,
+    /// <summary>
+    /// Marked not genuine by the team (abuse, a test, spam): off both lists and out of the funnel,
+    /// kept <see cref="NotGenuineRemoval.KeptFor"/> for review (reopening puts it back), then removed.
+    /// </summary>
+    NotGenuine,
 }
 
 /// <summary>What the study team has done with a person.</summary>
@@ -31,6 +36,12 @@ public enum TeamStatus
     /// <summary>The team could not reach the person.</summary>
     Unreachable,
 }
+
+/// <summary>The team's mark of a submission as not genuine.</summary>
+/// <param name="At">When it was marked.</param>
+/// <param name="By">Who marked it (the staff member's identity).</param>
+/// <param name="Reason">Why, in the team's words (1 to <see cref="TeamActions.MaxNotGenuineReasonLength"/> characters).</param>
+public sealed record NotGenuineMark(DateTimeOffset At, string By, string Reason);
 
 /// <summary>How to reach a patient. Protected health information: staff routes only, never in logs.</summary>
 /// <param name="Name">The patient's name.</param>
@@ -92,12 +103,15 @@ public sealed record Submission
     public bool UrgentAlertPending { get; init; }
     /// <summary>The referrer updates the team asked for that were sent, by request id (so a redelivered one is not sent twice).</summary>
     public IReadOnlyList<string> ReferrerUpdatesSent { get; init; } = [];
+    /// <summary>The team's mark while it is <see cref="SubmissionStatus.NotGenuine"/>.</summary>
+    public NotGenuineMark? NotGenuine { get; init; }
 
-    /// <summary>The list it belongs on: <c>null</c> before its pre-check.</summary>
+    /// <summary>The list it belongs on: <c>null</c> before its pre-check; the not-genuine index while marked so.</summary>
     public TeamList? List => Status switch
     {
         SubmissionStatus.Routed => TeamList.Worklist,
         SubmissionStatus.ScreenedOut => TeamList.ScreenedOut,
+        SubmissionStatus.NotGenuine => TeamList.NotGenuine,
         _ => null,
     };
 

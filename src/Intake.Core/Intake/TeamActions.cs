@@ -29,6 +29,14 @@ public sealed class TeamActions(SubmissionChanges changes, PersonLinking linking
     /// <summary>The longest note kept with a status change.</summary>
     public const int MaxNoteLength = 2000;
 
+    /// <summary>The longest reason kept with a mark of not genuine.</summary>
+    public const int MaxNotGenuineReasonLength = 500;
+
+    /// <summary>The start of the history entry of a mark of not genuine.</summary>
+    public const string NotGenuineEvent = "Marked not genuine";
+
+    private const string NotGenuineDetail = "This submission is marked not genuine; reopen it first to act on it.";
+
     /// <summary>Team statuses that mean the team has reached the person.</summary>
     public static IReadOnlySet<TeamStatus> Reached { get; } = new HashSet<TeamStatus> { TeamStatus.Contacted, TeamStatus.Scheduled, TeamStatus.Enrolled, TeamStatus.Declined };
 
@@ -38,25 +46,60 @@ public sealed class TeamActions(SubmissionChanges changes, PersonLinking linking
     /// <summary>Sets the team status, with an optional note; the first status that means contact stamps the first-contact time.</summary>
     public async Task<TeamActionResult> SetTeamStatusAsync(string id, TeamStatus status, string? note, string by, CancellationToken cancellationToken)
     {
-        var result = await changes.ApplyAsync(id, (s, now) => Task.FromResult<Change?>(new Change(
+        var result = await changes.ApplyAsync(id, (s, now) => Task.FromResult<Change?>(s.Status == SubmissionStatus.NotGenuine ? null : new Change(
             s with { TeamStatus = status, FirstContactAt = s.FirstContactAt ?? (Reached.Contains(status) ? now : null) },
             $"Team status {s.TeamStatus} → {status}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}")}",
             by)), cancellationToken);
         return Done(result);
     }
 
-    /// <summary>Puts a screened-out submission on the worklist, whatever its result.</summary>
+    /// <summary>
+    /// Marks a listed submission as not genuine, with the reason: it leaves both lists (its line
+    /// moves to the not-genuine index), the funnel's counts and the alerts, and is removed after
+    /// <see cref="NotGenuineRemoval.KeptFor"/> unless reopened. Marking it again changes nothing.
+    /// Not applicable before its pre-check (it is on no list yet).
+    /// </summary>
+    /// <remarks>
+    /// The audit log (a later issue) records this action here, beside the history entry, which
+    /// already names who did it and why.
+    /// </remarks>
+    public async Task<TeamActionResult> MarkNotGenuineAsync(string id, string reason, string by, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var why = reason.Trim();
+        var result = await changes.ApplyAsync(id, (s, now) => Task.FromResult(s.Status is SubmissionStatus.Routed or SubmissionStatus.ScreenedOut
+            ? new Change(s with { Status = SubmissionStatus.NotGenuine, NotGenuine = new NotGenuineMark(now, by, why) },
+                $"{NotGenuineEvent} (off the {(s.List == TeamList.Worklist ? "worklist" : "screened-out list")}; removed after {NotGenuineRemoval.KeptFor.TotalDays:0} days unless reopened): {why}", by)
+            : null), cancellationToken);
+        return result switch
+        {
+            { Submission: null } => new TeamActionResult(ActionOutcome.NotFound, null),
+            { Submission.Status: SubmissionStatus.NotGenuine } => new TeamActionResult(ActionOutcome.Done, result.Submission),
+            _ => new TeamActionResult(ActionOutcome.NotApplicable, result.Submission,
+                $"Only a pre-checked submission (on the worklist or the screened-out list) can be marked not genuine; this one is {result.Submission.Status}."),
+        };
+    }
+
+    /// <summary>
+    /// Puts a screened-out submission on the worklist, whatever its result; puts one marked not
+    /// genuine back on the list it was on (its result says which) and cancels its removal.
+    /// </summary>
     public async Task<TeamActionResult> ReopenAsync(string id, string by, CancellationToken cancellationToken)
     {
-        var result = await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.Status == SubmissionStatus.ScreenedOut
-            ? new Change(s with { Reopened = true, Status = SubmissionStatus.Routed }, "Reopened from the screened-out list onto the worklist", by)
-            : null), cancellationToken);
+        var result = await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.Status switch
+        {
+            SubmissionStatus.ScreenedOut => new Change(s with { Reopened = true, Status = SubmissionStatus.Routed }, "Reopened from the screened-out list onto the worklist", by),
+            SubmissionStatus.NotGenuine when s.Precheck is { } precheck && s.StatusFor(precheck) is var back => new Change(
+                s with { Status = back, NotGenuine = null },
+                $"Reopened after being marked not genuine: back on the {(back == SubmissionStatus.Routed ? "worklist" : "screened-out list")}, its removal cancelled", by),
+            _ => null,
+        }), cancellationToken);
         return result switch
         {
             { Submission: null } => new TeamActionResult(ActionOutcome.NotFound, null),
             { Changed: true } => new TeamActionResult(ActionOutcome.Done, result.Submission),
             _ => new TeamActionResult(ActionOutcome.NotApplicable, result.Submission,
-                $"Only a submission on the screened-out list can be reopened; this one is {result.Submission.Status}."),
+                $"Only a submission on the screened-out list, or one marked not genuine, can be reopened; this one is {result.Submission.Status}."),
         };
     }
 
@@ -70,6 +113,10 @@ public sealed class TeamActions(SubmissionChanges changes, PersonLinking linking
         var today = calendar.Today;
         var result = await changes.ApplyAsync(id, async (s, now) =>
         {
+            if (s.Status == SubmissionStatus.NotGenuine)
+            {
+                return null;
+            }
             var precheck = engine.Evaluate(answers, today);
             var fields = ChangedFields(s.Answers, answers);
             var corrected = s with
@@ -99,9 +146,12 @@ public sealed class TeamActions(SubmissionChanges changes, PersonLinking linking
             (a.RootElement.TryGetProperty(name, out var x) ? x.GetRawText() : null) != (b.RootElement.TryGetProperty(name, out var y) ? y.GetRawText() : null))];
     }
 
-    private static TeamActionResult Done(ChangeResult result) => result.Submission is null
-        ? new TeamActionResult(ActionOutcome.NotFound, null)
-        : new TeamActionResult(ActionOutcome.Done, result.Submission);
+    private static TeamActionResult Done(ChangeResult result) => result.Submission switch
+    {
+        null => new TeamActionResult(ActionOutcome.NotFound, null),
+        { Status: SubmissionStatus.NotGenuine } when !result.Changed => new TeamActionResult(ActionOutcome.NotApplicable, result.Submission, NotGenuineDetail),
+        _ => new TeamActionResult(ActionOutcome.Done, result.Submission),
+    };
 }
 
 /// <summary>What one re-evaluation pass did.</summary>

@@ -7,6 +7,11 @@ public enum TeamList
     Worklist,
     /// <summary>Likely ineligible, kept with the reasons so the team can reopen one.</summary>
     ScreenedOut,
+    /// <summary>
+    /// Not a list the team works: the index of submissions marked not genuine, newest first, kept for
+    /// review and for their removal (<see cref="NotGenuineRemoval"/>). Its lines are in neither list nor the funnel's counts.
+    /// </summary>
+    NotGenuine,
 }
 
 /// <summary>One line of the worklist or the screened-out list: no contact details, no answers.</summary>

@@ -16,6 +16,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 {
     private static readonly string[] StatusFields = ["status", "note"];
     private static readonly string[] AnswersFields = ["answers"];
+    private static readonly string[] NotGenuineFields = ["reason"];
 
     /// <summary><c>POST /api/submissions/{id}/team-status</c> <c>{ "status": "Contacted", "note": "…" }</c>.</summary>
     [Function(nameof(SetTeamStatus))]
@@ -57,6 +58,40 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
         SubmissionReader.NormaliseId(id) is { } key
             ? await AnswerAsync(await actions.ReopenAsync(key, StaffIdentity.Of(request), cancellationToken), cancellationToken)
             : Problems.NotFound();
+
+    /// <summary>
+    /// <c>POST /api/submissions/{id}/not-genuine</c> <c>{ "reason": "…" }</c>: off both lists and the
+    /// funnel, kept 30 days for review, then removed; the same call again changes nothing.
+    /// </summary>
+    [Function(nameof(MarkNotGenuine))]
+    public async Task<IActionResult> MarkNotGenuine(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/not-genuine")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            string? reason = null;
+            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, NotGenuineFields, out var json))
+            {
+                reason = json.Text("reason", TeamActions.MaxNotGenuineReasonLength);
+                if (reason is null && !errors.ToDictionary().ContainsKey("reason"))
+                {
+                    // Missing, null or only spaces.
+                    json.Fail("reason", $"is required: why the submission is not genuine, 1 to {TeamActions.MaxNotGenuineReasonLength} characters.");
+                }
+            }
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors, "The mark of not genuine has problems: see errors.");
+            }
+            return await AnswerAsync(await actions.MarkNotGenuineAsync(key, reason!, StaffIdentity.Of(request), cancellationToken), cancellationToken);
+        }
+    }
 
     /// <summary><c>PUT /api/submissions/{id}/answers</c> <c>{ "answers": { … } }</c>: corrected answers, pre-checked again with today's date.</summary>
     [Function(nameof(CorrectAnswers))]

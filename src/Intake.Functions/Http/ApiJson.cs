@@ -43,6 +43,16 @@ public static class ApiJson
         w.WriteString("kind", JsonEnum<SubmissionKind>.Name(s.Kind));
         w.WriteString("receivedAt", s.ReceivedAt);
         w.WriteString("status", s.Status.ToString());
+        if (s.NotGenuine is { } mark)
+        {
+            // Kept for review until its removal; reopening puts it back.
+            w.WriteStartObject("notGenuine");
+            w.WriteString("markedAt", mark.At);
+            w.WriteString("by", mark.By);
+            w.WriteString("reason", mark.Reason);
+            w.WriteString("removalDue", NotGenuineRemoval.RemovalDue(mark.At));
+            w.WriteEndObject();
+        }
         w.WritePropertyName("answers");
         AnswersWriter.Write(w, s.Answers);
         w.WriteStartObject("contact");

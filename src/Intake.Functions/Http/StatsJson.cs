@@ -25,6 +25,7 @@ public static class StatsJson
 
         w.WriteNumber("people", report.People);
         w.WriteNumber("awaitingPrecheck", report.AwaitingPrecheck);
+        w.WriteNumber("notGenuine", report.NotGenuine);
 
         w.WriteStartObject("precheckResults");
         foreach (var (result, count) in report.PrecheckResults.OrderBy(r => r.Key))

@@ -5,7 +5,8 @@ namespace Intake.Functions.Storage;
 
 /// <summary>
 /// The one partition of the <see cref="StorageNames.TeamListsTable"/> table, and the kinds of row
-/// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>), the
+/// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>) and the
+/// not-genuine index (<c>n-…</c>, the same shape), the
 /// pending marks (<c>p-{id}</c>, <see cref="TablePendingSubmissions"/>) and the people index
 /// (<c>b-{birth digest}-{id}</c>, <see cref="TablePeopleIndex"/>). Together in one partition so
 /// that a submission's first listing, the clearing of its mark and its person entry are one
@@ -34,6 +35,9 @@ internal static class ListsPartition
 
     /// <summary>A pending mark.</summary>
     public static TableEntity Pending(string id, DateTimeOffset since) => new(Key, PendingKey(id)) { ["Since"] = since };
+
+    /// <summary>A filter for the whole people index.</summary>
+    public static string PeopleRange => RowsStartingWith(PersonPrefix);
 
     /// <summary>The row key prefix of the people born on a date.</summary>
     public static string BornOnPrefix(DateOnly dateOfBirth) => $"{PersonPrefix}{PersonKeys.BirthDigest(dateOfBirth)}-";

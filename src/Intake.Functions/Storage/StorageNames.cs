@@ -16,6 +16,9 @@ public static class StorageNames
     /// </summary>
     public const string TeamListsTable = "teamlists";
 
+    /// <summary>The hourly budget of urgent e-mails and the digests of the items over it (<see cref="TableAlertBudget"/>): ids and counts only.</summary>
+    public const string AlertBudgetTable = "alertbudget";
+
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
 
@@ -26,7 +29,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

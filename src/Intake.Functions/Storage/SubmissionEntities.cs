@@ -15,6 +15,7 @@ internal static class SubmissionEntities
     public const string ContactKey = "contact";
     public const string ReferrerKey = "referrer";
     public const string HistoryPrefix = "history-";
+    public const string TombstoneKey = "tombstone";
 
     /// <summary>Azure Table Storage holds at most 64 KiB in one string property (32 K UTF-16 characters).</summary>
     private const int MaxStringLength = 32 * 1024;
@@ -40,6 +41,12 @@ internal static class SubmissionEntities
             ["UrgentAlertPending"] = s.UrgentAlertPending,
             ["ReferrerUpdatesSent"] = string.Join(',', s.ReferrerUpdatesSent),
         };
+        if (s.NotGenuine is { } mark)
+        {
+            entity["NotGenuineAt"] = mark.At;
+            entity["NotGenuineBy"] = mark.By;
+            entity["NotGenuineReason"] = Checked(mark.Reason, "NotGenuineReason");
+        }
         if (s.PersonKeys is { } keys)
         {
             entity["PersonBornOn"] = keys.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -78,6 +85,9 @@ internal static class SubmissionEntities
             PersonId = e.GetString("PersonId"),
             UrgentAlertPending = e.GetBoolean("UrgentAlertPending") ?? false,
             ReferrerUpdatesSent = e.GetString("ReferrerUpdatesSent") is { Length: > 0 } sent ? sent.Split(',') : [],
+            NotGenuine = e.GetDateTimeOffset("NotGenuineAt") is { } markedAt
+                ? new NotGenuineMark(markedAt, e.GetString("NotGenuineBy") ?? "", e.GetString("NotGenuineReason") ?? "")
+                : null,
             PersonKeys = e.ContainsKey("PersonEmail") || e.ContainsKey("PersonBornOn") || e.ContainsKey("PersonName")
                 ? new PersonKeys(
                     e.GetString("PersonBornOn") is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,

@@ -6,7 +6,7 @@ using Intake.Core;
 namespace Intake.Functions.Storage;
 
 /// <summary>
-/// The worklist and the screened-out list in one partition of one table (<see cref="ListsPartition"/>),
+/// The worklist, the screened-out list (and the index of submissions marked not genuine) in one partition of one table (<see cref="ListsPartition"/>),
 /// keyed in list order (<see cref="WorklistOrder"/>), so a list is one ordered range query, a move
 /// between the lists is one transaction, and so is a first listing with its pending mark and person entry.
 /// </summary>
@@ -83,7 +83,17 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
         return items;
     }
 
-    private static string Prefix(TeamList list) => list == TeamList.Worklist ? "w-" : "s-";
+    /// <summary>The row key prefix of a list's lines.</summary>
+    internal static string Prefix(TeamList list) => list switch
+    {
+        TeamList.Worklist => "w-",
+        TeamList.ScreenedOut => "s-",
+        TeamList.NotGenuine => "n-",
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+    };
+
+    /// <summary>The row key of an item's line.</summary>
+    internal static string LineKey(WorklistItem item) => RowKey(item);
 
     private static string RowKey(WorklistItem item) => Prefix(item.List) + WorklistOrder.KeyOf(item);
 
@@ -107,7 +117,7 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
     private static WorklistItem ToItem(TableEntity e) => new()
     {
         Id = e.GetString("Id"),
-        List = e.RowKey.StartsWith(Prefix(TeamList.Worklist), StringComparison.Ordinal) ? TeamList.Worklist : TeamList.ScreenedOut,
+        List = Enum.GetValues<TeamList>().First(l => e.RowKey.StartsWith(Prefix(l), StringComparison.Ordinal)),
         Kind = Enum.Parse<SubmissionKind>(e.GetString("Kind")),
         Result = Enum.Parse<PrecheckResult>(e.GetString("Result")),
         Priority = e.GetString("Priority") is { } p ? Enum.Parse<Priority>(p) : null,

@@ -14,7 +14,7 @@ const KEY_NAME = 'mbcintake.staffKey';
 
 const RESULT = { LikelyEligible: 'Likely eligible', NeedsReview: 'Needs review', LikelyIneligible: 'Likely ineligible' };
 const KIND = { selfScreening: 'Self-screening', referral: 'Referral' };
-const STATUS = { Received: 'Awaiting pre-check', Prechecked: 'Pre-checked, being routed', Routed: 'On the worklist', ScreenedOut: 'On the screened-out list' };
+const STATUS = { Received: 'Awaiting pre-check', Prechecked: 'Pre-checked, being routed', Routed: 'On the worklist', ScreenedOut: 'On the screened-out list', NotGenuine: 'Marked not genuine: off the lists, kept 30 days for review' };
 const TEAM_STATUSES = ['New', 'Contacted', 'Scheduled', 'Enrolled', 'Declined', 'NotEligible', 'Unreachable'];
 const TEAM_STATUS_LABEL = { New: 'New', Contacted: 'Contacted', Scheduled: 'Scheduled', Enrolled: 'Enrolled', Declined: 'Declined', NotEligible: 'Not eligible', Unreachable: 'Unreachable' };
 const REFERRER_STATUSES = { received: 'Received', underReview: 'Under review', contacted: 'Contacted', enrolled: 'Enrolled', notEnrolled: 'Not enrolled' };
@@ -387,10 +387,11 @@ function renderItem(s, focusId, notice) {
       : h('p', {}, 'None: no other submission from this person.'),
 
     h('h3', {}, 'Actions'),
-    statusBlock(s),
+    s.status === 'NotGenuine' ? notGenuineReviewBlock(s) : statusBlock(s),
     s.status === 'ScreenedOut' ? reopenBlock(s) : null,
-    s.kind === 'referral' ? referrerBlock(s) : null,
-    correctionBlock(s),
+    s.kind === 'referral' && s.status !== 'NotGenuine' ? referrerBlock(s) : null,
+    s.status === 'NotGenuine' ? null : correctionBlock(s),
+    s.status === 'Routed' || s.status === 'ScreenedOut' ? notGenuineBlock(s) : null,
 
     h('h3', {}, 'History'),
     historyTable(s.history ?? []),
@@ -496,6 +497,57 @@ function reopenBlock(s) {
     try {
       const updated = await api('POST', `/api/submissions/${s.id}/reopen`);
       await afterAction(updated, `Reopened submission ${shortId(s.id)}: it is on the worklist.`, 'item-h');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        announce(problemText(error), true);
+        await reloadItem('item-h', { text: problemText(error), error: true });
+      } else throw error;
+    }
+  });
+  return form;
+}
+
+/** Marks the item not genuine, with the reason the team gives: it leaves both lists, kept 30 days for review. */
+function notGenuineBlock(s) {
+  const reason = h('textarea', { id: 'ng-reason', maxlength: '500', required: true, 'aria-describedby': 'ng-reason-hint' });
+  const summary = h('div', {});
+  const form = h('form', { class: 'action-block', novalidate: true },
+    h('h4', {}, 'Not genuine'),
+    summary,
+    h('p', {}, 'A post that is not a real person\'s (a script, a test, spam). It leaves both lists and the figures, sends no alert, and is removed after 30 days unless reopened.'),
+    h('div', { class: 'field' }, h('label', { for: 'ng-reason' }, 'Reason'),
+      h('p', { class: 'hint', id: 'ng-reason-hint' }, 'Required, up to 500 characters; kept in the history.'), h('p', { id: 'ng-reason-error' }), reason),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ng-mark', class: 'secondary' }, 'Mark not genuine')));
+  const board = new ErrorBoard(summary);
+  board.register('reason', { controls: [reason], slot: form.querySelector('#ng-reason-error'), label: 'Reason' });
+  busy(form, async () => {
+    board.clear();
+    try {
+      const updated = await api('POST', `/api/submissions/${s.id}/not-genuine`, { reason: reason.value.trim() });
+      await afterAction(updated, `Submission ${shortId(s.id)} marked not genuine: it is off the lists.`, 'item-h');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else if (error instanceof ApiError && error.status === 409) {
+        announce(problemText(error), true);
+        await reloadItem('item-h', { text: problemText(error), error: true });
+      } else throw error;
+    }
+  });
+  return form;
+}
+
+/** An item marked not genuine: who, why, until when; reopening undoes it. */
+function notGenuineReviewBlock(s) {
+  const mark = s.notGenuine ?? {};
+  const form = h('form', { class: 'action-block', novalidate: true },
+    h('h4', {}, 'Marked not genuine'),
+    h('p', {}, `By ${mark.by ?? 'someone'} on ${mark.markedAt ? new Date(mark.markedAt).toLocaleString() : '?'}: ${mark.reason ?? ''}`),
+    h('p', {}, `Removed for good after ${mark.removalDue ? new Date(mark.removalDue).toLocaleDateString() : '30 days'}. Reopening puts it back on its list and cancels the removal.`),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'item-reopen' }, 'Reopen')));
+  busy(form, async () => {
+    try {
+      const updated = await api('POST', `/api/submissions/${s.id}/reopen`);
+      await afterAction(updated, `Reopened submission ${shortId(s.id)}: it is back on its list.`, 'item-h');
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         announce(problemText(error), true);

@@ -1,0 +1,97 @@
+using Azure;
+using Azure.Data.Tables;
+using Intake.Core;
+
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// Removes a submission from both tables (docs/storage.md, "Removal"): the record under its ETag,
+/// then its contact, referrer and history, its people index entries, its pending mark and its
+/// line, leaving a tombstone row without patient data in its partition.
+/// </summary>
+public sealed class TableSubmissionRemoval(TableServiceClient tables) : ISubmissionRemoval
+{
+    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
+
+    /// <inheritdoc />
+    public async Task<bool> TryRemoveRecordAsync(Submission expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var response = await _submissions.GetEntityIfExistsAsync<TableEntity>(expected.Id, SubmissionEntities.RecordKey, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            return true;
+        }
+        var record = response.Value!;
+        if ((record.GetInt32("Version") ?? 1) != expected.Version)
+        {
+            return false;
+        }
+        try
+        {
+            await _submissions.DeleteEntityAsync(expected.Id, SubmissionEntities.RecordKey, record.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveRestAsync(WorklistItem line, DateOnly? dateOfBirth, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var id = line.Id;
+        // The tombstone: that a submission with this id was here and was removed, and nothing about the person.
+        await _submissions.UpsertEntityAsync(new TableEntity(id, SubmissionEntities.TombstoneKey)
+        {
+            ["Kind"] = line.Kind.ToString(),
+            ["ReceivedAt"] = line.ReceivedAt,
+            ["RemovedAt"] = removedAt,
+            ["Why"] = nameof(SubmissionStatus.NotGenuine),
+        }, TableUpdateMode.Replace, cancellationToken);
+        await foreach (var row in _submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (row.RowKey is not (SubmissionEntities.TombstoneKey or SubmissionEntities.RecordKey))
+            {
+                await DeleteAsync(_submissions, id, row.RowKey, cancellationToken);
+            }
+        }
+
+        var people = new List<string>();
+        if (dateOfBirth is { } born)
+        {
+            people.Add(ListsPartition.PersonKey(born, id));
+        }
+        else
+        {
+            // The record is gone (a pass cut off after deleting it): find its entries by id.
+            var filter = ListsPartition.PeopleRange + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {id}");
+            await foreach (var row in _lists.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                people.Add(row.RowKey);
+            }
+        }
+        foreach (var key in people)
+        {
+            await DeleteAsync(_lists, ListsPartition.Key, key, cancellationToken);
+        }
+        await DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
+        // The line last: while it is there, the next pass finishes what this one could not.
+        await DeleteAsync(_lists, ListsPartition.Key, TableTeamLists.LineKey(line), cancellationToken);
+    }
+
+    private static async Task DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+}
