@@ -4,6 +4,7 @@ using Intake.Core;
 using Intake.Functions.Email;
 using Intake.Functions.Http;
 using Intake.Functions.Storage;
+using Intake.Functions.Telemetry;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<AlertDispatch>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
+        services.AddIntakeTelemetry(configuration);
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();
