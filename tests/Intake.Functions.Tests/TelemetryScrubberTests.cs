@@ -7,7 +7,7 @@ namespace Intake.Functions.Tests;
 public sealed class TelemetryScrubberTests
 {
     [Fact]
-    public void A_finished_span_keeps_its_error_code_and_type_and_path_but_loses_every_text_and_query()
+    public void A_finished_span_keeps_its_error_code_and_type_and_path_but_loses_every_text_query_and_client_address()
     {
         using var span = new Activity("test");
         span.Start();
@@ -18,6 +18,8 @@ public sealed class TelemetryScrubberTests
         span.SetTag("url.full", "https://st.table.core.windows.net/submissions(PartitionKey='x',RowKey='y')?$filter=name%20eq%20'Ann'");
         span.SetTag("url.query", "?from=2026-01-01");
         span.SetTag("http.url", "http://127.0.0.1/api/worklist?code=key");
+        span.SetTag("client.address", "203.0.113.7");
+        span.SetTag("network.peer.address", "203.0.113.7");
         span.Stop();
 
         new TelemetryScrubber().OnEnd(span);
@@ -30,6 +32,8 @@ public sealed class TelemetryScrubberTests
         Assert.Null(span.GetTagItem("url.query"));
         Assert.Equal("https://st.table.core.windows.net/submissions(PartitionKey='x',RowKey='y')", span.GetTagItem("url.full"));
         Assert.Equal("http://127.0.0.1/api/worklist", span.GetTagItem("http.url"));
+        Assert.Null(span.GetTagItem("client.address"));
+        Assert.Null(span.GetTagItem("network.peer.address"));
     }
 
     [Fact]

@@ -65,6 +65,10 @@ public sealed class TelemetryThroughTheLocalHostTests(ITestOutputHelper output) 
         Assert.Equal(2, post.Kind);
         Assert.Equal("/api/screenings", post.Attributes.GetValueOrDefault("url.path"));
         Assert.Equal("POST", post.Attributes.GetValueOrDefault("http.request.method"));
+        Assert.Equal("202", post.Attributes.GetValueOrDefault("http.response.status_code"));
+        // Scrubbed: the client's address (an identifier of the person) and any query.
+        Assert.DoesNotContain(trace, s => s.Attributes.ContainsKey("client.address") || s.Attributes.ContainsKey("network.peer.address") || s.Attributes.ContainsKey("url.query"));
+        output.WriteLine($"POST span attributes: {string.Join(", ", post.Attributes.Keys.Order())}");
         var send = Assert.Single(trace, s => s.Scope == "MbcIntake" && s.Name == "send precheck");
         Assert.Equal(4, send.Kind);
         Assert.True(Under(send, post, trace), "the enqueue is under the POST");

@@ -7,11 +7,17 @@ namespace Intake.Functions.Telemetry;
 /// The last word on what a span may say before any exporter sees it: no free text. A span's status
 /// keeps its code but loses its description (Azure SDK and ASP.NET Core write an exception's text
 /// there), exception messages and stack traces are dropped (the exception's type stays), and a
-/// URL keeps its path but not its query (a query value could be anything a client typed).
+/// URL keeps its path but not its query (a query value could be anything a client typed). The
+/// client's address goes too: an IP address identifies a person as much as a name (HIPAA counts it
+/// among the identifiers), and Application Insights masks it for the same reason.
 /// </summary>
 public sealed class TelemetryScrubber : BaseProcessor<Activity>
 {
-    private static readonly string[] FreeTextTags = ["exception.message", "exception.stacktrace", "otel.status_description", "url.query"];
+    private static readonly string[] DroppedTags =
+    [
+        "exception.message", "exception.stacktrace", "otel.status_description", "url.query",
+        "client.address", "client.port", "network.peer.address", "network.peer.port", "http.client_ip", "net.peer.ip", "net.peer.port",
+    ];
 
     private static readonly string[] UrlTags = ["url.full", "http.url", "http.target"];
 
@@ -22,7 +28,7 @@ public sealed class TelemetryScrubber : BaseProcessor<Activity>
         {
             data.SetStatus(data.Status);
         }
-        foreach (var tag in FreeTextTags)
+        foreach (var tag in DroppedTags)
         {
             if (data.GetTagItem(tag) is not null)
             {

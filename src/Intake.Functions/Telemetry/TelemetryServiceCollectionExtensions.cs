@@ -63,6 +63,12 @@ public static class TelemetryServiceCollectionExtensions
             {
                 options.ConnectionString = connectionString;
                 options.Credential = credential;
+                // Every trace kept: a registry's volume is small, and a sampled-out trace is the one
+                // someone will look for. The daily cap bounds the cost (infra/monitoring.bicep).
+                options.TracesPerSecond = null;
+                options.SamplingRatio = 1.0F;
+                // Live Metrics streams sampled requests and exceptions, with their text, to the portal.
+                options.EnableLiveMetrics = false;
             });
         }
         if (!string.IsNullOrWhiteSpace(configuration[OtlpSetting]))
