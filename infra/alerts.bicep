@@ -44,14 +44,15 @@ resource operations 'Microsoft.Insights/actionGroups@2023-01-01' = {
 }
 
 // Each rule: a Kusto query over the component, its measure, and when it fires. The metric names are
-// IntakeMetrics' constants (a test checks them against the code).
+// IntakeMetrics' constants (a test checks them against the code). A metric row's `value` is the
+// gauge's reading, or the counter's sum over one export interval.
 var rules = [
   {
     name: 'poison-messages'
     displayName: 'MbcIntake: messages in a poison queue'
     description: 'A queue message failed every try and is in its -poison queue (GET /api/stats shows which). Fix the cause, then POST /api/poison/{queue}/replay (docs/reliability.md).'
     severity: 1
-    query: 'customMetrics | where name == "mbcintake.poison.messages" | extend queue = tostring(customDimensions["messaging.destination.name"]) | summarize Poisoned = max(valueMax) by queue'
+    query: 'customMetrics | where name == "mbcintake.poison.messages" | extend queue = tostring(customDimensions["messaging.destination.name"]) | summarize Poisoned = max(value) by queue'
     timeAggregation: 'Maximum'
     metricMeasureColumn: 'Poisoned'
     dimensions: [
@@ -81,7 +82,7 @@ var rules = [
     displayName: 'MbcIntake: the reconciler queued a submission again'
     description: 'A stored submission had never been pre-checked (its queue send was lost) and the reconciler queued it again. Nothing is lost, but a hand-off is failing: check the storage queue\'s health.'
     severity: 2
-    query: 'customMetrics | where name == "mbcintake.reconciler.requeued" | summarize Requeued = sum(valueSum)'
+    query: 'customMetrics | where name == "mbcintake.reconciler.requeued" | summarize Requeued = sum(value)'
     timeAggregation: 'Total'
     metricMeasureColumn: 'Requeued'
     dimensions: []
