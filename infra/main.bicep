@@ -47,6 +47,10 @@ param trustedProxyHops int = 1
 @minLength(3)
 param alertTeamAddress string
 
+@description('E-mail address of the people who run the service: the operations alerts (poison messages, 5xx answers, a reconciler pass that queued a submission again) go there.')
+@minLength(3)
+param operationsAlertAddress string
+
 @description('Sender address of the alerts (one the SMTP relay may send from).')
 @minLength(3)
 param alertFromAddress string
@@ -145,6 +149,18 @@ module monitoring 'monitoring.bicep' = {
     tags: tags
     retentionInDays: logRetentionDays
     dailyQuotaGb: logDailyCapGb
+  }
+}
+
+module alerts 'alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    namePrefix: 'mbcintake-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    operationsAlertAddress: operationsAlertAddress
   }
 }
 

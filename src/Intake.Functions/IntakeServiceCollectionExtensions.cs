@@ -4,6 +4,7 @@ using Intake.Core;
 using Intake.Functions.Email;
 using Intake.Functions.Http;
 using Intake.Functions.Storage;
+using Intake.Functions.Telemetry;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IStorageHealth, StorageHealth>();
         services.AddSingleton<ISubmissionRemoval, TableSubmissionRemoval>();
         services.AddSingleton<NotGenuineRemoval>();
+        services.AddIntakeTelemetry(configuration);
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 
 namespace Intake.LocalHost;
 
@@ -33,6 +34,11 @@ public static class LocalFunctionsHost
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration("LocalHost");
         builder.Services.AddMvcCore();
         builder.Services.AddProblemDetails();
+        // The spans the Functions host makes in Azure: the HTTP request, and one per invocation.
+        // They take effect only when the app's telemetry is exported (OTEL_EXPORTER_OTLP_ENDPOINT).
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddSource(FunctionInvoker.Source.Name)
+            .AddAspNetCoreInstrumentation());
 
         foreach (var invoker in functions)
         {

@@ -95,7 +95,7 @@ public sealed class QueueTriggerListener(
         Exception? failure = null;
         try
         {
-            await invoker.InvokeAsync(services, new Invocation(message.Body, Bind, new Dictionary<string, object?>(), stoppingToken));
+            await invoker.InvokeAsync(services, new Invocation(message, Bind, new Dictionary<string, object?>(), stoppingToken));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -167,9 +167,15 @@ public sealed class QueueTriggerListener(
         }
     }
 
-    private static object? Bind(object? body, Type type)
+    /// <summary>The message as the worker binds it: the SDK's <see cref="QueueMessage"/> itself, or its body as bytes, text or JSON.</summary>
+    private static object? Bind(object? value, Type type)
     {
-        var data = (BinaryData)body!;
+        var message = (QueueMessage)value!;
+        if (type == typeof(QueueMessage))
+        {
+            return message;
+        }
+        var data = message.Body;
         return type == typeof(BinaryData) ? data
             : type == typeof(string) ? data.ToString()
             : type == typeof(byte[]) ? data.ToArray()

@@ -27,7 +27,7 @@ public sealed class BackgroundFunctionsTests
         _routing = new PrecheckRouting(_changes, new PersonLinking(_people.Object), TestData.Engine);
     }
 
-    private PrecheckFunction Precheck() => new(_routing, NullLogger<PrecheckFunction>.Instance);
+    private PrecheckFunction Precheck() => new(_routing, TestData.Metrics(), TimeProvider.System, NullLogger<PrecheckFunction>.Instance);
 
     [Theory]
     [InlineData("not-a-uuid")]
@@ -35,7 +35,7 @@ public sealed class BackgroundFunctionsTests
     [InlineData("3f1c2a4e8b7d4c1a9e2f5a6b7c8d9e0f")]
     public async Task Precheck_of_a_message_without_a_UUID_throws_so_the_message_goes_to_poison(string submissionId)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Precheck().PrecheckSubmission(new PrecheckRequest(submissionId), None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Precheck().PrecheckSubmission(TestData.PrecheckMessage(submissionId), None));
 
         _store.VerifyNoOtherCalls();
         _lists.VerifyNoOtherCalls();
@@ -44,7 +44,7 @@ public sealed class BackgroundFunctionsTests
     [Fact]
     public async Task Precheck_of_a_message_with_a_null_id_throws()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Precheck().PrecheckSubmission(new PrecheckRequest(null!), None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Precheck().PrecheckSubmission(TestData.PrecheckMessage((string?)null), None));
 
         _store.VerifyNoOtherCalls();
     }
@@ -55,7 +55,7 @@ public sealed class BackgroundFunctionsTests
         var id = TestData.NewId();
         _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Submission?)null);
 
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => Precheck().PrecheckSubmission(new PrecheckRequest(id), None));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Precheck().PrecheckSubmission(TestData.PrecheckMessage(id), None));
 
         _lists.VerifyNoOtherCalls();
     }
@@ -71,7 +71,7 @@ public sealed class BackgroundFunctionsTests
         _lists.Setup(l => l.PutFirstAsync(It.Is<WorklistItem>(i => i.Id == id && i.Priority == Priority.High), It.IsAny<PersonEntry?>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
-        await Precheck().PrecheckSubmission(new PrecheckRequest(id.ToUpperInvariant()), None);
+        await Precheck().PrecheckSubmission(TestData.PrecheckMessage(id.ToUpperInvariant()), None);
 
         _store.Verify(s => s.TryUpdateAsync(It.IsAny<Submission>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()), Times.Once);
         // One write lists it and clears its pending mark (without a date of birth there is no person to index).
@@ -93,7 +93,7 @@ public sealed class BackgroundFunctionsTests
         _queue.Setup(q => q.EnqueueAsync(lost, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var calendar = TestData.Calendar();
         var reconciliation = new Reconciliation(_pending.Object, _store.Object, _queue.Object, _changes, calendar);
-        var function = new ReconcilerFunction(reconciliation, NullLogger<ReconcilerFunction>.Instance);
+        var function = new ReconcilerFunction(reconciliation, TestData.Metrics(), NullLogger<ReconcilerFunction>.Instance);
 
         await function.Reconcile(new TimerInfo(), None);
 

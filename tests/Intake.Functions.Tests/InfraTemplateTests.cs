@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Intake.Functions.Functions;
 using Intake.Functions.Storage;
+using Intake.Functions.Telemetry;
 using Intake.Testing;
 using MailKit.Security;
 using Microsoft.Azure.Functions.Worker;
@@ -101,6 +102,65 @@ public sealed partial class InfraTemplateTests
         {
             Assert.DoesNotContain(forbidden, InfraTemplate.Text, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public void The_telemetry_settings_the_Bicep_writes_make_the_app_export_to_Azure_Monitor_as_its_identity()
+    {
+        var settings = AppSettings();
+        var connectionString = (string)settings[TelemetryServiceCollectionExtensions.AzureMonitorSetting]!;
+        var authentication = (string)settings[TelemetryServiceCollectionExtensions.AzureMonitorAuthenticationSetting]!;
+
+        Assert.Contains("ConnectionString", connectionString, StringComparison.Ordinal);
+        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", authentication);
+        // What the app makes of them: an exporter, signing in as the user-assigned identity.
+        Assert.True(EnvironmentSettings.Build(new Dictionary<string, string> { [TelemetryServiceCollectionExtensions.AzureMonitorSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000" }).ExportsTelemetry());
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(TelemetryServiceCollectionExtensions.AzureMonitorCredential("ClientId=00000000-1111-2222-3333-444444444444;Authorization=AAD"));
+        // The Functions host exports its own spans (the HTTP requests the 5xx alert reads) with OpenTelemetry too.
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "host.json")))!;
+        Assert.Equal("OpenTelemetry", (string)host["telemetryMode"]!);
+    }
+
+    [Fact]
+    public void Every_operations_alert_e_mails_one_action_group_whose_address_is_a_required_parameter_from_the_azd_environment()
+    {
+        var group = InfraTemplate.Single("Microsoft.Insights/actionGroups");
+        var rules = InfraTemplate.Single("Microsoft.Insights/scheduledQueryRules");
+
+        var receiver = Assert.Single(group.Property("emailReceivers")!.AsArray());
+        Assert.Equal("[parameters('operationsAlertAddress')]", (string)receiver!["emailAddress"]!);
+        Assert.True((bool)group.Property("enabled")!);
+        Assert.True(((string)group.Property("groupShortName")!).Length <= 12);
+        var parameter = InfraTemplate.Root["parameters"]!["operationsAlertAddress"]!;
+        Assert.Null(parameter["defaultValue"]);
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "infra", "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${INTAKE_OPERATIONS_ALERT_ADDRESS}", (string)file["operationsAlertAddress"]!["value"]!);
+        Assert.Contains("INTAKE_OPERATIONS_ALERT_ADDRESS", File.ReadAllText(Path.Combine(Repository.Root, "infra", "hooks", "preprovision.sh")), StringComparison.Ordinal);
+
+        var actionGroup = Assert.Single(rules.Property("actions", "actionGroups")!.AsArray());
+        Assert.Contains("Microsoft.Insights/actionGroups", (string)actionGroup!, StringComparison.Ordinal);
+        Assert.True((bool)rules.Property("enabled")!);
+        Assert.Equal("LogAlert", (string)rules.Json["kind"]!);
+        Assert.Contains("Microsoft.Insights/components", (string)Assert.Single(rules.Property("scopes")!.AsArray())!, StringComparison.Ordinal);
+        var condition = Assert.Single(rules.Property("criteria", "allOf")!.AsArray())!;
+        Assert.Equal("GreaterThan", (string)condition["operator"]!);
+        Assert.Equal(0, (int)condition["threshold"]!);
+    }
+
+    [Fact]
+    public void The_alerts_fire_on_a_poison_message_any_5xx_and_a_reconciler_pass_that_queued_again_reading_the_apps_own_metric_names()
+    {
+        var rules = InfraTemplate.Single("Microsoft.Insights/scheduledQueryRules");
+        var defined = ((JsonArray)rules.Template["variables"]!["rules"]!).Select(r => r!.AsObject()).ToDictionary(r => (string)r["name"]!);
+
+        Assert.Equal(["poison-messages", "reconciler-requeued", "server-errors"], Sorted(defined.Keys));
+        var poison = (string)defined["poison-messages"]["query"]!;
+        Assert.Contains($"name == \"{IntakeMetrics.PoisonMessages}\"", poison, StringComparison.Ordinal);
+        Assert.Contains($"customDimensions[\"{IntakeMetrics.QueueTag}\"]", poison, StringComparison.Ordinal);
+        Assert.Equal("Poisoned", (string)defined["poison-messages"]["metricMeasureColumn"]!);
+        Assert.Contains($"name == \"{IntakeMetrics.ReconcilerRequeued}\"", (string)defined["reconciler-requeued"]["query"]!, StringComparison.Ordinal);
+        Assert.Equal("requests | where toint(resultCode) >= 500", (string)defined["server-errors"]["query"]!);
+        Assert.Equal("Count", (string)defined["server-errors"]["timeAggregation"]!);
     }
 
     [Fact]

@@ -1,6 +1,15 @@
+using System.Diagnostics.Metrics;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Intake.Core;
+using Intake.Functions.Storage;
+using Intake.Functions.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace Intake.Functions.Tests;
 
@@ -24,6 +33,19 @@ internal static class TestData
     public static SiteCalendar Calendar(TimeProvider? time = null) => SiteCalendar.For(SiteTimeZone, time ?? TimeProvider.System);
 
     public static PrecheckEngine Engine { get; } = new(RuleSet.Nct03737695);
+
+    /// <summary>The app's metrics on a meter of their own (a test listens with a <see cref="System.Diagnostics.Metrics.MeterListener"/> when it cares).</summary>
+    public static IntakeMetrics Metrics(IPoisonQueues? poison = null, TimeProvider? time = null) => new(
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(),
+        poison ?? Mock.Of<IPoisonQueues>(), time ?? TimeProvider.System, NullLogger<IntakeMetrics>.Instance);
+
+    /// <summary>A pre-check message as the queue trigger binds it.</summary>
+    public static QueueMessage PrecheckMessage(string? submissionId, string? traceparent = null, DateTimeOffset? insertedOn = null) =>
+        PrecheckMessage(BinaryData.FromString(JsonSerializer.Serialize(new PrecheckRequest(submissionId!, traceparent), JsonSerializerOptions.Web)), insertedOn);
+
+    /// <summary>A queue message with this body, as the queue trigger binds it.</summary>
+    public static QueueMessage PrecheckMessage(BinaryData body, DateTimeOffset? insertedOn = null) =>
+        QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), "receipt", body, dequeueCount: 1, insertedOn: insertedOn ?? DateTimeOffset.UtcNow);
 
     /// <summary>eligibility.md's all-Met baseline (a self-screening): likely eligible, priority High.</summary>
     public static Answers Baseline => Intake.Testing.SpecExamples.Baseline;

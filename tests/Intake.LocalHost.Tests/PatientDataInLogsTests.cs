@@ -7,10 +7,11 @@ using Xunit.Abstractions;
 namespace Intake.LocalHost.Tests;
 
 /// <summary>
-/// Patient data never reaches the logs: the local host logs at its most verbose level (Trace, the
-/// Azure SDK included) while a scenario uses every route with patient data, accepted and refused,
+/// Patient data never reaches the logs or the telemetry: the local host logs at its most verbose
+/// level (Trace, the Azure SDK included) and exports its spans, metrics and logs over OTLP to a
+/// receiver in the test, while a scenario uses every route with patient data, accepted and refused,
 /// and the alerts go out by e-mail; then every name, e-mail address, phone number, date of birth
-/// and note sent is searched for in everything the host printed.
+/// and note sent is searched for in everything the host printed and in every byte it exported.
 /// </summary>
 public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -19,12 +20,14 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
     private Azurite _azurite = null!;
     private MailDev _mailDev = null!;
     private LocalHostProcess _host = null!;
+    private OtlpReceiver _telemetry = null!;
 
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
         _mailDev = await MailDev.StartAsync();
-        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?>
+        _telemetry = OtlpReceiver.Start();
+        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?>(_telemetry.ExporterSettings)
         {
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
@@ -39,6 +42,7 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
+        await _telemetry.DisposeAsync();
         await _mailDev.DisposeAsync();
         await _azurite.DisposeAsync();
     }
@@ -78,7 +82,7 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
     }, Deadline, $"'{eventStart}' in the history of {id}");
 
     [Fact]
-    public async Task No_name_email_phone_date_of_birth_or_note_sent_to_any_route_appears_in_the_logs()
+    public async Task No_name_email_phone_date_of_birth_or_note_sent_to_any_route_appears_in_the_logs_or_the_exported_telemetry()
     {
         // Accepted: an urgent self-screening (alert e-mail), a screened-out one, an urgent referral.
         var urgent = await AcceptedAsync(await Public.PostAsJsonAsync("/api/screenings", new JsonObject
@@ -163,5 +167,29 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
             output.WriteLine($"log line with patient data: {line[..Math.Min(line.Length, 400)]}");
         }
         Assert.Empty(found);
+
+        // The exported telemetry: every span, metric and log record, as the raw protobuf bytes (a
+        // string is its UTF-8 there). The host stops cleanly first, so its exporters send all they hold.
+        await _host.StopAsync(Deadline);
+        var spans = _telemetry.Spans();
+        var metrics = _telemetry.MetricNames();
+        output.WriteLine($"{_telemetry.TotalBytes} bytes of telemetry searched: {spans.Count} spans, {metrics.Count} metrics, {_telemetry.Bodies("/v1/logs").Count} log exports");
+        // It was exported, and from every part: the search below is not vacuous.
+        Assert.Contains(spans, s => s.Scope == "MbcIntake" && s.Name == "process precheck" && s.Attributes.GetValueOrDefault("mbcintake.submission.id") == urgent);
+        Assert.Contains(spans, s => s.Scope == "Microsoft.AspNetCore" && s.Kind == 2);
+        Assert.Contains(spans, s => s.Scope.StartsWith("Azure.Data.Tables", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.Scope.StartsWith("Azure.Storage.Queues", StringComparison.Ordinal));
+        Assert.Contains("mbcintake.submissions.accepted", metrics);
+        Assert.Contains("mbcintake.precheck.duration", metrics);
+        Assert.NotEmpty(_telemetry.Bodies("/v1/logs"));
+        var exported = _telemetry.AllText();
+        Assert.Contains(urgent, exported, StringComparison.Ordinal);
+        var foundInTelemetry = Ledger.FoundIn(exported);
+        foreach (var span in spans.Select(s => $"{s.Scope} {s.Name} {string.Join(", ", s.Attributes.Select(a => $"{a.Key}={a.Value}"))}")
+                     .Where(s => foundInTelemetry.Any(v => s.Contains(v, StringComparison.OrdinalIgnoreCase))).Take(20))
+        {
+            output.WriteLine($"span with patient data: {span}");
+        }
+        Assert.Empty(foundInTelemetry);
     }
 }

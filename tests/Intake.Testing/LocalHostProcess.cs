@@ -121,6 +121,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Stops it as a service manager would (SIGTERM) and waits until it has exited, so that it ends
+    /// its work cleanly (its telemetry exporters, for one, send what they still hold).
+    /// </summary>
+    public Task StopAsync(TimeSpan timeout)
+    {
+        _process.Signal("TERM");
+        return Poll.UntilAsync(() => Task.FromResult(!_process.IsRunning), timeout, "the local host to exit after SIGTERM");
+    }
+
     /// <summary>Kills it at once, as a crash would (SIGKILL).</summary>
     public void Kill() => _process.Kill();
 

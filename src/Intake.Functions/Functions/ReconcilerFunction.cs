@@ -1,4 +1,5 @@
 using Intake.Core;
+using Intake.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -8,13 +9,15 @@ namespace Intake.Functions.Functions;
 /// Every minute, finds submissions whose hand-off was lost (stored but never pre-checked, or
 /// pre-checked but not listed) and finishes them.
 /// </summary>
-public sealed class ReconcilerFunction(Reconciliation reconciliation, ILogger<ReconcilerFunction> logger)
+public sealed class ReconcilerFunction(Reconciliation reconciliation, IntakeMetrics metrics, ILogger<ReconcilerFunction> logger)
 {
     /// <summary>Runs one reconciliation pass.</summary>
     [Function(nameof(Reconcile))]
     public async Task Reconcile([TimerTrigger("0 */1 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var report = await reconciliation.RunAsync(cancellationToken);
+        // Zero too: the alert on a pass that queued anything again reads this counter.
+        metrics.Requeued(report.Requeued);
         if (report.Requeued + report.Relisted + report.Abandoned > 0)
         {
             logger.LogWarning("Reconciled: {Requeued} queued again, {Relisted} listed again, {Abandoned} never stored", report.Requeued, report.Relisted, report.Abandoned);

@@ -1,6 +1,7 @@
 using Azure;
 using Intake.Core;
 using Intake.Functions.Http;
+using Intake.Functions.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +13,7 @@ namespace Intake.Functions.Functions;
 /// The public routes: a patient's self-screening and an oncologist's referral. Anyone may create;
 /// nobody may read back. The answer never tells the pre-check result.
 /// </summary>
-public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar calendar, SubmissionRateLimit rateLimit, ILogger<SubmissionFunctions> logger)
+public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar calendar, SubmissionRateLimit rateLimit, IntakeMetrics metrics, ILogger<SubmissionFunctions> logger)
 {
     /// <summary>Seconds a client is asked to wait when storage cannot be reached.</summary>
     public const int RetryAfterSeconds = 10;
@@ -74,6 +75,7 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
             {
                 logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
             }
+            metrics.Accepted(kind);
             return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
         }
     }
