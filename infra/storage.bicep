@@ -40,6 +40,7 @@ param lockAccount bool
 var tables = [
   'submissions'
   'teamlists'
+  'challenges'
 ]
 var queues = [
   'precheck'

@@ -36,6 +36,14 @@ public static class IntakeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SubmissionRateLimit>();
+        services.AddOptions<ChallengeOptions>()
+            .BindConfiguration(ChallengeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PartnerOptions>()
+            .BindConfiguration(PartnerOptions.Section)
+            .Validate(o => o.Keys.All(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length >= 32), "Each of Intake:Partners:Keys must be at least 32 characters.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SiteCalendar.For(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SiteTimeZone, sp.GetRequiredService<TimeProvider>()));
@@ -63,6 +71,12 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<AlertDispatch>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
+
+        services.AddSingleton<IUsedChallenges, TableUsedChallenges>();
+        services.AddSingleton(ChallengeKeys.ProofOfWork);
+        services.AddSingleton(sp => new PartnerKeys(sp.GetRequiredService<IOptions<PartnerOptions>>().Value.Keys));
+        services.AddSingleton<SubmissionGate>();
+        services.AddSingleton<UsedChallengeCleanup>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

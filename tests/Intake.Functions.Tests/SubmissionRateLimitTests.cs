@@ -28,7 +28,7 @@ public sealed class SubmissionRateLimitTests
         var calendar = TestData.Calendar();
         return new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
             new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = Permits, ClientAddressHeader = clientAddressHeader })),
-            NullLogger<SubmissionFunctions>.Instance);
+            TestGates.Gate(), NullLogger<SubmissionFunctions>.Instance);
     }
 
     private static HttpRequest Screening(string address, string? forwardedFor = null)
