@@ -91,7 +91,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}");
         var key = $"test-key-{Guid.NewGuid():N}";
-        var partnerKey = $"test-partner-{Guid.NewGuid():N}";
+        // A host restarted on the same settings keeps its partner key, so a client outlives it.
+        var partnerKey = settings?.GetValueOrDefault("Intake__Partners__Keys__0") ?? $"test-partner-{Guid.NewGuid():N}";
         var environment = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
