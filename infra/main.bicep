@@ -81,7 +81,7 @@ param partnerKeySecretUris string[] = []
 @description('The proof-of-work cost: the largest number a browser may have to try (docs/performance.md).')
 @minValue(1000)
 @maxValue(10000000)
-param challengeMaxNumber int = 50000
+param challengeMaxNumber int = 20000
 
 @description('Public address of the service for the links in the alerts (a custom domain); empty for https://HOST of the Function App.')
 param publicBaseUrl string = ''

@@ -45,6 +45,11 @@ echo "    Alert e-mails (urgent items, referrer updates) arrive in the inbox: ht
 
 echo "==> Starting the local Functions host"
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+# Scripts (the README's examples) post to the public routes as a partner system, with this key in
+# x-partner-key; the pages solve the proof-of-work challenge themselves. Set INTAKE_PARTNER_KEY
+# (at least 32 characters) to choose it.
+export INTAKE_PARTNER_KEY="${INTAKE_PARTNER_KEY:-local-partner-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
+export Intake__Partners__Keys__0="$INTAKE_PARTNER_KEY"
 export urls="${urls:-http://localhost:7071}"
 (cd src/Intake.LocalHost/bin/Debug/net10.0 && exec dotnet Intake.LocalHost.dll) &
 pids+=($!)
@@ -63,5 +68,6 @@ if curl -sf -o /dev/null "$urls/" 2>/dev/null; then
   echo "    Oncologist's referral:     $urls/refer"
   echo "    Study team's page:         $urls/team   (it asks for the staff key printed above)"
   echo "    Alert inbox (maildev):     http://localhost:1080"
+  echo "    Partner key for scripts posting to the public routes (x-partner-key): $INTAKE_PARTNER_KEY"
 fi
 wait "$host_pid"

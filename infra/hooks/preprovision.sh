@@ -17,7 +17,7 @@ fail() {
 }
 
 missing=""
-for name in INTAKE_ALERT_TEAM_ADDRESS INTAKE_ALERT_FROM_ADDRESS INTAKE_SMTP_HOST; do
+for name in INTAKE_ALERT_TEAM_ADDRESS INTAKE_ALERT_FROM_ADDRESS INTAKE_SMTP_HOST INTAKE_CHALLENGE_KEY_SECRET_URI; do
   eval "value=\${$name:-}"
   if [ -z "$value" ]; then
     missing="$missing $name"

@@ -26,7 +26,7 @@ public sealed class ChallengeOptions
     /// keeps the median under a second on a phone-class browser (docs/performance.md).
     /// </summary>
     [Range(1_000, 10_000_000)]
-    public int MaxNumber { get; set; } = 50_000;
+    public int MaxNumber { get; set; } = 20_000;
 
     /// <summary>Minutes a challenge may be solved and sent in. The pages fetch one when Send is pressed.</summary>
     [Range(1, 60)]
