@@ -18,7 +18,6 @@ public sealed class ChallengeOptions
     /// Empty: a random key is made when the app starts, good for one process only (local runs and
     /// tests); a warning says so.
     /// </summary>
-    [MinLength(32)]
     public string? HmacKey { get; set; }
 
     /// <summary>

@@ -39,6 +39,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddOptions<ChallengeOptions>()
             .BindConfiguration(ChallengeOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.HmacKey) || o.HmacKey.Trim().Length >= 32,
+                "Intake:Challenge:HmacKey must be at least 32 characters (or empty for a key made for this process only).")
             .ValidateOnStart();
         services.AddOptions<PartnerOptions>()
             .BindConfiguration(PartnerOptions.Section)
