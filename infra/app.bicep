@@ -72,6 +72,12 @@ param siteSettings {
   alertTeamAddress: string
   @description('Public address of the service for the links in the alerts; empty for https://HOST of the app.')
   publicBaseUrl: string
+  @description('Key Vault secret URI of the key that signs the public forms\' proof-of-work challenges.')
+  challengeKeySecretUri: string
+  @description('Key Vault secret URIs of the partner systems\' keys (x-partner-key), at most 3.')
+  partnerKeySecretUris: string[]
+  @description('The challenge\'s cost: the largest number a browser may have to try.')
+  challengeMaxNumber: int
 }
 
 // The pages and routes anyone may use: the patient's form (/), the referral form (/refer), their
@@ -87,6 +93,7 @@ var publicPaths = [
   '/api/screenings'
   '/api/referrals'
   '/api/health'
+  '/api/challenge'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
@@ -217,6 +224,20 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Intake__Alerts__Password: empty(siteSettings.smtpPasswordSecretUri)
       ? ''
       : '@Microsoft.KeyVault(SecretUri=${siteSettings.smtpPasswordSecretUri})'
+    // The public forms' proof of work (ChallengeOptions): every instance signs and checks with the
+    // same key, a Key Vault reference. Partner systems skip it with one of up to three keys
+    // (PartnerOptions); an empty slot is no key.
+    Intake__Challenge__HmacKey: '@Microsoft.KeyVault(SecretUri=${siteSettings.challengeKeySecretUri})'
+    Intake__Challenge__MaxNumber: string(siteSettings.challengeMaxNumber)
+    Intake__Partners__Keys__0: length(siteSettings.partnerKeySecretUris) > 0
+      ? '@Microsoft.KeyVault(SecretUri=${siteSettings.partnerKeySecretUris[0]})'
+      : ''
+    Intake__Partners__Keys__1: length(siteSettings.partnerKeySecretUris) > 1
+      ? '@Microsoft.KeyVault(SecretUri=${siteSettings.partnerKeySecretUris[1]})'
+      : ''
+    Intake__Partners__Keys__2: length(siteSettings.partnerKeySecretUris) > 2
+      ? '@Microsoft.KeyVault(SecretUri=${siteSettings.partnerKeySecretUris[2]})'
+      : ''
   }
 }
 

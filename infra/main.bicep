@@ -80,6 +80,18 @@ param smtpUserName string = ''
 @description('With a user name: the Key Vault secret URI holding the SMTP password (https://VAULT.vault.azure.net/secrets/NAME). The app reads it as its identity; nothing secret passes through this template.')
 param smtpPasswordSecretUri string = ''
 
+@description('The Key Vault secret URI (https://VAULT.vault.azure.net/secrets/NAME) of the key, at least 32 characters, that signs the public forms\' proof-of-work challenges. Every instance uses it; the app reads it as its identity.')
+param challengeKeySecretUri string
+
+@description('Key Vault secret URIs of the keys partner systems send in x-partner-key to post without a challenge (at most 3; empty: none).')
+@maxLength(3)
+param partnerKeySecretUris string[] = []
+
+@description('The proof-of-work cost: the largest number a browser may have to try (docs/performance.md).')
+@minValue(1000)
+@maxValue(10000000)
+param challengeMaxNumber int = 20000
+
 @description('Public address of the service for the links in the alerts (a custom domain); empty for https://HOST of the Function App.')
 param publicBaseUrl string = ''
 
@@ -216,6 +228,9 @@ module app 'app.bicep' = {
       alertFromAddress: alertFromAddress
       alertTeamAddress: alertTeamAddress
       publicBaseUrl: publicBaseUrl
+      challengeKeySecretUri: challengeKeySecretUri
+      partnerKeySecretUris: partnerKeySecretUris
+      challengeMaxNumber: challengeMaxNumber
     }
   }
   // The host starts as soon as the app exists: its identity must already hold its roles.

@@ -41,6 +41,7 @@ var tables = [
   'submissions'
   'teamlists'
   'alertbudget'
+  'challenges'
 ]
 var queues = [
   'precheck'

@@ -79,6 +79,11 @@ echo "==> Starting the local Functions host"
 devkey="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export AzureWebJobsStorage="${AzureWebJobsStorage:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$devkey;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;}"
 export Intake__Alerts__SmtpPort="${Intake__Alerts__SmtpPort:-$smtp_port}"
+# Scripts (the README's examples) post to the public routes as a partner system, with this key in
+# x-partner-key; the pages solve the proof-of-work challenge themselves. Set INTAKE_PARTNER_KEY
+# (at least 32 characters) to choose it.
+export INTAKE_PARTNER_KEY="${INTAKE_PARTNER_KEY:-local-partner-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
+export Intake__Partners__Keys__0="$INTAKE_PARTNER_KEY"
 export urls="${urls:-http://localhost:7071}"
 (cd src/Intake.LocalHost/bin/Debug/net10.0 && exec dotnet Intake.LocalHost.dll) &
 host_pid=$!
@@ -97,6 +102,7 @@ if curl -sf -o /dev/null "$urls/" 2>/dev/null; then
   echo "    Oncologist's referral:     $urls/refer"
   echo "    Study team's page:         $urls/team   (it asks for the staff key printed above)"
   echo "    Alert inbox (maildev):     http://localhost:$web_port"
+  echo "    Partner key for scripts posting to the public routes (x-partner-key): $INTAKE_PARTNER_KEY"
   echo "    Ctrl-C stops everything."
 fi
 wait "$host_pid"

@@ -41,6 +41,16 @@ public static class IntakeServiceCollectionExtensions
             .BindConfiguration(HttpOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ChallengeOptions>()
+            .BindConfiguration(ChallengeOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.HmacKey) || o.HmacKey.Trim().Length >= 32,
+                "Intake:Challenge:HmacKey must be at least 32 characters (or empty for a key made for this process only).")
+            .ValidateOnStart();
+        services.AddOptions<PartnerOptions>()
+            .BindConfiguration(PartnerOptions.Section)
+            .Validate(o => o.Keys.All(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length >= 32), "Each of Intake:Partners:Keys must be at least 32 characters.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SiteCalendar.For(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SiteTimeZone, sp.GetRequiredService<TimeProvider>()));
@@ -74,6 +84,12 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ISubmissionRemoval, TableSubmissionRemoval>();
         services.AddSingleton<NotGenuineRemoval>();
         services.AddIntakeTelemetry(configuration);
+
+        services.AddSingleton<IUsedChallenges, TableUsedChallenges>();
+        services.AddSingleton(ChallengeKeys.ProofOfWork);
+        services.AddSingleton(sp => new PartnerKeys(sp.GetRequiredService<IOptions<PartnerOptions>>().Value.Keys));
+        services.AddSingleton<SubmissionGate>();
+        services.AddSingleton<UsedChallengeCleanup>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

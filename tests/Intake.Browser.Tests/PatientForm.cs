@@ -93,9 +93,12 @@ public sealed class PatientForm(IPage page, FieldTexts texts, PatientWords words
     public async Task<IResponse> SendAsync()
     {
         await Expect(Heading).ToHaveTextAsync(words.Review);
-        return await page.RunAndWaitForResponseAsync(
+        var response = await page.RunAndWaitForResponseAsync(
             () => KeyboardOnly.PressAsync(page, Button(words.Send), $"'{words.Send}'"),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/api/screenings");
+        // The page solved a challenge for real through the widget and sent its solution.
+        Assert.False(string.IsNullOrEmpty(await response.Request.HeaderValueAsync("x-altcha")), "The form's POST carries no X-Altcha solution.");
+        return response;
     }
 
     public ILocator Button(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });

@@ -110,4 +110,35 @@ public sealed class PatientFormTests(ChromiumFixture chromium, ServiceFixture se
             var gap = Math.Max(0, Math.Max(shown.Y - (field.Y + field.Height), field.Y - (shown.Y + shown.Height)));
             Assert.True(gap < 100, $"The phone's error is {gap:0} px away from the field.");
         });
+
+    [Fact]
+    public Task When_the_automatic_check_fails_the_Spanish_form_says_so_sends_nothing_and_Try_again_sends_with_a_fresh_solution() =>
+        RunAsync(nameof(When_the_automatic_check_fails_the_Spanish_form_says_so_sends_nothing_and_Try_again_sends_with_a_fresh_solution), async page =>
+        {
+            var words = PatientWords.Spanish;
+            var form = await PatientForm.OpenAsync(page, words);
+            await form.FillAsync(SpanishAnswers(), new PatientContact("Rosa Reintento", null, "+1 507 555 0142"));
+            var posts = 0;
+            page.Request += (_, r) => { if (r.Method == "POST" && new Uri(r.Url).AbsolutePath == "/api/screenings") { Interlocked.Increment(ref posts); } };
+            // The service cannot give a challenge for now.
+            await page.RouteAsync("**/api/challenge", route => route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{}" }));
+
+            await KeyboardOnly.PressAsync(page, form.Button(words.Send), $"'{words.Send}'");
+
+            var failure = page.Locator("#send-failure");
+            await Expect(failure).ToBeVisibleAsync();
+            await Expect(failure).ToHaveAttributeAsync("role", "alert");
+            await Expect(failure).ToContainTextAsync("comprobación automática");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Intentar de nuevo", Exact = true })).ToBeFocusedAsync();
+            Assert.Equal(0, posts);
+
+            await page.UnrouteAsync("**/api/challenge");
+            var response = await page.RunAndWaitForResponseAsync(
+                () => page.Keyboard.PressAsync("Enter"),
+                r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/api/screenings");
+
+            Assert.False(string.IsNullOrEmpty(await response.Request.HeaderValueAsync("x-altcha")));
+            await Submissions.AcceptedIdAsync(response);
+            await Expect(form.Heading).ToHaveTextAsync(words.ThankYou);
+        });
 }

@@ -89,6 +89,8 @@ public sealed class ReferralForm(IPage page, FieldTexts texts)
         var response = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Send referral", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/api/referrals");
+        // The page solved a challenge for real through the widget and sent its solution.
+        Assert.False(string.IsNullOrEmpty(await response.Request.HeaderValueAsync("x-altcha")), "The referral's POST carries no X-Altcha solution.");
         var id = await Submissions.AcceptedIdAsync(response);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Referral received");
         return id;

@@ -34,7 +34,7 @@ public sealed class BodyDeadlineTests
             .ReturnsAsync(AddResult.Added);
         var calendar = TestData.Calendar();
         _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
-            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), NullLogger<SubmissionFunctions>.Instance);
+            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), TestGates.Gate(), TestData.Metrics(), NullLogger<SubmissionFunctions>.Instance);
     }
 
     /// <summary>A screening whose body is <paramref name="body"/>, read with the deadline and the fake clock.</summary>

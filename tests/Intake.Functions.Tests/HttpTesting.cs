@@ -38,10 +38,15 @@ internal static class HttpTesting
     /// <summary>What the results' executors and the body reader (its deadline and clock) take from the request's services.</summary>
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMvcCore().Services.BuildServiceProvider();
 
-    public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true)
+    /// <summary>A POST; as a partner system (<see cref="TestGates.PartnerKey"/> in x-partner-key) unless <paramref name="asPartner"/> is false.</summary>
+    public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true, bool asPartner = true)
     {
         var context = NewContext();
         context.Request.Method = HttpMethods.Post;
+        if (asPartner)
+        {
+            context.Request.Headers["x-partner-key"] = TestGates.PartnerKey;
+        }
         context.Request.ContentType = contentType;
         context.Request.Body = new MemoryStream(body);
         if (declareLength)

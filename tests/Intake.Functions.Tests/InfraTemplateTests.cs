@@ -317,6 +317,23 @@ public sealed partial class InfraTemplateTests
         Assert.All(hooks, hook => Assert.True(File.Exists(Path.Combine(Repository.Root, hook)), hook));
     }
 
+    [Fact]
+    public void The_challenge_key_and_the_partner_keys_are_Key_Vault_references_and_the_challenge_route_is_public()
+    {
+        var settings = AppSettings();
+
+        var key = (string)settings["Intake__Challenge__HmacKey"]!;
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", key, StringComparison.Ordinal);
+        Assert.Contains("challengeKeySecretUri", key, StringComparison.Ordinal);
+        foreach (var slot in new[] { 0, 1, 2 })
+        {
+            var partner = (string)settings[$"Intake__Partners__Keys__{slot}"]!;
+            Assert.Contains("@Microsoft.KeyVault(SecretUri=", partner, StringComparison.Ordinal);
+            Assert.Contains("partnerKeySecretUris", partner, StringComparison.Ordinal);
+        }
+        Assert.Contains("/api/challenge", ExcludedPaths());
+    }
+
     private static JsonObject AppSettings()
     {
         var properties = InfraTemplate.SiteConfig("appsettings").Properties;

@@ -30,7 +30,7 @@ public sealed class SubmissionFunctionsTests
             .ReturnsAsync(AddResult.Added);
         var calendar = TestData.Calendar();
         _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
-            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), TestData.Metrics(), NullLogger<SubmissionFunctions>.Instance);
+            new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), TestGates.Gate(), TestData.Metrics(), NullLogger<SubmissionFunctions>.Instance);
     }
 
     private async Task<Answer> ScreeningAsync(HttpRequest request) =>

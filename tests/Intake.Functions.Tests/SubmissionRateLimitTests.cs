@@ -31,7 +31,7 @@ public sealed class SubmissionRateLimitTests
         var calendar = TestData.Calendar();
         return new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
             Limit(clientAddressHeader, trustedProxyHops),
-            TestData.Metrics(), NullLogger<SubmissionFunctions>.Instance);
+            TestGates.Gate(), TestData.Metrics(), NullLogger<SubmissionFunctions>.Instance);
     }
 
     private static HttpRequest Screening(string address, string? forwardedFor = null)

@@ -57,7 +57,11 @@ internal static class Faults
         ["Intake__RateLimit__PermitsPerMinute"] = "1000000",
         // The fault tests count each urgent item's own e-mail; the hourly bound and its digest are UrgentDigestTests'.
         ["Intake__Alerts__MaxPerHour"] = "100000",
+        ["Intake__Partners__Keys__0"] = PartnerKey,
     };
+
+    /// <summary>The partner key of the fault tests' hosts: their clients post as a partner system.</summary>
+    public const string PartnerKey = "fault-tests-partner-key-0123456789abcdef";
 
     /// <summary>
     /// Submission <paramref name="n"/> of a realistic mix, both channels: likely eligible (High),
@@ -143,8 +147,12 @@ internal static class Faults
     private static string? RetryAfter(RetryConditionHeaderValue? value) =>
         value?.Delta is { } delta ? ((int)delta.TotalSeconds).ToString(CultureInfo.InvariantCulture) : value?.Date?.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A client for the public routes of a host that may go away and come back on the same address.</summary>
-    public static HttpClient PublicClient(Uri address) => new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>
+    /// A client for the public routes of a host that may go away and come back on the same address,
+    /// posting as a partner system (the host must have <see cref="HostSettings"/>).
+    /// </summary>
+    public static HttpClient PublicClient(Uri address) =>
+        new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60), DefaultRequestHeaders = { { Intake.Testing.LocalHostProcess.PartnerKeyHeader, PartnerKey } } };
 
     /// <summary>The id in an urgent alert's Message-Id, <c>&lt;urgent-{id}-v{version}@mbcintake&gt;</c>.</summary>
     public static string? UrgentAlertId(string? messageId) =>

@@ -109,7 +109,7 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         var statuses = new ConcurrentDictionary<string, int>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, _) =>
         {
-            List<KeyValuePair<string, string>> headers = [new("x-functions-key", fixture.Host.Key)];
+            List<KeyValuePair<string, string>> headers = [new("x-functions-key", fixture.Host.Key), new(Intake.Testing.LocalHostProcess.PartnerKeyHeader, fixture.Host.PartnerKey)];
             if (r.Body is not null)
             {
                 headers.Add(new("Content-Type", "application/json"));

@@ -50,7 +50,7 @@ public sealed class RateLimitFixture : IAsyncLifetime
             }
         },
     })
-    { BaseAddress = Host.Address };
+    { BaseAddress = Host.Address, DefaultRequestHeaders = { { LocalHostProcess.PartnerKeyHeader, Host.PartnerKey } } };
 
     public async Task DisposeAsync()
     {

@@ -46,7 +46,9 @@ public sealed partial class StartScriptTests
         var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
         var block = TryItBlock().Match(readme).Groups[1].Value;
         Assert.Contains("KEY=...", block);
+        Assert.Contains("PARTNER=...", block);
         var script = "set -uo pipefail\n" + block
+            .Replace("PARTNER=...", $"PARTNER={started.PartnerKey}", StringComparison.Ordinal)
             .Replace("KEY=...", $"KEY={started.Key}", StringComparison.Ordinal)
             .Replace("localhost:7071", started.Address, StringComparison.Ordinal);
 
@@ -67,11 +69,12 @@ public sealed partial class StartScriptTests
         private readonly Process _script;
         private readonly StringBuilder _output = new();
 
-        private StartedScript(Process script, string address, string key)
+        private StartedScript(Process script, string address, string key, string partnerKey)
         {
             _script = script;
             Address = address;
             Key = key;
+            PartnerKey = partnerKey;
             _script.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
             _script.BeginOutputReadLine();
         }
@@ -80,6 +83,8 @@ public sealed partial class StartScriptTests
 
         public string Key { get; }
 
+        public string PartnerKey { get; }
+
         public string Output { get { lock (_output) { return _output.ToString(); } } }
 
         public static async Task<StartedScript> StartAsync()
@@ -87,6 +92,7 @@ public sealed partial class StartScriptTests
             var ports = FreePort.Take(6);
             var address = $"127.0.0.1:{ports[5]}";
             var key = Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant();
+            var partnerKey = "start-script-partner-" + Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant();
             // A terminal's shell starts a command with SIGINT at its default; `env --default-signal`
             // makes sure of it even when this test process was itself started with SIGINT ignored.
             var info = new ProcessStartInfo("script", ["-qfec", "env --default-signal=INT ./scripts/start.sh", "/dev/null"])
@@ -98,6 +104,7 @@ public sealed partial class StartScriptTests
             };
             info.Environment["INTAKE_START_NO_BUILD"] = "1";
             info.Environment["INTAKE_FUNCTION_KEY"] = key;
+            info.Environment["INTAKE_PARTNER_KEY"] = partnerKey;
             info.Environment["AZURITE_BLOB_PORT"] = $"{ports[0]}";
             info.Environment["AZURITE_QUEUE_PORT"] = $"{ports[1]}";
             info.Environment["AZURITE_TABLE_PORT"] = $"{ports[2]}";
@@ -105,7 +112,7 @@ public sealed partial class StartScriptTests
             info.Environment["MAILDEV_WEB_PORT"] = $"{ports[4]}";
             info.Environment["urls"] = $"http://{address}";
             info.Environment.Remove("AzureWebJobsStorage");
-            var started = new StartedScript(Process.Start(info)!, address, key);
+            var started = new StartedScript(Process.Start(info)!, address, key, partnerKey);
             try
             {
                 await Poll.UntilAsync(() => Task.FromResult(started.Output.Contains("==> Ready", StringComparison.Ordinal) || started._script.HasExited),

@@ -9,12 +9,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private LocalHostProcess(ChildProcess process, Uri address, string key)
+    private LocalHostProcess(ChildProcess process, Uri address, string key, string partnerKey)
     {
         _process = process;
         Address = address;
         Key = key;
+        PartnerKey = partnerKey;
         Client = new HttpClient(PatientData, disposeHandler: false) { BaseAddress = address };
+        // Tests post as a program: a partner system's key instead of a solved challenge (api-2.md).
+        Client.DefaultRequestHeaders.Add(PartnerKeyHeader, partnerKey);
+        Anonymous = new HttpClient(PatientData, disposeHandler: false) { BaseAddress = address };
         Staff = new HttpClient(PatientData, disposeHandler: false) { BaseAddress = address };
         Staff.DefaultRequestHeaders.Add("x-functions-key", key);
     }
@@ -24,6 +28,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     /// <summary>The staff key it was given.</summary>
     public string Key { get; }
+
+    /// <summary>The header a partner system sends its key in.</summary>
+    public const string PartnerKeyHeader = "x-partner-key";
+
+    /// <summary>The partner key it was given (<c>Intake__Partners__Keys__0</c>); <see cref="Client"/> sends it.</summary>
+    public string PartnerKey { get; }
 
     /// <summary>Every piece of patient data sent through <see cref="Client"/> and <see cref="Staff"/>.</summary>
     public PatientDataLedger PatientData { get; } = new();
@@ -37,6 +47,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         var output = Output;
         var found = PatientData.FoundIn(output);
+        if (output.Contains(PartnerKey, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The partner key reached the local host's output: it must never be logged.");
+        }
         if (found.Count > 0)
         {
             var lines = output.Split('\n').Where(l => found.Any(v => l.Contains(v, StringComparison.OrdinalIgnoreCase))).Take(10);
@@ -44,8 +58,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A client without the key (the public).</summary>
+    /// <summary>A client without the staff key (the public), posting as a partner system: it sends <see cref="PartnerKey"/>.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client with no key at all: the public routes ask it for a solved challenge.</summary>
+    public HttpClient Anonymous { get; }
 
     /// <summary>A client that sends the key (the study team).</summary>
     public HttpClient Staff { get; }
@@ -74,6 +91,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}");
         var key = $"test-key-{Guid.NewGuid():N}";
+        // A host restarted on the same settings keeps its partner key, so a client outlives it.
+        var partnerKey = settings?.GetValueOrDefault("Intake__Partners__Keys__0") ?? $"test-partner-{Guid.NewGuid():N}";
         var environment = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
@@ -88,13 +107,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
             // Tests and benchmarks post hundreds of submissions from one address; the rate limit's
             // own tests set a low one.
             ["Intake__RateLimit__PermitsPerMinute"] = "10000000",
+            ["Intake__Partners__Keys__0"] = partnerKey,
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[name] = value;
         }
         var process = ChildProcess.Start("dotnet", [Assembly], environment, Path.GetDirectoryName(Assembly));
-        var host = new LocalHostProcess(process, address, key);
+        var host = new LocalHostProcess(process, address, key, partnerKey);
         try
         {
             await Poll.UntilAsync(async () =>
@@ -138,6 +158,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         Staff.Dispose();
         PatientData.Dispose();
         await _process.DisposeAsync();

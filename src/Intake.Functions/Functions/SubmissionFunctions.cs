@@ -13,8 +13,15 @@ namespace Intake.Functions.Functions;
 /// The public routes: a patient's self-screening and an oncologist's referral. Anyone may create;
 /// nobody may read back. The answer never tells the pre-check result.
 /// </summary>
-public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar calendar, SubmissionRateLimit rateLimit, IntakeMetrics metrics, ILogger<SubmissionFunctions> logger)
+public sealed class SubmissionFunctions(
+    SubmissionIntake intake, SiteCalendar calendar, SubmissionRateLimit rateLimit, SubmissionGate gate, IntakeMetrics metrics, ILogger<SubmissionFunctions> logger)
 {
+    /// <summary>The header a partner system sends its key in (api-2.md).</summary>
+    public const string PartnerKeyHeader = "x-partner-key";
+
+    /// <summary>The header the solved challenge travels in: the ALTCHA widget's base64 payload.</summary>
+    public const string ChallengeHeader = "X-Altcha";
+
     /// <summary>Seconds a client is asked to wait when storage cannot be reached.</summary>
     public const int RetryAfterSeconds = 10;
 
@@ -37,6 +44,25 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
             logger.LogWarning("Refused a {Kind}: its client is over the rate limit", kind);
             return Problems.TooManyRequests(request.HttpContext.Response, wait);
         }
+        GateResult admission;
+        try
+        {
+            admission = await gate.CheckAsync(request.Headers[PartnerKeyHeader].ToString(), request.Headers[ChallengeHeader].ToString(), cancellationToken);
+        }
+        catch (Exception e) when (IsStorageFault(e, cancellationToken))
+        {
+            logger.LogWarning("Storage unavailable while checking a {Kind}'s challenge: {Error}", kind, e.GetType().Name);
+            return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
+        }
+        switch (admission.Decision)
+        {
+            case GateDecision.WrongPartnerKey:
+                logger.LogWarning("Refused a {Kind}: its partner key is not a configured one", kind);
+                return Problems.WrongPartnerKey();
+            case GateDecision.ChallengeRefused:
+                logger.LogInformation("Refused a {Kind}: no valid solved challenge", kind);
+                return Problems.ChallengeRefused(admission.Problem!);
+        }
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
@@ -56,8 +82,7 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
             {
                 result = await intake.AcceptAsync(draft, cancellationToken);
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException
-                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (IsStorageFault(e, cancellationToken))
             {
                 logger.LogWarning("Storage unavailable while taking in a {Kind}: {Error}", kind, e.GetType().Name);
                 return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
@@ -79,4 +104,8 @@ public sealed class SubmissionFunctions(SubmissionIntake intake, SiteCalendar ca
             return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
         }
     }
+
+    private static bool IsStorageFault(Exception e, CancellationToken cancellationToken) =>
+        e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException
+        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

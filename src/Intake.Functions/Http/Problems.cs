@@ -23,6 +23,19 @@ public static class Problems
     public static IActionResult BadRequest(string detail) =>
         Result(new ValidationProblemDetails(new Dictionary<string, string[]> { [""] = [detail] }) { Title = "The request cannot be read", Status = StatusCodes.Status400BadRequest, Detail = detail });
 
+    /// <summary>400 for a proof-of-work solution that is missing, unreadable, wrong, expired or used: <c>errors</c> names <c>altcha</c>.</summary>
+    public static IActionResult ChallengeRefused(string message) =>
+        Result(new ValidationProblemDetails(new Dictionary<string, string[]> { [SubmissionGate.Field] = [message] })
+        {
+            Title = "The request needs a solved challenge",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = message,
+        });
+
+    /// <summary>401 for a partner key that is not one of the configured keys (the key is never echoed).</summary>
+    public static IActionResult WrongPartnerKey() => Of(StatusCodes.Status401Unauthorized, "The partner key is not valid",
+        "The x-partner-key header does not hold a key this service knows. Check the key your integration was given, or send without it and solve a challenge instead.");
+
     /// <summary>404 that says nothing more than that.</summary>
     public static IActionResult NotFound(string detail = "No submission has this id.") => Of(StatusCodes.Status404NotFound, "Not found", detail);
 

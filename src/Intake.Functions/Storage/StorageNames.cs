@@ -19,6 +19,9 @@ public static class StorageNames
     /// <summary>The hourly budget of urgent e-mails and the digests of the items over it (<see cref="TableAlertBudget"/>): ids and counts only.</summary>
     public const string AlertBudgetTable = "alertbudget";
 
+    /// <summary>The used proof-of-work challenges of the public forms: one row per accepted solution, until it expires.</summary>
+    public const string ChallengesTable = "challenges";
+
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
 
@@ -29,7 +32,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable, ChallengesTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

@@ -21,8 +21,8 @@ export class ApiError extends Error {
 }
 
 /** Sends a request; returns the parsed JSON of a success, throws ApiError otherwise (network failures too). */
-export async function call(method, url, { body, key } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function call(method, url, { body, key, headers: extra } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (key) headers['x-functions-key'] = key;
   let response;

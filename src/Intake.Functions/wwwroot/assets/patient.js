@@ -4,6 +4,7 @@
 // telling a person whether they may take part is the study team's job.
 import { FIELDS, SITES, SITE_LABELS, field } from './fields.js';
 import { call, newId, compact } from './api.js';
+import { createHumanCheck, CHECK_HEADER } from './human-check.js';
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -36,6 +37,7 @@ const T = {
     notAnswered: 'Not answered',
     choose: 'Choose…',
     sending: 'Sending your answers…',
+    checking: 'Checking that a person is sending this form… this takes a few seconds.',
     summaryTitle: 'Please check these answers',
     serverPrefix: '',
     errorPrefix: 'Error:',
@@ -50,6 +52,7 @@ const T = {
       network: 'Your answers were not sent: the connection failed. They are still saved on this device. Check that you are online, then try again.',
       busy: 'Your answers were not sent: the service is busy or has a problem right now. They are still saved on this device. Please wait a minute, then try again.',
       other: 'Your answers were not sent: something went wrong. They are still saved on this device. Please try again.',
+      check: 'Your answers were not sent: the automatic check that a person is sending them did not work. They are still saved on this device. Please try again.',
       general: 'Your answers were not sent. Please check the following:',
     },
     resumeTitle: 'Welcome back',
@@ -89,6 +92,7 @@ const T = {
     notAnswered: 'Sin responder',
     choose: 'Elija…',
     sending: 'Enviando sus respuestas…',
+    checking: 'Comprobando que una persona envía este formulario… tarda unos segundos.',
     summaryTitle: 'Revise estas respuestas',
     serverPrefix: 'Revise este dato:',
     errorPrefix: 'Error:',
@@ -103,6 +107,7 @@ const T = {
       network: 'Sus respuestas no se enviaron: falló la conexión. Siguen guardadas en este dispositivo. Compruebe que tiene conexión a internet y vuelva a intentarlo.',
       busy: 'Sus respuestas no se enviaron: el servicio está ocupado o tiene un problema en este momento. Siguen guardadas en este dispositivo. Espere un minuto y vuelva a intentarlo.',
       other: 'Sus respuestas no se enviaron: algo salió mal. Siguen guardadas en este dispositivo. Vuelva a intentarlo.',
+      check: 'Sus respuestas no se enviaron: no funcionó la comprobación automática de que las envía una persona. Siguen guardadas en este dispositivo. Vuelva a intentarlo.',
       general: 'Sus respuestas no se enviaron. Revise lo siguiente:',
     },
     resumeTitle: 'Bienvenido/a de nuevo',
@@ -640,7 +645,11 @@ function reviewView() {
       h('p', { text: w.failure[state.failure] }),
       h('button', { type: 'button', id: 'try-again', onclick: () => send(), text: w.tryAgain }))
     : null;
+  // The automatic check (human-check.js): solved when Send is pressed, a fresh one each time.
+  const check = h('div', { class: 'human-check', id: 'human-check' });
+  humanCheck = createHumanCheck(check, state.lang);
   const form = h('form', { novalidate: true, id: 'review-form', 'aria-labelledby': 'page-title', onsubmit: (e) => { e.preventDefault(); send(); } },
+    check,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondary', id: 'back', onclick: onBack, text: w.back }),
       h('button', { type: 'submit', id: 'send', text: w.send })),
@@ -757,6 +766,22 @@ function onSummaryClick(e) {
 // ---------------------------------------------------------------------------------------------
 // Sending: one client id per submission, kept until a 202, so "Try again" never makes a duplicate
 
+/** The review page's automatic check, made with the page (see reviewView). */
+let humanCheck = null;
+
+/** A fresh solved challenge for one request; a failure is marked `check`, so it is told as such. */
+async function solveCheck(status) {
+  if (status) status.textContent = t().checking;
+  try {
+    if (!humanCheck) throw new Error('no check on the page');
+    return await humanCheck.solve();
+  } catch {
+    throw Object.assign(new Error('check'), { check: true });
+  } finally {
+    if (status) status.textContent = t().sending;
+  }
+}
+
 async function send() {
   if (state.sending) return;
   const all = {};
@@ -773,7 +798,8 @@ async function send() {
   try {
     for (;;) {
       try {
-        await call('POST', '/api/screenings', { body: buildBody() });
+        const altcha = await solveCheck(status);
+        await call('POST', '/api/screenings', { body: buildBody(), headers: { [CHECK_HEADER]: altcha } });
         break;
       } catch (err) {
         if (err.status === 409 && !replaced) {
@@ -800,6 +826,15 @@ async function send() {
 }
 
 function onSendFailure(err) {
+  if (err.check || (err.status === 400 && err.errors?.altcha)) {
+    // the automatic check failed here or was refused by the service: a new one is solved on "Try again"
+    state.errors = {};
+    state.general = [];
+    state.failure = 'check';
+    render({ focus: 'none' });
+    $('try-again')?.focus();
+    return;
+  }
   if (err.status === 400 && err.errors && Object.keys(err.errors).length) {
     const errors = {};
     const general = [];

@@ -6,12 +6,15 @@ import { call, newId, compact, ApiError } from './api.js';
 import { h, fill } from './dom-kit.js';
 import { ErrorBoard } from './field-errors.js';
 import { createAnswersForm } from './answers-form.js';
+import { createHumanCheck, CHECK_HEADER } from './human-check.js';
 
 const $ = (id) => document.getElementById(id);
 
 const form = $('referral');
 const board = new ErrorBoard($('summary'));
 const answers = createAnswersForm($('answers'), { idPrefix: 'ref', board, referral: true });
+/** The automatic check (human-check.js): a fresh challenge solved at each send. */
+const humanCheck = createHumanCheck($('human-check'), 'en');
 
 /** The contact fields: JSON path → [input id, label]. */
 const CONTACT_FIELDS = {
@@ -61,9 +64,16 @@ async function send(body) {
   const button = $('send');
   button.disabled = true;
   form.setAttribute('aria-busy', 'true');
-  fill($('send-status'), h('p', {}, 'Sending the referral…'));
+  fill($('send-status'), h('p', {}, 'Checking that a person is sending this form… this takes a few seconds.'));
   try {
-    const accepted = await call('POST', '/api/referrals', { body });
+    let altcha;
+    try {
+      altcha = await humanCheck.solve();
+    } catch {
+      throw Object.assign(new ApiError(0, null), { check: true });
+    }
+    fill($('send-status'), h('p', {}, 'Sending the referral…'));
+    const accepted = await call('POST', '/api/referrals', { body, headers: { [CHECK_HEADER]: altcha } });
     received(accepted?.id ?? body.id);
   } catch (error) {
     failed(error instanceof ApiError ? error : new ApiError(0, null, true), body);
@@ -76,6 +86,16 @@ async function send(body) {
 
 function failed(error, body) {
   const status = $('send-status');
+  if (error.check || (error.status === 400 && error.errors?.altcha)) {
+    // the automatic check failed here or was refused by the service: "Try again" solves a new one
+    board.clear();
+    const retry = h('button', { type: 'button', class: 'secondary', id: 'try-again', onclick: () => { if (!sending) send(body); } }, 'Try again');
+    fill(status, h('div', { class: 'banner error' },
+      h('p', {}, 'The referral was not sent: the automatic check that a person is sending it did not work. Nothing is lost: the form keeps your answers, and "Try again" sends this same referral once, never twice.'),
+      retry));
+    retry.focus();
+    return;
+  }
   if (error.status === 400) {
     fill(status);
     board.show(error.errors, error.problem?.detail ?? 'The referral has problems.');
