@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Intake.Testing;
 using Xunit.Abstractions;
 
 namespace Intake.LocalHost.Tests;
@@ -35,7 +36,7 @@ public sealed class SlowSenderTests(DeadlineAndHealthFixture fixture, ITestOutpu
         var body = PaddedScreening(id);
         var clock = Stopwatch.StartNew();
 
-        var trickle = RawHttp.TrickleAsync(fixture.Host.Address, "/api/screenings", [new("Content-Type", "application/json")], body,
+        var trickle = RawHttp.TrickleAsync(fixture.Host.Address, "/api/screenings", [new("Content-Type", "application/json"), new(LocalHostProcess.PartnerKeyHeader, fixture.Host.PartnerKey)], body,
             bytesPerStep, TimeSpan.FromMilliseconds(stepMilliseconds), TimeSpan.FromSeconds(DeadlineAndHealthFixture.BodyReadSeconds) + Margin);
         var other = await fixture.Host.Client.PostAsync("/api/screenings", AbuseFixture.Json(Bodies.Screening(Bodies.BaselineAnswers())));
         var otherAnsweredFirst = !trickle.IsCompleted;

@@ -22,6 +22,7 @@ public sealed partial class TeamGuideTests(EndToEndFixture fixture)
         var info = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["BASE"] = fixture.Host.Address.ToString().TrimEnd('/');
         info.Environment["KEY"] = fixture.Host.Key;
+        info.Environment["PARTNER"] = fixture.Host.PartnerKey;
         using var bash = Process.Start(info)!;
         await bash.StandardInput.WriteAsync(script);
         bash.StandardInput.Close();
