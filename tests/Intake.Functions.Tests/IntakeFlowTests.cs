@@ -312,6 +312,63 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_write_that_outlasts_the_grace_and_whose_queue_send_fails_is_marked_again_and_queued_by_the_reconciler()
+    {
+        var rig = new Rig(azurite);
+        var id = TestData.NewId();
+        var gated = new GatedStore(rig.Store);
+        var failingQueue = new Mock<IPrecheckQueue>();
+        failingQueue.Setup(q => q.EnqueueAsync(id, It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException(503, "The queue is unavailable."));
+        var intake = new SubmissionIntake(gated, rig.Pending, failingQueue.Object, rig.Calendar);
+
+        // The post marks the submission pending, then its write hangs (the SDK retrying).
+        var posting = intake.AcceptAsync(TestData.Draft(id), None);
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Past the grace, the reconciler finds a mark without a record: a post that failed before its answer.
+        rig.Clock.Advance(rig.Reconciler.Grace + TimeSpan.FromSeconds(1));
+        Assert.True((await rig.Reconciler.RunAsync(None)).Abandoned >= 1);
+        Assert.False(await rig.IsPendingAsync(id));
+
+        // The write then commits, and the queue send fails: the client is given a 202.
+        gated.Release.SetResult();
+        var result = await posting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new IntakeResult(id, Accepted: true, Queued: false), result);
+
+        // Marked again from the moment the send failed, so the reconciler queues it after the grace.
+        Assert.True(await rig.IsPendingAsync(id));
+        await rig.Reconciler.RunAsync(None);
+        Assert.Equal(0, rig.Enqueued(id));
+        rig.Clock.Advance(rig.Reconciler.Grace + TimeSpan.FromSeconds(1));
+        Assert.True((await rig.Reconciler.RunAsync(None)).Requeued >= 1);
+        Assert.Equal(1, rig.Enqueued(id));
+        Assert.Equal(RoutingOutcome.Routed, await rig.Routing.HandleAsync(id, None));
+        Assert.Single((await rig.LinesAsync(id)).Worklist);
+        Assert.False(await rig.IsPendingAsync(id));
+    }
+
+    /// <summary>The real store, whose <see cref="ISubmissionStore.AddAsync"/> waits for the test before it writes.</summary>
+    private sealed class GatedStore(ISubmissionStore inner) : ISubmissionStore
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<AddResult> AddAsync(Submission submission, Contact contact, Referrer? referrer, HistoryEntry received, CancellationToken cancellationToken)
+        {
+            Entered.SetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await inner.AddAsync(submission, contact, referrer, received, cancellationToken);
+        }
+
+        public Task<Submission?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+        public Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken) => inner.GetFileAsync(id, cancellationToken);
+
+        public Task<bool> TryUpdateAsync(Submission updated, HistoryEntry entry, CancellationToken cancellationToken) => inner.TryUpdateAsync(updated, entry, cancellationToken);
+    }
+
+    [Fact]
     public async Task Reconciler_abandons_a_mark_for_a_never_stored_id()
     {
         var rig = new Rig(azurite);
