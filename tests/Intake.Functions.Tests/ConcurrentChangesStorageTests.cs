@@ -98,6 +98,9 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
 
         public Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             lists.ListAsync(list, filter, cancellationToken);
+
+        public IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken) =>
+            lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar);
             Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
             Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
-            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar) { Grace = TimeSpan.FromMinutes(2) };
+            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar, new MemoryPassOutcomes()) { Grace = TimeSpan.FromMinutes(2) };
         }
 
         public ManualClock Clock { get; }
@@ -345,6 +345,32 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         Assert.Equal(RoutingOutcome.Routed, await rig.Routing.HandleAsync(id, None));
         Assert.Single((await rig.LinesAsync(id)).Worklist);
         Assert.False(await rig.IsPendingAsync(id));
+    }
+
+    [Fact]
+    public async Task A_reconciler_pass_with_an_unreadable_submission_still_handles_every_other_mark_and_records_the_failure()
+    {
+        var rig = new Rig(azurite);
+        // The unreadable one sorts before the others among the marks.
+        var unreadable = $"00000000-0000-4000-8000-{Guid.NewGuid():N}"[..36];
+        var others = Enumerable.Range(0, 3).Select(_ => TestData.NewId()).ToArray();
+        foreach (var id in others.Prepend(unreadable))
+        {
+            Assert.True((await rig.Intake.AcceptAsync(TestData.Draft(id), None)).Accepted);
+        }
+        var store = new FaultyStore(rig.Store);
+        store.Unreadable.Add(unreadable);
+        var outcomes = new MemoryPassOutcomes();
+        var reconciler = new Reconciliation(rig.Pending, store, rig.Queue.Object, rig.Changes, rig.Calendar, outcomes) { Grace = rig.Reconciler.Grace };
+        rig.Clock.Advance(reconciler.Grace + TimeSpan.FromSeconds(1));
+
+        var report = await reconciler.RunAsync(None);
+
+        Assert.Contains(new ItemFailure(unreadable, nameof(InvalidDataException)), report.Failures);
+        Assert.All(others, id => Assert.Equal(2, rig.Enqueued(id)));
+        Assert.True(await rig.IsPendingAsync(unreadable));
+        var outcome = outcomes.Of(PassOutcome.Reconcile)!;
+        Assert.True(outcome.Failures >= 1 && outcome.Items >= 4, $"{outcome}");
     }
 
     /// <summary>The real store, whose <see cref="ISubmissionStore.AddAsync"/> waits for the test before it writes.</summary>

@@ -16,6 +16,9 @@ public static class StorageNames
     /// </summary>
     public const string TeamListsTable = "teamlists";
 
+    /// <summary>The last outcome of each timer pass (the reconciler, the re-evaluation), for <c>GET /api/stats</c>.</summary>
+    public const string TimerPassesTable = "timerpasses";
+
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
 
@@ -26,7 +29,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, TimerPassesTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];
