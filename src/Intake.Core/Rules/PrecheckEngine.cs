@@ -29,30 +29,38 @@ public sealed class PrecheckEngine(RuleSet ruleSet)
     private DateOnly NextChangeOn(Answers answers, Precheck precheck)
     {
         var today = precheck.Today;
-        var boundaries = new List<DateOnly>(3);
+        // At most three boundaries, kept off the heap: most pre-checks have none ahead and cost nothing more.
+        Span<DateOnly> boundaries = stackalloc DateOnly[3];
+        var count = 0;
         if (answers.ScheduledClinicalBiopsy is { } biopsy)
         {
             // The window opens UrgentWindowDays before the biopsy; the day after it, the biopsy has passed.
-            if (biopsy.Date.DayNumber - RuleSet.UrgentWindowDays > DateOnly.MinValue.DayNumber)
+            if (biopsy.Date.DayNumber - RuleSet.UrgentWindowDays > today.DayNumber)
             {
-                boundaries.Add(biopsy.Date.AddDays(-RuleSet.UrgentWindowDays));
+                boundaries[count++] = biopsy.Date.AddDays(-RuleSet.UrgentWindowDays);
             }
-            if (biopsy.Date < DateOnly.MaxValue)
+            if (biopsy.Date >= today && biopsy.Date < DateOnly.MaxValue)
             {
-                boundaries.Add(biopsy.Date.AddDays(1));
+                boundaries[count++] = biopsy.Date.AddDays(1);
             }
         }
         if (answers.DateOfBirth is { } born && born.Year <= DateOnly.MaxValue.Year - Criteria.I7Adult.MinimumAge)
         {
             var adult = born.AddYears(Criteria.I7Adult.MinimumAge);
             // Born on 29 February: AddYears gives 28 February, a day before the birthday Age counts.
-            boundaries.Add(Age.On(born, adult) < Criteria.I7Adult.MinimumAge ? adult.AddDays(1) : adult);
-        }
-        foreach (var day in boundaries.Where(d => d > today).Distinct().Order())
-        {
-            if (PrecheckDiff.Differs(precheck, EvaluateOn(answers, day)))
+            adult = Age.On(born, adult) < Criteria.I7Adult.MinimumAge ? adult.AddDays(1) : adult;
+            if (adult > today)
             {
-                return day;
+                boundaries[count++] = adult;
+            }
+        }
+        var ahead = boundaries[..count];
+        ahead.Sort();
+        for (var i = 0; i < ahead.Length; i++)
+        {
+            if ((i == 0 || ahead[i] != ahead[i - 1]) && PrecheckDiff.Differs(precheck, EvaluateOn(answers, ahead[i])))
+            {
+                return ahead[i];
             }
         }
         return DateOnly.MaxValue;
