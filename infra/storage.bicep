@@ -42,6 +42,7 @@ var tables = [
   'teamlists'
   'alertbudget'
   'challenges'
+  'timerpasses'
 ]
 var queues = [
   'precheck'

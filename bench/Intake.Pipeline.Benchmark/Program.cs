@@ -12,10 +12,16 @@ using Intake.Testing;
 
 // The pipeline beside the storage floor, in one run (docs/performance.md says how to read it).
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--rate 40] [--count-n 200] [--json]
+//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation [--n 2000] [--readers 2] [--concurrency 4]
 // Without --rate each of C clients posts its next submission as soon as the last is answered (a
 // closed loop: a burst as fast as the service accepts). With --rate R submissions arrive at R a
 // second (an open loop), at most C in flight.
 var n = Arg("--n", 2000);
+if (args.Contains("--reevaluation"))
+{
+    // The hourly re-evaluation beside staff reads (ReevaluationBench).
+    return await ReevaluationBench.RunAsync(n, Arg("--readers", 2), Arg("--concurrency", 4));
+}
 var rate = ArgText("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : (double?)null;
 var concurrencies = (ArgText("--concurrency") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
 var countN = Arg("--count-n", 200);

@@ -22,4 +22,8 @@ public sealed class IntakeOptions
     /// </summary>
     [Range(0.01, 1440.0)]
     public double ReconcileAfterMinutes { get; set; } = 2;
+
+    /// <summary>How many worklist items the hourly re-evaluation handles at once: low, so that it leaves storage to the team and the intake.</summary>
+    [Range(1, 32)]
+    public int ReevaluationConcurrency { get; set; } = 4;
 }

@@ -90,17 +90,23 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton(sp => new PartnerKeys(sp.GetRequiredService<IOptions<PartnerOptions>>().Value.Keys));
         services.AddSingleton<SubmissionGate>();
         services.AddSingleton<UsedChallengeCleanup>();
+        services.AddSingleton<IPassOutcomes, TablePassOutcomes>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();
         services.AddSingleton<PersonLinking>();
         services.AddSingleton<PrecheckRouting>();
         services.AddSingleton<TeamActions>();
-        services.AddSingleton<Reevaluation>();
+        services.AddSingleton(sp => new Reevaluation(
+            sp.GetRequiredService<ITeamLists>(), sp.GetRequiredService<SubmissionChanges>(), sp.GetRequiredService<PrecheckEngine>(),
+            sp.GetRequiredService<SiteCalendar>(), sp.GetRequiredService<IPassOutcomes>())
+        {
+            MaxConcurrency = sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReevaluationConcurrency,
+        });
         services.AddSingleton<FunnelReader>();
         services.AddSingleton(sp => new Reconciliation(
             sp.GetRequiredService<IPendingSubmissions>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<IPrecheckQueue>(),
-            sp.GetRequiredService<SubmissionChanges>(), sp.GetRequiredService<SiteCalendar>())
+            sp.GetRequiredService<SubmissionChanges>(), sp.GetRequiredService<SiteCalendar>(), sp.GetRequiredService<IPassOutcomes>())
         {
             Grace = TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReconcileAfterMinutes),
         });

@@ -237,6 +237,27 @@ public sealed class PropertyTests
 
     [Theory]
     [MemberData(nameof(Generators))]
+    public void A_precheck_changes_on_no_day_before_its_recheck_date_and_does_change_on_it(string generator) =>
+        Named(generator).Sample(c =>
+        {
+            var (answers, today) = c;
+            var precheck = Engine.Evaluate(answers, today);
+            var recheck = precheck.RecheckOn!.Value;
+            Assert.True(recheck > today, $"re-check on {recheck:yyyy-MM-dd}, not after {today:yyyy-MM-dd}");
+            // Every day up to the re-check date (or 60 days, past every biopsy the generator makes) is judged alike.
+            var last = recheck == DateOnly.MaxValue || recheck.DayNumber - today.DayNumber > 60 ? today.AddDays(60) : recheck.AddDays(-1);
+            for (var day = today.AddDays(1); day <= last; day = day.AddDays(1))
+            {
+                Assert.False(PrecheckDiff.Differs(precheck, Engine.Evaluate(answers, day)), $"changes on {day:yyyy-MM-dd}, before its re-check date {recheck:yyyy-MM-dd}");
+            }
+            if (recheck != DateOnly.MaxValue)
+            {
+                Assert.True(PrecheckDiff.Differs(precheck, Engine.Evaluate(answers, recheck)), $"nothing changes on its re-check date {recheck:yyyy-MM-dd}");
+            }
+        }, iter: 2_000, print: Show);
+
+    [Theory]
+    [MemberData(nameof(Generators))]
     public void Same_answers_evaluated_twice_give_equal_results(string generator) =>
         Sample(Named(generator), (answers, today) =>
         {

@@ -98,5 +98,37 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
 
         public Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             lists.ListAsync(list, filter, cancellationToken);
+
+        public IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken) =>
+            lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken);
+    }
+
+    [Fact]
+    public async Task Settling_a_stale_snapshot_again_leaves_the_line_of_the_newest_record_not_a_stale_team_status()
+    {
+        var rig = new TeamRig(azurite);
+        var id = await rig.SubmitAsync(TestData.Baseline);
+        // The reconciler or the re-evaluation read the record, then a coordinator's change was written and settled.
+        var snapshot = await rig.RecordAsync(id);
+        await rig.Actions.SetTeamStatusAsync(id, TeamStatus.Contacted, null, TeamRig.Coordinator, None);
+
+        await rig.Changes.SettleAsync(snapshot, before: null, None);
+
+        Assert.Equal(TeamStatus.Contacted, (await rig.WorklistLineAsync(id)).TeamStatus);
+    }
+
+    [Fact]
+    public async Task Settling_a_stale_snapshot_again_after_a_move_to_the_other_list_leaves_one_line_on_the_list_of_the_newest_record()
+    {
+        var rig = new TeamRig(azurite);
+        var id = await rig.SubmitAsync(TestData.Baseline);
+        var snapshot = await rig.RecordAsync(id);
+        // A correction moved it to the screened-out list meanwhile.
+        Assert.Equal(ActionOutcome.Done, (await rig.Actions.CorrectAnswersAsync(id, TestData.Ineligible, TeamRig.Coordinator, None)).Outcome);
+
+        await rig.Changes.SettleAsync(snapshot, before: null, None);
+
+        var line = await rig.ScreenedOutLineAsync(id);
+        Assert.Equal(PrecheckResult.LikelyIneligible, line.Result);
     }
 }

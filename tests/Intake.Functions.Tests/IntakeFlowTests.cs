@@ -29,7 +29,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar);
             Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
             Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
-            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar) { Grace = TimeSpan.FromMinutes(2) };
+            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar, new MemoryPassOutcomes()) { Grace = TimeSpan.FromMinutes(2) };
         }
 
         public ManualClock Clock { get; }
@@ -309,6 +309,89 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         Assert.False(await rig.IsPendingAsync(id));
         Assert.Equal(1, rig.Enqueued(id));
         Assert.Equal(1, PrecheckedEntries(await rig.FileAsync(id)));
+    }
+
+    [Fact]
+    public async Task A_write_that_outlasts_the_grace_and_whose_queue_send_fails_is_marked_again_and_queued_by_the_reconciler()
+    {
+        var rig = new Rig(azurite);
+        var id = TestData.NewId();
+        var gated = new GatedStore(rig.Store);
+        var failingQueue = new Mock<IPrecheckQueue>();
+        failingQueue.Setup(q => q.EnqueueAsync(id, It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException(503, "The queue is unavailable."));
+        var intake = new SubmissionIntake(gated, rig.Pending, failingQueue.Object, rig.Calendar);
+
+        // The post marks the submission pending, then its write hangs (the SDK retrying).
+        var posting = intake.AcceptAsync(TestData.Draft(id), None);
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Past the grace, the reconciler finds a mark without a record: a post that failed before its answer.
+        rig.Clock.Advance(rig.Reconciler.Grace + TimeSpan.FromSeconds(1));
+        Assert.True((await rig.Reconciler.RunAsync(None)).Abandoned >= 1);
+        Assert.False(await rig.IsPendingAsync(id));
+
+        // The write then commits, and the queue send fails: the client is given a 202.
+        gated.Release.SetResult();
+        var result = await posting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new IntakeResult(id, Accepted: true, Queued: false), result);
+
+        // Marked again from the moment the send failed, so the reconciler queues it after the grace.
+        Assert.True(await rig.IsPendingAsync(id));
+        await rig.Reconciler.RunAsync(None);
+        Assert.Equal(0, rig.Enqueued(id));
+        rig.Clock.Advance(rig.Reconciler.Grace + TimeSpan.FromSeconds(1));
+        Assert.True((await rig.Reconciler.RunAsync(None)).Requeued >= 1);
+        Assert.Equal(1, rig.Enqueued(id));
+        Assert.Equal(RoutingOutcome.Routed, await rig.Routing.HandleAsync(id, None));
+        Assert.Single((await rig.LinesAsync(id)).Worklist);
+        Assert.False(await rig.IsPendingAsync(id));
+    }
+
+    [Fact]
+    public async Task A_reconciler_pass_with_an_unreadable_submission_still_handles_every_other_mark_and_records_the_failure()
+    {
+        var rig = new Rig(azurite);
+        // The unreadable one sorts before the others among the marks.
+        var unreadable = $"00000000-0000-4000-8000-{Guid.NewGuid():N}"[..36];
+        var others = Enumerable.Range(0, 3).Select(_ => TestData.NewId()).ToArray();
+        foreach (var id in others.Prepend(unreadable))
+        {
+            Assert.True((await rig.Intake.AcceptAsync(TestData.Draft(id), None)).Accepted);
+        }
+        var store = new FaultyStore(rig.Store);
+        store.Unreadable.Add(unreadable);
+        var outcomes = new MemoryPassOutcomes();
+        var reconciler = new Reconciliation(rig.Pending, store, rig.Queue.Object, rig.Changes, rig.Calendar, outcomes) { Grace = rig.Reconciler.Grace };
+        rig.Clock.Advance(reconciler.Grace + TimeSpan.FromSeconds(1));
+
+        var report = await reconciler.RunAsync(None);
+
+        Assert.Contains(new ItemFailure(unreadable, nameof(InvalidDataException)), report.Failures);
+        Assert.All(others, id => Assert.Equal(2, rig.Enqueued(id)));
+        Assert.True(await rig.IsPendingAsync(unreadable));
+        var outcome = outcomes.Of(PassOutcome.Reconcile)!;
+        Assert.True(outcome.Failures >= 1 && outcome.Items >= 4, $"{outcome}");
+    }
+
+    /// <summary>The real store, whose <see cref="ISubmissionStore.AddAsync"/> waits for the test before it writes.</summary>
+    private sealed class GatedStore(ISubmissionStore inner) : ISubmissionStore
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<AddResult> AddAsync(Submission submission, Contact contact, Referrer? referrer, HistoryEntry received, CancellationToken cancellationToken)
+        {
+            Entered.SetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await inner.AddAsync(submission, contact, referrer, received, cancellationToken);
+        }
+
+        public Task<Submission?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+        public Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken) => inner.GetFileAsync(id, cancellationToken);
+
+        public Task<bool> TryUpdateAsync(Submission updated, HistoryEntry entry, CancellationToken cancellationToken) => inner.TryUpdateAsync(updated, entry, cancellationToken);
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public sealed class ReevaluationStorageTests(AzuriteFixture azurite)
             var changedToday = daysLeft == 14;
             Assert.True(expected == file.Submission.Precheck!.Priority, $"day {day}, {daysLeft} days left: {file.Submission.Precheck.Priority}");
             Assert.Equal(expected, (await rig.WorklistLineAsync(id)).Priority);
-            Assert.Equal(new ReevaluationReport(1, changedToday ? 1 : 0), report);
+            // The first pass reads every open item; later ones only an item whose pre-check changes that day, or
+            // whose urgent alert is still pending (the alerts queue is mocked here, so it never goes out).
+            Assert.Equal(new ReevaluationReport(day == 1 || daysLeft <= 14 ? 1 : 0, changedToday ? 1 : 0), report);
             Assert.True(entries + (changedToday ? 1 : 0) == file.History.Count, $"day {day}: {file.History[^1].Event}");
             entries = file.History.Count;
         }
@@ -109,7 +111,7 @@ public sealed class ReevaluationStorageTests(AzuriteFixture azurite)
         for (var day = 1; day <= 2; day++)
         {
             rig.NextDay();
-            Assert.Equal(new ReevaluationReport(1, 0), await rig.Reevaluation.RunAsync(None));
+            Assert.Equal(new ReevaluationReport(day == 1 ? 1 : 0, 0), await rig.Reevaluation.RunAsync(None));
         }
         Assert.Equal(entries, (await rig.FileAsync(id)).History.Count);
         Assert.Equal(Priority.Normal, (await rig.WorklistLineAsync(id)).Priority);
@@ -261,5 +263,104 @@ public sealed class ReevaluationStorageTests(AzuriteFixture azurite)
         Assert.Equal(new ReevaluationReport(1, 0), await rig.Reevaluation.RunAsync(None));
 
         Assert.Equal(2, rig.UrgentAlerts(id));
+    }
+
+    [Fact]
+    public async Task A_pass_with_an_unreadable_item_and_a_conflicting_item_still_handles_every_other_one_and_the_stats_show_the_failures()
+    {
+        var rig = new TeamRig(azurite);
+        var biopsy = new ScheduledClinicalBiopsy(Site.Liver, TeamRig.Day0.AddDays(20));
+        // The two bad items are received first, so they come first on the list: a pass that stops at one skips the rest.
+        var ids = new List<string>();
+        for (var n = 0; n < 5; n++)
+        {
+            ids.Add(await rig.SubmitAsync(TestData.Baseline with { ScheduledClinicalBiopsy = biopsy }));
+            rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        var store = new FaultyStore(rig.Store);
+        store.Unreadable.Add(ids[0]);
+        store.Conflicting.Add(ids[1]);
+        var outcomes = new MemoryPassOutcomes();
+        // The day the urgent window opens for all five.
+        rig.NextDay(6);
+
+        var report = await rig.ReevaluationOver(store, outcomes, maxConcurrency: 1).RunAsync(None);
+
+        Assert.Equal(new[] { new ItemFailure(ids[0], nameof(InvalidDataException)), new ItemFailure(ids[1], nameof(ConcurrentChangeException)) },
+            report.Failures.OrderBy(f => ids.IndexOf(f.SubmissionId)));
+        Assert.Equal((5, 3), (report.Evaluated, report.Changed));
+        foreach (var id in ids.Skip(2))
+        {
+            Assert.Equal(Priority.Urgent, (await rig.WorklistLineAsync(id)).Priority);
+        }
+        Assert.Equal(Priority.High, (await rig.RecordAsync(ids[1])).Precheck!.Priority);
+        var outcome = outcomes.Of(PassOutcome.Reevaluate)!;
+        Assert.Equal((5, 2, rig.Clock.GetUtcNow()), (outcome.Items, outcome.Failures, outcome.At));
+
+        var calendar = rig.Calendar;
+        var stats = new Functions.StatsFunction(new FunnelReader(rig.Lists, rig.Pending, new Storage.QueuePoisonQueues(azurite.Queues), outcomes, calendar), calendar);
+        var request = HttpTesting.Get();
+        var answer = await HttpTesting.ExecuteAsync(await stats.GetStats(request, None), request);
+        var shown = answer.Json().GetProperty("timerPasses").GetProperty("reevaluate");
+        Assert.Equal((5, 2), (shown.GetProperty("items").GetInt32(), shown.GetProperty("failures").GetInt32()));
+
+        // Once the faults are gone, the next pass handles the two it could not.
+        store.Unreadable.Clear();
+        store.Conflicting.Clear();
+        var again = await rig.ReevaluationOver(store, outcomes).RunAsync(None);
+        Assert.Empty(again.Failures);
+        Assert.Equal(Priority.Urgent, (await rig.WorklistLineAsync(ids[0])).Priority);
+        Assert.Equal(Priority.Urgent, (await rig.WorklistLineAsync(ids[1])).Priority);
+    }
+
+    [Fact]
+    public async Task After_the_first_pass_an_item_whose_precheck_cannot_change_that_day_is_not_read_and_one_whose_can_is()
+    {
+        var rig = new TeamRig(azurite);
+        var steady = await rig.SubmitAsync(TestData.Baseline);
+        var windowOpens = await rig.SubmitAsync(TestData.Baseline with { ScheduledClinicalBiopsy = new(Site.Liver, TeamRig.Day0.AddDays(16)) });
+        var store = new FaultyStore(rig.Store);
+        var outcomes = new MemoryPassOutcomes();
+        var pass = rig.ReevaluationOver(store, outcomes);
+
+        // The first pass ever reads every open item (lines listed before the dates were kept have none).
+        rig.NextDay();
+        Assert.Equal(new ReevaluationReport(2, 0), await pass.RunAsync(None));
+        Assert.Equal((1, 1), (store.Reads(steady), store.Reads(windowOpens)));
+
+        rig.NextDay();
+        Assert.Equal(new ReevaluationReport(1, 1), await pass.RunAsync(None));
+        Assert.Equal(1, store.Reads(steady));
+        Assert.True(store.Reads(windowOpens) > 1);
+        Assert.Equal(Priority.Urgent, (await rig.WorklistLineAsync(windowOpens)).Priority);
+        Assert.Equal(TeamRig.Day0.AddDays(17), (await rig.WorklistLineAsync(windowOpens)).RecheckOn);
+        Assert.Equal(DateOnly.MaxValue, (await rig.WorklistLineAsync(steady)).RecheckOn);
+
+        // A week on nothing of either can change, except that the urgent alert is still pending (never sent here).
+        rig.NextDay(7);
+        await pass.RunAsync(None);
+        Assert.Equal(1, store.Reads(steady));
+    }
+
+    [Fact]
+    public async Task A_line_listed_before_its_recheck_date_was_kept_is_re_checked_once_and_then_only_on_its_date()
+    {
+        var rig = new TeamRig(azurite);
+        var id = await rig.SubmitAsync(TestData.Baseline);
+        // As an older version stored it: a pre-check without a re-check date.
+        var record = await rig.RecordAsync(id);
+        Assert.True(await rig.Store.TryUpdateAsync(record with { Precheck = record.Precheck! with { RecheckOn = null }, Version = record.Version + 1 },
+            new HistoryEntry(rig.Clock.GetUtcNow(), "Stored by an older version", "test"), None));
+        await rig.Changes.SettleAsync(await rig.RecordAsync(id), before: null, None);
+        await rig.Outcomes.RecordAsync(new PassOutcome(PassOutcome.Reevaluate, rig.Clock.GetUtcNow(), 0, 0), None);
+
+        rig.NextDay();
+        Assert.Equal(new ReevaluationReport(1, 0), await rig.Reevaluation.RunAsync(None));
+        var file = await rig.FileAsync(id);
+        Assert.StartsWith($"Re-checked on {rig.Calendar.Today:yyyy-MM-dd}: no change; next re-check not needed", file.History[^1].Event, StringComparison.Ordinal);
+        Assert.Equal(DateOnly.MaxValue, (await rig.WorklistLineAsync(id)).RecheckOn);
+
+        rig.NextDay();
+        Assert.Equal(new ReevaluationReport(0, 0), await rig.Reevaluation.RunAsync(None));
     }
 }

@@ -20,12 +20,13 @@ public sealed class StatsFunctionTests
     private readonly Mock<ITeamLists> _lists = new(MockBehavior.Strict);
     private readonly Mock<IPendingSubmissions> _pending = new(MockBehavior.Strict);
     private readonly Mock<IPoisonQueues> _poison = new(MockBehavior.Strict);
+    private readonly MemoryPassOutcomes _passes = new();
     private readonly StatsFunction _function;
 
     public StatsFunctionTests()
     {
         var calendar = TestData.Calendar(new ManualClock(Now));
-        _function = new StatsFunction(new FunnelReader(_lists.Object, _pending.Object, _poison.Object, calendar), calendar);
+        _function = new StatsFunction(new FunnelReader(_lists.Object, _pending.Object, _poison.Object, _passes, calendar), calendar);
     }
 
     private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison, WorklistItem[]? notGenuine = null)
@@ -89,7 +90,7 @@ public sealed class StatsFunctionTests
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
         Assert.Equal(1, json.GetProperty("notGenuine").GetInt32());
-        Assert.Equal(["from", "to", "timeZone", "submissions", "people", "awaitingPrecheck", "notGenuine", "precheckResults", "notMet", "worklist", "timeToFirstContact", "poisonMessages"],
+        Assert.Equal(["from", "to", "timeZone", "submissions", "people", "awaitingPrecheck", "notGenuine", "precheckResults", "notMet", "worklist", "timeToFirstContact", "poisonMessages", "timerPasses"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-11-01", json.GetProperty("from").GetString());
         Assert.Equal("2026-11-30", json.GetProperty("to").GetString());
@@ -114,6 +115,24 @@ public sealed class StatsFunctionTests
         Assert.Equal(4, contact.GetProperty("medianHours").GetDouble());
         Assert.Equal(4, contact.GetProperty("p90Hours").GetDouble());
         AssertCounts(json.GetProperty("poisonMessages"), ("precheck", 2), ("alerts", 0));
+    }
+
+    [Fact]
+    public async Task GetStats_shows_each_timer_pass_last_outcome_with_its_failures_and_null_for_a_pass_that_has_not_run()
+    {
+        EmptyStorage();
+        var at = new DateTimeOffset(2026, 11, 27, 2, 5, 0, TimeSpan.Zero);
+        await _passes.RecordAsync(new PassOutcome(PassOutcome.Reevaluate, at, Items: 40, Failures: 2), CancellationToken.None);
+
+        var json = (await GetStatsAsync(new())).Json().GetProperty("timerPasses");
+
+        Assert.Equal(["reconcile", "reevaluate"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("reconcile").ValueKind);
+        var reevaluate = json.GetProperty("reevaluate");
+        Assert.Equal(["at", "items", "failures"], reevaluate.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(at, reevaluate.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(40, reevaluate.GetProperty("items").GetInt32());
+        Assert.Equal(2, reevaluate.GetProperty("failures").GetInt32());
     }
 
     private static void AssertCounts(JsonElement counts, params (string Name, int Count)[] expected) =>

@@ -85,7 +85,7 @@ public sealed class StatsStorageTests(AzuriteFixture azurite)
         var lists = new TableTeamLists(azurite.Tables);
         var pending = new TablePendingSubmissions(azurite.Tables);
         var calendar = TestData.Calendar(new ManualClock(new DateTimeOffset(2001, 4, 1, 12, 0, 0, TimeSpan.Zero)));
-        var function = new StatsFunction(new FunnelReader(lists, pending, new QueuePoisonQueues(azurite.Queues), calendar), calendar);
+        var function = new StatsFunction(new FunnelReader(lists, pending, new QueuePoisonQueues(azurite.Queues), new MemoryPassOutcomes(), calendar), calendar);
         async Task<System.Text.Json.JsonElement> StatsAsync()
         {
             var request = HttpTesting.Get(query: new Dictionary<string, StringValues> { ["from"] = "2001-03-01", ["to"] = "2001-03-31" });

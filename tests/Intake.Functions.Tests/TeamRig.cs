@@ -37,7 +37,7 @@ internal sealed class TeamRig
         Routing = new PrecheckRouting(Changes, Linking, TestData.Engine);
         Actions = new TeamActions(Changes, Linking, TestData.Engine, Calendar);
         // The lists hold every other test's items too: the pass sees only this rig's, so what it counts is this test's.
-        Reevaluation = new Reevaluation(new OnlyTheseLines(Lists, _mine), Changes, TestData.Engine, Calendar);
+        Reevaluation = new Reevaluation(new OnlyTheseLines(Lists, _mine), Changes, TestData.Engine, Calendar, Outcomes);
     }
 
     public ManualClock Clock { get; }
@@ -54,6 +54,14 @@ internal sealed class TeamRig
     public PrecheckRouting Routing { get; }
     public TeamActions Actions { get; }
     public Reevaluation Reevaluation { get; }
+    public MemoryPassOutcomes Outcomes { get; } = new();
+
+    /// <summary>A re-evaluation of this rig's lines over another store (e.g. <see cref="FaultyStore"/>), with its own outcomes.</summary>
+    public Reevaluation ReevaluationOver(ISubmissionStore store, IPassOutcomes outcomes, int maxConcurrency = 4) =>
+        new(new OnlyTheseLines(Lists, _mine), new SubmissionChanges(store, Lists, Alerts.Object, Calendar), TestData.Engine, Calendar, outcomes)
+        {
+            MaxConcurrency = maxConcurrency,
+        };
 
     /// <summary>Takes in a submission and pre-checks it (the queue hand-off done by hand); returns its id.</summary>
     public async Task<string> SubmitAsync(Answers answers, Contact? contact = null, SubmissionKind kind = SubmissionKind.SelfScreening, Referrer? referrer = null)
@@ -110,5 +118,17 @@ internal sealed class TeamRig
 
         public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             [.. (await lists.ListAsync(list, filter, cancellationToken)).Where(i => ids.Contains(i.Id))];
+
+        public async IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var page in lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken))
+            {
+                if (page.Where(ids.Contains).ToArray() is { Length: > 0 } mine)
+                {
+                    yield return mine;
+                }
+            }
+        }
     }
 }

@@ -58,8 +58,10 @@ public sealed class LostHandOffTests(LostHandOffFixture fixture, ITestOutputHelp
         {
             attempts.Add(await Faults.PostAsync(client, submission));
         }
-        // The reconciler, too, fails to queue them while the queue is gone, and must recover from that.
-        await Poll.UntilAsync(() => Task.FromResult(host.Output.Contains("Timer function Reconcile failed", StringComparison.Ordinal)), Deadline,
+        // The reconciler, too, fails to queue them while the queue is gone (each on its own, logged with its id
+        // and the exception's type), and must recover from that.
+        await Poll.UntilAsync(() => Task.FromResult(submissions.Keys.Any(id =>
+                host.Output.Contains($"Reconciling {id} failed (RequestFailedException)", StringComparison.Ordinal))), Deadline,
             "a reconciler pass to fail on the missing queue");
         var receivedWhileGone = await storage.HistoryCountsAsync("Pre-checked");
         await precheck.CreateIfNotExistsAsync();

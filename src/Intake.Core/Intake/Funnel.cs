@@ -64,6 +64,8 @@ public sealed record FunnelReport
     public int NotGenuine { get; init; }
     /// <summary>Messages that kept failing, per queue they failed on (e.g. <c>precheck</c>), now (whatever the range).</summary>
     public IReadOnlyDictionary<string, int> PoisonMessages { get; init; } = new Dictionary<string, int>();
+    /// <summary>The last outcome of each timer pass that has run, now (whatever the range).</summary>
+    public IReadOnlyList<PassOutcome> TimerPasses { get; init; } = [];
 }
 
 /// <summary>
@@ -199,7 +201,7 @@ public static class Funnel
 /// Reads what the funnel needs (both lists, the submissions awaiting pre-check, the poison queues)
 /// and computes it.
 /// </summary>
-public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, IPoisonQueues poison, SiteCalendar calendar)
+public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, IPoisonQueues poison, IPassOutcomes passes, SiteCalendar calendar)
 {
     /// <summary>The funnel of <paramref name="range"/>, with the poison counts as they stand now.</summary>
     public async Task<FunnelReport> ReadAsync(SiteDateRange range, CancellationToken cancellationToken)
@@ -210,7 +212,12 @@ public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, 
         // Every mark, whatever its age: a submission marked is one not yet on its list.
         var awaiting = pending.OlderThanAsync(DateTimeOffset.MaxValue, cancellationToken);
         var poisoned = poison.CountsAsync(cancellationToken);
-        await Task.WhenAll(worklist, screenedOut, notGenuine, awaiting, poisoned);
-        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result], awaiting.Result.Count, range, calendar) with { PoisonMessages = poisoned.Result };
+        var timerPasses = passes.ReadAsync(cancellationToken);
+        await Task.WhenAll(worklist, screenedOut, notGenuine, awaiting, poisoned, timerPasses);
+        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result], awaiting.Result.Count, range, calendar) with
+        {
+            PoisonMessages = poisoned.Result,
+            TimerPasses = timerPasses.Result,
+        };
     }
 }

@@ -51,6 +51,13 @@ public interface ITeamLists
 
     /// <summary>A list in its order (<see cref="WorklistOrder"/>), filtered.</summary>
     Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of the worklist's open lines (<see cref="TeamActions.Open"/>), a page of at most
+    /// <paramref name="pageSize"/> at a time: with <paramref name="dueOn"/>, only those whose pre-check could
+    /// change by that date (<see cref="WorklistItem.RecheckOn"/>) or whose urgent alert is pending; without, all.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -96,4 +103,14 @@ public interface ISubmissionRemoval
     /// <param name="removedAt">When.</param>
     /// <param name="cancellationToken">Cancels the removal (it can be taken up again).</param>
     Task RemoveRestAsync(WorklistItem line, DateOnly? dateOfBirth, DateTimeOffset removedAt, CancellationToken cancellationToken);
+}
+
+/// <summary>The last outcome of each timer pass (<see cref="PassOutcome"/>).</summary>
+public interface IPassOutcomes
+{
+    /// <summary>Keeps <paramref name="outcome"/> as its pass's last, in place of the one before.</summary>
+    Task RecordAsync(PassOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>The last outcome of every pass that has run, in <see cref="PassOutcome.Passes"/> order.</summary>
+    Task<IReadOnlyList<PassOutcome>> ReadAsync(CancellationToken cancellationToken);
 }

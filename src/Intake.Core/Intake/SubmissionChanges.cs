@@ -76,6 +76,13 @@ public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, 
             {
                 // The first listing (or settling anew): the line, the pending mark cleared and the person indexed, in one write.
                 await lists.PutFirstAsync(WorklistItem.For(current), PersonEntry.Of(current), cancellationToken);
+                if (before is null)
+                {
+                    // Settling anew (the reconciler, the re-evaluation) puts the line of a record read a while ago:
+                    // a change written since may have settled its own line first, which this one would now stand
+                    // beside (the other list) or in place of (a stale team status). Caught up like any change.
+                    await CatchUpLineAsync(current, cancellationToken);
+                }
             }
         }
         // Asked for by the change that made it urgent, and again by every settling anew (a send may have been lost);

@@ -55,8 +55,25 @@ public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Stored is what the 202 promises; the pending mark makes the reconciler queue it within minutes.
+            // The mark is set again, from now: a slow write may have outlasted the reconciler's grace, and
+            // the reconciler, finding a mark without a record, will have cleared it as never stored.
+            await MarkAgainAsync(id, cancellationToken);
             return new IntakeResult(id, Accepted: true, Queued: false);
         }
         return new IntakeResult(id, Accepted: true);
+    }
+
+    private async Task MarkAgainAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pending.MarkAsync(id, calendar.Now, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Storage is failing as a whole: the first mark stays unless the reconciler saw no record, which a
+            // write still running when it looked cannot outlast (the storage clients' per-call deadline is
+            // well below the grace).
+        }
     }
 }

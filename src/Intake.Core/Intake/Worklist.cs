@@ -45,6 +45,13 @@ public sealed record WorklistItem
     public bool Reopened { get; init; }
     /// <summary>When the team first reached the person.</summary>
     public DateTimeOffset? FirstContactAt { get; init; }
+    /// <summary>
+    /// The first date on which its pre-check could change (<see cref="Precheck.RecheckOn"/>): the
+    /// re-evaluation reads only the lines due on its date. Its own pre-check's date when unknown.
+    /// </summary>
+    public DateOnly? RecheckOn { get; init; }
+    /// <summary>True while its urgent alert is asked for and not yet sent: the re-evaluation asks again.</summary>
+    public bool UrgentAlertPending { get; init; }
 
     /// <summary>The line of a pre-checked submission, on the list its status names.</summary>
     public static WorklistItem For(Submission submission)
@@ -83,6 +90,8 @@ public sealed record WorklistItem
             PersonId = submission.PersonId ?? submission.Id,
             Reopened = submission.Reopened,
             FirstContactAt = submission.FirstContactAt,
+            RecheckOn = precheck.RecheckOn ?? precheck.Today,
+            UrgentAlertPending = submission.UrgentAlertPending,
         };
     }
 }

@@ -59,6 +59,14 @@ public sealed record Precheck(
     string RulesetVersion,
     DateOnly Today)
 {
+    /// <summary>
+    /// The first date after <see cref="Today"/> on which the same answers would be pre-checked
+    /// differently (<see cref="PrecheckDiff.Differs"/>): a biopsy entering the urgent window or
+    /// passing, an 18th birthday; <see cref="DateOnly.MaxValue"/> when no date changes anything.
+    /// <c>null</c> for a pre-check stored before the date was kept: re-check it.
+    /// </summary>
+    public DateOnly? RecheckOn { get; init; }
+
     /// <summary>The outcome of the criterion with id <paramref name="id"/>.</summary>
     public CriterionOutcome this[string id] => Criteria.First(c => c.Id == id);
 }

@@ -18,9 +18,12 @@ public sealed class PoisonReplayFunction(IPoisonQueues poison, ILogger<PoisonRep
 {
     /// <summary><c>POST /api/poison/{queue}/replay</c>.</summary>
     [Function(nameof(ReplayPoison))]
-    public async Task<IActionResult> ReplayPoison(
+    public Task<IActionResult> ReplayPoison(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/poison/{queue}/replay")] HttpRequest request, string queue,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => ReplayAsync(request, queue, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ReplayAsync(HttpRequest request, string queue, CancellationToken cancellationToken)
     {
         var moved = await poison.ReplayAsync(queue, cancellationToken);
         if (moved is null)

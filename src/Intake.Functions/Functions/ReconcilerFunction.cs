@@ -18,6 +18,11 @@ public sealed class ReconcilerFunction(Reconciliation reconciliation, IntakeMetr
         var report = await reconciliation.RunAsync(cancellationToken);
         // Zero too: the alert on a pass that queued anything again reads this counter.
         metrics.Requeued(report.Requeued);
+        foreach (var failure in report.Failures)
+        {
+            // The id and the exception's type only: a message may quote stored data.
+            logger.LogError("Reconciling {Id} failed ({ErrorType}); the next pass tries again", failure.SubmissionId, failure.ErrorType);
+        }
         if (report.Requeued + report.Relisted + report.Abandoned > 0)
         {
             logger.LogWarning("Reconciled: {Requeued} queued again, {Relisted} listed again, {Abandoned} never stored", report.Requeued, report.Relisted, report.Abandoned);

@@ -22,10 +22,12 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
     /// referral or no referrer e-mail; <c>400</c> a status that is not one of <see cref="ReferralStatus"/> in camelCase.
     /// </summary>
     [Function(nameof(RequestReferrerUpdate))]
-    public async Task<IActionResult> RequestReferrerUpdate(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IActionResult> RequestReferrerUpdate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => RequestAsync(request, id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> RequestAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {

@@ -14,25 +14,23 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
 {
     /// <summary><c>GET /api/submissions/{id}</c>: the whole picture of one submission.</summary>
     [Function(nameof(GetSubmission))]
-    public async Task<IActionResult> GetSubmission(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        return SubmissionReader.NormaliseId(id) is { } key
+    public Task<IActionResult> GetSubmission(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, async () => SubmissionReader.NormaliseId(id) is { } key
             ? await ApiJson.FileAsync(store, linking, key, cancellationToken)
-            : Problems.NotFound();
-    }
+            : Problems.NotFound(), cancellationToken);
 
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>
     [Function(nameof(GetWorklist))]
     public Task<IActionResult> GetWorklist(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/worklist")] HttpRequest request, CancellationToken cancellationToken) =>
-        ListAsync(request, TeamList.Worklist, cancellationToken);
+        StaffRoute.RunAsync(request, () => ListAsync(request, TeamList.Worklist, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /api/screened-out</c>: the likely ineligible, newest first, with the NotMet reasons.</summary>
     [Function(nameof(GetScreenedOut))]
     public Task<IActionResult> GetScreenedOut(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/screened-out")] HttpRequest request, CancellationToken cancellationToken) =>
-        ListAsync(request, TeamList.ScreenedOut, cancellationToken);
+        StaffRoute.RunAsync(request, () => ListAsync(request, TeamList.ScreenedOut, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ListAsync(HttpRequest request, TeamList list, CancellationToken cancellationToken)
     {

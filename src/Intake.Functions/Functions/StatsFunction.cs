@@ -18,8 +18,11 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
 
     /// <summary><c>GET /api/stats</c>.</summary>
     [Function(nameof(GetStats))]
-    public async Task<IActionResult> GetStats(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/stats")] HttpRequest request, CancellationToken cancellationToken)
+    public Task<IActionResult> GetStats(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/stats")] HttpRequest request, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => GetStatsAsync(request, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> GetStatsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var from = ParseDate(request, "from", errors);

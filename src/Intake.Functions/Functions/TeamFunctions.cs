@@ -20,8 +20,11 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 
     /// <summary><c>POST /api/submissions/{id}/team-status</c> <c>{ "status": "Contacted", "note": "…" }</c>.</summary>
     [Function(nameof(SetTeamStatus))]
-    public async Task<IActionResult> SetTeamStatus(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IActionResult> SetTeamStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => SetTeamStatusAsync(request, id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> SetTeamStatusAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
@@ -53,11 +56,11 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 
     /// <summary><c>POST /api/submissions/{id}/reopen</c>: a screened-out submission joins the worklist.</summary>
     [Function(nameof(Reopen))]
-    public async Task<IActionResult> Reopen(
+    public Task<IActionResult> Reopen(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        SubmissionReader.NormaliseId(id) is { } key
+        StaffRoute.RunAsync(request, async () => SubmissionReader.NormaliseId(id) is { } key
             ? await AnswerAsync(await actions.ReopenAsync(key, StaffIdentity.Of(request), cancellationToken), cancellationToken)
-            : Problems.NotFound();
+            : Problems.NotFound(), cancellationToken);
 
     /// <summary>
     /// <c>POST /api/submissions/{id}/not-genuine</c> <c>{ "reason": "…" }</c>: off both lists and the
@@ -95,8 +98,11 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 
     /// <summary><c>PUT /api/submissions/{id}/answers</c> <c>{ "answers": { … } }</c>: corrected answers, pre-checked again with today's date.</summary>
     [Function(nameof(CorrectAnswers))]
-    public async Task<IActionResult> CorrectAnswers(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IActionResult> CorrectAnswers(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => CorrectAnswersAsync(request, id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> CorrectAnswersAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)

@@ -75,6 +75,11 @@ public static class Problems
         RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is unavailable",
             $"Please try again in {retryAfterSeconds} seconds.");
 
+    /// <summary>503 on a staff route while storage cannot be reached: try again; a change may or may not have been recorded.</summary>
+    public static IActionResult StaffUnavailable(HttpResponse response, int retryAfterSeconds) =>
+        RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
+            $"Storage cannot be reached just now. Please try again in {retryAfterSeconds} seconds; the submission's history shows whether a change sent now was recorded.");
+
     /// <summary>429 when one client sends too many submissions: nothing was stored, wait and send again.</summary>
     public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds) =>
         RetryLater(response, retryAfterSeconds, StatusCodes.Status429TooManyRequests, "Too many submissions from this address",

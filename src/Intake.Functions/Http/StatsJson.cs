@@ -65,6 +65,25 @@ public static class StatsJson
             w.WriteNumber(queue, count);
         }
         w.WriteEndObject();
+
+        // Every pass named, null until it has run once.
+        w.WriteStartObject("timerPasses");
+        foreach (var pass in PassOutcome.Passes.Union(report.TimerPasses.Select(p => p.Pass)))
+        {
+            if (report.TimerPasses.FirstOrDefault(p => p.Pass == pass) is { } outcome)
+            {
+                w.WriteStartObject(pass);
+                w.WriteString("at", outcome.At);
+                w.WriteNumber("items", outcome.Items);
+                w.WriteNumber("failures", outcome.Failures);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull(pass);
+            }
+        }
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -52,18 +52,23 @@ public sealed record StorageConnection(string? ConnectionString, Uri? TableServi
     /// <summary>The credential for identity-based connections.</summary>
     public TokenCredential Credential() => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ManagedIdentityClientId });
 
-    /// <summary>A table service client for this account.</summary>
-    public TableServiceClient CreateTableServiceClient(TableClientOptions options) => ConnectionString is { } cs
-        ? new TableServiceClient(cs, options)
-        : new TableServiceClient(TableServiceUri!, Credential(), options);
+    /// <summary>A table service client for this account, its calls bounded by <see cref="StorageCallLimits"/>.</summary>
+    public TableServiceClient CreateTableServiceClient(TableClientOptions options)
+    {
+        StorageCallLimits.Apply(options);
+        return ConnectionString is { } cs
+            ? new TableServiceClient(cs, options)
+            : new TableServiceClient(TableServiceUri!, Credential(), options);
+    }
 
     /// <summary>
     /// A queue service client for this account. Messages are Base64, as the Functions queue trigger
-    /// expects; every queue client of the app comes from here.
+    /// expects; every queue client of the app comes from here. Its calls are bounded by <see cref="StorageCallLimits"/>.
     /// </summary>
     public QueueServiceClient CreateQueueServiceClient(QueueClientOptions options)
     {
         options.MessageEncoding = QueueMessageEncoding.Base64;
+        StorageCallLimits.Apply(options);
         return ConnectionString is { } cs
             ? new QueueServiceClient(cs, options)
             : new QueueServiceClient(QueueServiceUri!, Credential(), options);

@@ -22,6 +22,9 @@ public static class StorageNames
     /// <summary>The used proof-of-work challenges of the public forms: one row per accepted solution, until it expires.</summary>
     public const string ChallengesTable = "challenges";
 
+    /// <summary>The last outcome of each timer pass (the reconciler, the re-evaluation), for <c>GET /api/stats</c>.</summary>
+    public const string TimerPassesTable = "timerpasses";
+
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
 
@@ -32,7 +35,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable, ChallengesTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable, ChallengesTable, TimerPassesTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

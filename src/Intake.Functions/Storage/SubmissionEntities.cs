@@ -58,6 +58,7 @@ internal static class SubmissionEntities
         {
             entity["Precheck"] = Checked(PrecheckJson.ToJson(precheck), "Precheck");
             entity["EvaluatedAt"] = s.EvaluatedAt;
+            entity["RecheckOn"] = precheck.RecheckOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         return entity;
     }
@@ -76,7 +77,7 @@ internal static class SubmissionEntities
             Answers = answers,
             Fingerprint = e.GetString("Fingerprint"),
             Status = Enum.Parse<SubmissionStatus>(e.GetString("Status")),
-            Precheck = e.GetString("Precheck") is { } precheck ? PrecheckJson.Parse(precheck) : null,
+            Precheck = e.GetString("Precheck") is { } precheck ? PrecheckJson.Parse(precheck) with { RecheckOn = Date(e.GetString("RecheckOn")) } : null,
             EvaluatedAt = e.GetDateTimeOffset("EvaluatedAt"),
             TeamStatus = Enum.Parse<TeamStatus>(e.GetString("TeamStatus")),
             Version = e.GetInt32("Version") ?? 1,
@@ -131,4 +132,6 @@ internal static class SubmissionEntities
     private static string Checked(string value, string property) => value.Length <= MaxStringLength
         ? value
         : throw new InvalidOperationException($"{property} is {value.Length} characters, over Table Storage's limit of {MaxStringLength}.");
+
+    private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -83,6 +83,27 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
         return items;
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var open = string.Join(" or ", TeamActions.Open.Order().Select(s => TableClient.CreateQueryFilter($"TeamStatus eq {s.ToString()}")));
+        var query = $"{ListsPartition.RowsStartingWith(Prefix(TeamList.Worklist))} and ({open})";
+        if (dueOn is { } day)
+        {
+            // Parameterised: the date is a value, never text of the filter.
+            query += " and " + TableClient.CreateQueryFilter($"(RecheckOn le {Date(day)} or UrgentAlertPending eq {true})");
+        }
+        await foreach (var page in _table.QueryAsync<TableEntity>(query, pageSize, ["Id"], cancellationToken).AsPages())
+        {
+            if (page.Values.Count > 0)
+            {
+                yield return [.. page.Values.Select(e => e.GetString("Id"))];
+            }
+        }
+    }
+
+
     /// <summary>The row key prefix of a list's lines.</summary>
     internal static string Prefix(TeamList list) => list switch
     {
@@ -112,6 +133,8 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
         ["PersonId"] = item.PersonId,
         ["Reopened"] = item.Reopened,
         ["FirstContactAt"] = item.FirstContactAt,
+        ["RecheckOn"] = item.RecheckOn is { } recheck ? Date(recheck) : null,
+        ["UrgentAlertPending"] = item.UrgentAlertPending,
     };
 
     private static WorklistItem ToItem(TableEntity e) => new()
@@ -130,7 +153,12 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
         PersonId = e.GetString("PersonId") ?? e.GetString("Id"),
         Reopened = e.GetBoolean("Reopened") ?? false,
         FirstContactAt = e.GetDateTimeOffset("FirstContactAt"),
+        RecheckOn = e.GetString("RecheckOn") is { } recheck ? DateOnly.ParseExact(recheck, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        UrgentAlertPending = e.GetBoolean("UrgentAlertPending") ?? false,
     };
+
+    // Dates as yyyy-MM-dd, whose order as text is their order in time, so a filter can compare them.
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string[] Lines(string? text) => text is { Length: > 0 } ? text.Split('\n') : [];
 }

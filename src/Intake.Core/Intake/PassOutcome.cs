@@ -1,0 +1,28 @@
+namespace Intake.Core;
+
+/// <summary>
+/// The last outcome of a timer pass, kept so that <c>GET /api/stats</c> shows whether the passes
+/// run and whether items keep failing. Counts only.
+/// </summary>
+/// <param name="Pass">The pass's name (<see cref="Reconcile"/>, <see cref="Reevaluate"/>).</param>
+/// <param name="At">When the pass ended.</param>
+/// <param name="Items">Items it took up.</param>
+/// <param name="Failures">Items it could not handle.</param>
+public sealed record PassOutcome(string Pass, DateTimeOffset At, int Items, int Failures)
+{
+    /// <summary>The reconciler's pass, every minute.</summary>
+    public const string Reconcile = "reconcile";
+
+    /// <summary>The re-evaluation's pass, hourly.</summary>
+    public const string Reevaluate = "reevaluate";
+
+    /// <summary>Every pass, in the order the stats list them.</summary>
+    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate];
+
+    /// <summary>The outcome of a pass that ended at <paramref name="at"/> with <paramref name="tally"/>.</summary>
+    public static PassOutcome Of(string pass, DateTimeOffset at, PassTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        return new(pass, at, tally.Items, tally.Failures.Count);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Azure;
+using Intake.Core;
+using Intake.Functions.Functions;
+using Intake.Functions.Http;
+using Intake.Functions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Functions.Tests;
+
+/// <summary>
+/// Every staff route, with storage failing as it does in an outage (refused, timed out, cut off):
+/// the public routes' <c>503</c> problem with <c>Retry-After</c>, never a bare <c>500</c>. The routes
+/// are found in the assembly, so a new staff route must be listed here (and go through <c>StaffRoute</c>).
+/// </summary>
+public sealed class StaffRouteOutageTests
+{
+    /// <summary>A request each staff function would take to storage, by function name.</summary>
+    private static readonly Dictionary<string, Func<HttpRequest>> Requests = new()
+    {
+        ["GetSubmission"] = () => HttpTesting.Get(),
+        ["GetWorklist"] = () => HttpTesting.Get(),
+        ["GetScreenedOut"] = () => HttpTesting.Get(),
+        ["GetStats"] = () => HttpTesting.Get(),
+        ["SetTeamStatus"] = () => HttpTesting.Post("""{ "status": "Contacted", "note": "Left a message" }"""),
+        ["Reopen"] = () => HttpTesting.Post(""),
+        ["CorrectAnswers"] = () => HttpTesting.Post(new JsonObject { ["answers"] = TestData.AnswersJson() }.ToJsonString()),
+        ["RequestReferrerUpdate"] = () => HttpTesting.Post("""{ "status": "underReview" }"""),
+        ["ReplayPoison"] = () => HttpTesting.Post(""),
+    };
+
+    /// <summary>What the storage clients throw in an outage.</summary>
+    private static readonly Dictionary<string, Func<Exception>> Failures = new()
+    {
+        ["refused"] = () => new RequestFailedException(503, "Server busy"),
+        ["unreachable"] = () => new RequestFailedException(0, "Connection refused", new HttpRequestException("Connection refused")),
+        ["deadline"] = () => new StorageDeadlineExceededException(StorageCallLimits.CallDeadline),
+        ["retries exhausted"] = () => new AggregateException("Retry failed after 4 tries.", new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout.")),
+        ["network timeout"] = () => new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout."),
+    };
+
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var function in Requests.Keys)
+            {
+                foreach (var failure in Failures.Keys)
+                {
+                    cases.Add(function, failure);
+                }
+            }
+            return cases;
+        }
+    }
+
+    private static IEnumerable<MethodInfo> StaffFunctionMethods() =>
+        typeof(StaffFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null
+                && m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is { AuthLevel: AuthorizationLevel.Function }));
+
+    [Fact]
+    public void Every_staff_function_is_covered()
+    {
+        Assert.Equal(Requests.Keys.Order(StringComparer.Ordinal), StaffFunctionMethods().Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_staff_route_answers_503_with_Retry_After_when_storage_fails(string function, string failure)
+    {
+        var method = StaffFunctionMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == function);
+        var instance = ActivatorUtilities.CreateInstance(Services(Failures[failure]), method.DeclaringType!);
+        var request = Requests[function]();
+        var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? request
+            : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
+            : p.Name == "queue" ? "precheck"
+            : (object)TestData.NewId()).ToArray();
+
+        var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
+        var answer = await HttpTesting.ExecuteAsync(result, request);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, answer.Status);
+        Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
+        Assert.Equal(StaffRoute.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.Headers.RetryAfter.ToString());
+        var problem = answer.Json();
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task A_bug_is_not_dressed_up_as_an_outage()
+    {
+        var functions = ActivatorUtilities.CreateInstance<StaffFunctions>(Services(() => new InvalidOperationException("a bug")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => functions.GetWorklist(HttpTesting.Get(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_request_the_caller_cancelled_is_not_answered_as_an_outage()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var functions = ActivatorUtilities.CreateInstance<StaffFunctions>(Services(() => new OperationCanceledException(cancelled.Token)));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => functions.GetWorklist(HttpTesting.Get(), cancelled.Token));
+    }
+
+    /// <summary>The app's domain over stores that all throw <paramref name="failure"/>.</summary>
+    private static IServiceProvider Services(Func<Exception> failure)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(FailingStorage.Create<ISubmissionStore>(failure));
+        services.AddSingleton(FailingStorage.Create<ITeamLists>(failure));
+        services.AddSingleton(FailingStorage.Create<IPendingSubmissions>(failure));
+        services.AddSingleton(FailingStorage.Create<IPeopleIndex>(failure));
+        services.AddSingleton(FailingStorage.Create<IAlertQueue>(failure));
+        services.AddSingleton(FailingStorage.Create<IPoisonQueues>(failure));
+        services.AddSingleton(FailingStorage.Create<IPassOutcomes>(failure));
+        services.AddSingleton(TestData.Calendar());
+        services.AddSingleton(TestData.Engine);
+        services.AddSingleton<SubmissionChanges>();
+        services.AddSingleton<PersonLinking>();
+        services.AddSingleton<TeamActions>();
+        services.AddSingleton<ReferrerUpdates>();
+        services.AddSingleton<FunnelReader>();
+        return services.BuildServiceProvider();
+    }
+}
