@@ -28,6 +28,7 @@ public sealed class StaffRouteOutageTests
         ["GetStats"] = () => HttpTesting.Get(),
         ["SetTeamStatus"] = () => HttpTesting.Post("""{ "status": "Contacted", "note": "Left a message" }"""),
         ["Reopen"] = () => HttpTesting.Post(""),
+        ["MarkNotGenuine"] = () => HttpTesting.Post("""{ "reason": "A scripted flood" }"""),
         ["CorrectAnswers"] = () => HttpTesting.Post(new JsonObject { ["answers"] = TestData.AnswersJson() }.ToJsonString()),
         ["RequestReferrerUpdate"] = () => HttpTesting.Post("""{ "status": "underReview" }"""),
         ["ReplayPoison"] = () => HttpTesting.Post(""),

@@ -38,7 +38,7 @@ public sealed class SubmissionChallengeTests
         var calendar = TestData.Calendar();
         _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
             new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), TestGates.Gate(_used.Object), TestData.Metrics(), _log);
-        _challenges = new ChallengeFunction(TestGates.ProofOfWork(), new UsedChallengeCleanup(_used.Object, TimeProvider.System), NullLogger<ChallengeFunction>.Instance);
+        _challenges = new ChallengeFunction(TestGates.ProofOfWork());
     }
 
     private static HttpRequest Screening(string? partnerKey = null, string? altcha = null)

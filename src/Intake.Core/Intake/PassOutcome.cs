@@ -4,7 +4,7 @@ namespace Intake.Core;
 /// The last outcome of a timer pass, kept so that <c>GET /api/stats</c> shows whether the passes
 /// run and whether items keep failing. Counts only.
 /// </summary>
-/// <param name="Pass">The pass's name (<see cref="Reconcile"/>, <see cref="Reevaluate"/>).</param>
+/// <param name="Pass">The pass's name (<see cref="Passes"/>).</param>
 /// <param name="At">When the pass ended.</param>
 /// <param name="Items">Items it took up.</param>
 /// <param name="Failures">Items it could not handle.</param>
@@ -16,8 +16,17 @@ public sealed record PassOutcome(string Pass, DateTimeOffset At, int Items, int 
     /// <summary>The re-evaluation's pass, hourly.</summary>
     public const string Reevaluate = "reevaluate";
 
+    /// <summary>The hourly digest of urgent items over the e-mail budget, every five minutes (one item: one hour).</summary>
+    public const string SendUrgentDigests = "sendUrgentDigests";
+
+    /// <summary>The daily removal of submissions marked not genuine 30 days ago.</summary>
+    public const string RemoveNotGenuine = "removeNotGenuine";
+
+    /// <summary>The hourly removal of the records of expired proof-of-work challenges (one item: one record).</summary>
+    public const string RemoveExpiredChallenges = "removeExpiredChallenges";
+
     /// <summary>Every pass, in the order the stats list them.</summary>
-    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate];
+    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges];
 
     /// <summary>The outcome of a pass that ended at <paramref name="at"/> with <paramref name="tally"/>.</summary>
     public static PassOutcome Of(string pass, DateTimeOffset at, PassTally tally)

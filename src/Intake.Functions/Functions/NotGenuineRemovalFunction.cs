@@ -7,9 +7,9 @@ namespace Intake.Functions.Functions;
 /// <summary>
 /// Daily at 03:30 UTC, removes the submissions marked not genuine more than 30 days ago
 /// (<see cref="NotGenuineRemoval"/>), each on its own. Logs counts and the ids it could not remove,
-/// never patient data.
+/// never patient data. The pass's outcome is kept for <c>GET /api/stats</c>.
 /// </summary>
-public sealed class NotGenuineRemovalFunction(NotGenuineRemoval removal, ILogger<NotGenuineRemovalFunction> logger)
+public sealed class NotGenuineRemovalFunction(NotGenuineRemoval removal, IPassOutcomes passes, SiteCalendar calendar, ILogger<NotGenuineRemovalFunction> logger)
 {
     /// <summary>Runs one pass.</summary>
     [Function(nameof(RemoveNotGenuine))]
@@ -22,5 +22,6 @@ public sealed class NotGenuineRemovalFunction(NotGenuineRemoval removal, ILogger
         }
         logger.LogInformation("Removal of submissions marked not genuine: {Removed} removed, {Kept} kept for review, {Failed} failed",
             report.Removed, report.Kept, report.Failed.Count);
+        await passes.RecordAsync(new PassOutcome(PassOutcome.RemoveNotGenuine, calendar.Now, report.Removed + report.Kept + report.Failed.Count, report.Failed.Count), cancellationToken);
     }
 }

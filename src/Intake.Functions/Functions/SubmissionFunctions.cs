@@ -1,4 +1,3 @@
-using Azure;
 using Intake.Core;
 using Intake.Functions.Http;
 using Intake.Functions.Telemetry;
@@ -49,7 +48,7 @@ public sealed class SubmissionFunctions(
         {
             admission = await gate.CheckAsync(request.Headers[PartnerKeyHeader].ToString(), request.Headers[ChallengeHeader].ToString(), cancellationToken);
         }
-        catch (Exception e) when (IsStorageFault(e, cancellationToken))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             logger.LogWarning("Storage unavailable while checking a {Kind}'s challenge: {Error}", kind, e.GetType().Name);
             return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
@@ -82,7 +81,7 @@ public sealed class SubmissionFunctions(
             {
                 result = await intake.AcceptAsync(draft, cancellationToken);
             }
-            catch (Exception e) when (IsStorageFault(e, cancellationToken))
+            catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
             {
                 logger.LogWarning("Storage unavailable while taking in a {Kind}: {Error}", kind, e.GetType().Name);
                 return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
@@ -104,8 +103,4 @@ public sealed class SubmissionFunctions(
             return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
         }
     }
-
-    private static bool IsStorageFault(Exception e, CancellationToken cancellationToken) =>
-        e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException
-        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

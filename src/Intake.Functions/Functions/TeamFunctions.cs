@@ -67,8 +67,11 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     /// funnel, kept 30 days for review, then removed; the same call again changes nothing.
     /// </summary>
     [Function(nameof(MarkNotGenuine))]
-    public async Task<IActionResult> MarkNotGenuine(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/not-genuine")] HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IActionResult> MarkNotGenuine(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/not-genuine")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => MarkNotGenuineAsync(request, id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> MarkNotGenuineAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)

@@ -8,9 +8,10 @@ namespace Intake.Functions.Functions;
 /// Every five minutes, sends the digest e-mail of each hour that is over and held urgent items
 /// over <c>Intake:Alerts:MaxPerHour</c>, and records it in their histories (<see cref="UrgentDigests"/>).
 /// Each hour on its own; what a pass could not finish is taken again by the next. Logs counts and
-/// hours only.
+/// hours only; the pass's outcome (hours with a digest taken up, hours not finished) is kept for
+/// <c>GET /api/stats</c>.
 /// </summary>
-public sealed class UrgentDigestFunction(UrgentDigests digests, ILogger<UrgentDigestFunction> logger)
+public sealed class UrgentDigestFunction(UrgentDigests digests, IPassOutcomes passes, SiteCalendar calendar, ILogger<UrgentDigestFunction> logger)
 {
     /// <summary>Runs one pass.</summary>
     [Function(nameof(SendUrgentDigests))]
@@ -25,5 +26,7 @@ public sealed class UrgentDigestFunction(UrgentDigests digests, ILogger<UrgentDi
         {
             logger.LogInformation("Urgent digests: {Digests} sent, {Items} held items announced", report.DigestsSent, report.ItemsAnnounced);
         }
+        var failedHours = report.Failures.Select(f => f.Window).Distinct().Count();
+        await passes.RecordAsync(new PassOutcome(PassOutcome.SendUrgentDigests, calendar.Now, report.DigestsSent + failedHours, failedHours), cancellationToken);
     }
 }

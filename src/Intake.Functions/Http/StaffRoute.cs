@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ public static class StaffRoute
         {
             return await action();
         }
-        catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             // The route and the exception's type only: a message may quote stored data.
             request.HttpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(StaffRoute).FullName!)
@@ -33,14 +32,6 @@ public static class StaffRoute
             return Problems.StaffUnavailable(request.HttpContext.Response, RetryAfterSeconds);
         }
     }
-
-    /// <summary>
-    /// True for what the storage clients throw when storage cannot be reached or answer in time
-    /// (a cancellation the caller did not ask for is a client timeout); false for a bug.
-    /// </summary>
-    public static bool IsStorageFailure(Exception e, CancellationToken cancellationToken) =>
-        e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException
-        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     // The path only: a submission id is no patient data; the query string is left out.
     private static string RouteOf(HttpRequest request) => request.Path.HasValue ? request.Path.Value! : "";
