@@ -153,14 +153,7 @@ public sealed class BodyDeadlineTests
     [InlineData("301")]
     public void A_deadline_out_of_range_is_refused_at_start(string seconds)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["Intake:Http:BodyReadSeconds"] = seconds,
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddIntake(configuration);
-        using var provider = services.BuildServiceProvider();
+        using var provider = IntakeServices.With(("Intake:Http:BodyReadSeconds", seconds));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<HttpOptions>>().Value);
         Assert.Contains("BodyReadSeconds", error.Message);
@@ -169,10 +162,7 @@ public sealed class BodyDeadlineTests
     [Fact]
     public void The_deadline_is_ten_seconds_unless_set()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddIntake(configuration);
-        using var provider = services.BuildServiceProvider();
+        using var provider = IntakeServices.With();
 
         Assert.Equal(TimeSpan.FromSeconds(10), provider.GetRequiredService<IOptions<HttpOptions>>().Value.BodyReadDeadline);
     }

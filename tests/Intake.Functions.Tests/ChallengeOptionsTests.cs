@@ -9,11 +9,8 @@ namespace Intake.Functions.Tests;
 /// <summary><see cref="ChallengeOptions"/> and <see cref="PartnerOptions"/>: the defaults, the key, and settings refused when the host starts.</summary>
 public sealed class ChallengeOptionsTests
 {
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddIntake(configuration).BuildServiceProvider();
-    }
+    private static ServiceProvider Services(Dictionary<string, string?> settings) =>
+        IntakeServices.With([.. settings.Select(s => (s.Key, s.Value))]);
 
     [Fact]
     public void Without_settings_the_cost_is_20000_a_challenge_lives_5_minutes_and_no_partner_key_is_accepted()

@@ -215,15 +215,7 @@ public sealed class SubmissionRateLimitTests
     [Fact]
     public void A_limit_below_one_is_refused_at_start()
     {
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["Intake:RateLimit:PermitsPerMinute"] = "0",
-        }).Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddIntake(configuration);
-        using var provider = services.BuildServiceProvider();
+        using var provider = IntakeServices.With(("Intake:RateLimit:PermitsPerMinute", "0"));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         Assert.Contains("PermitsPerMinute", error.Message);
@@ -234,14 +226,7 @@ public sealed class SubmissionRateLimitTests
     [InlineData("11")]
     public void A_trusted_hop_count_out_of_range_is_refused_at_start(string hops)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["Intake:RateLimit:TrustedProxyHops"] = hops,
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddIntake(configuration);
-        using var provider = services.BuildServiceProvider();
+        using var provider = IntakeServices.With(("Intake:RateLimit:TrustedProxyHops", hops));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         Assert.Contains("TrustedProxyHops", error.Message);

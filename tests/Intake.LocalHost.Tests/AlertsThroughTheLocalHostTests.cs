@@ -7,7 +7,7 @@ using Intake.Testing;
 namespace Intake.LocalHost.Tests;
 
 /// <summary>Azurite, maildev, and the local host on them with maildev as its SMTP server: the alerts as a newcomer sees them.</summary>
-public sealed class AlertsFixture : IAsyncLifetime
+public class AlertsFixture : IAsyncLifetime
 {
     public const string PublicBaseUrl = "http://intake.test.example";
 
@@ -27,8 +27,12 @@ public sealed class AlertsFixture : IAsyncLifetime
             ["Intake__Alerts__SmtpPort"] = $"{MailDev.SmtpPort}",
             ["Intake__Alerts__PublicBaseUrl"] = PublicBaseUrl,
             ["Intake__Alerts__TeamAddress"] = "mbc-team@study.example",
+            ["Intake__Alerts__MaxPerHour"] = MaxPerHour,
         });
     }
+
+    /// <summary>The hourly budget of urgent e-mails the host runs with (the default unless a fixture needs another).</summary>
+    protected virtual string? MaxPerHour => null;
 
     public async Task DisposeAsync()
     {

@@ -8,34 +8,9 @@ using Intake.Testing;
 namespace Intake.LocalHost.Tests;
 
 /// <summary>Azurite, maildev, and a local host whose hourly budget of urgent e-mails is one.</summary>
-public sealed class UrgentBudgetFixture : IAsyncLifetime
+public sealed class UrgentBudgetFixture : AlertsFixture
 {
-    public Azurite Azurite { get; private set; } = null!;
-
-    public MailDev MailDev { get; private set; } = null!;
-
-    public LocalHostProcess Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Azurite = await Azurite.StartAsync();
-        MailDev = await MailDev.StartAsync();
-        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Intake__Alerts__SmtpHost"] = "localhost",
-            ["Intake__Alerts__SmtpPort"] = $"{MailDev.SmtpPort}",
-            ["Intake__Alerts__TeamAddress"] = "mbc-team@study.example",
-            ["Intake__Alerts__MaxPerHour"] = "1",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await MailDev.DisposeAsync();
-        await Azurite.DisposeAsync();
-        Host.AssertNoPatientDataInOutput();
-    }
+    protected override string? MaxPerHour => "1";
 }
 
 /// <summary>

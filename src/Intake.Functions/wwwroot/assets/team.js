@@ -493,18 +493,25 @@ function reopenBlock(s) {
     h('h4', {}, 'Screened out'),
     h('p', {}, 'A person may have answered wrongly. Reopening puts this item on the worklist as Normal, marked reopened, whatever its result.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'item-reopen' }, 'Reopen')));
-  busy(form, async () => {
-    try {
-      const updated = await api('POST', `/api/submissions/${s.id}/reopen`);
-      await afterAction(updated, `Reopened submission ${shortId(s.id)}: it is on the worklist.`, 'item-h');
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        announce(problemText(error), true);
-        await reloadItem('item-h', { text: problemText(error), error: true });
-      } else throw error;
-    }
-  });
+  busy(form, () => reopenFromItem(s, `Reopened submission ${shortId(s.id)}: it is on the worklist.`));
   return form;
+}
+
+/** Reopens the open item and says so with done; a 409 (it changed meanwhile) is announced and the item read again. */
+async function reopenFromItem(s, done) {
+  try {
+    const updated = await api('POST', `/api/submissions/${s.id}/reopen`);
+    await afterAction(updated, done, 'item-h');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) await conflictAgain(error);
+    else throw error;
+  }
+}
+
+/** A 409 on an open item: said aloud, and the item drawn again from what is stored now. */
+async function conflictAgain(error) {
+  announce(problemText(error), true);
+  await reloadItem('item-h', { text: problemText(error), error: true });
 }
 
 /** Marks the item not genuine, with the reason the team gives: it leaves both lists, kept 30 days for review. */
@@ -527,10 +534,8 @@ function notGenuineBlock(s) {
       await afterAction(updated, `Submission ${shortId(s.id)} marked not genuine: it is off the lists.`, 'item-h');
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
-      else if (error instanceof ApiError && error.status === 409) {
-        announce(problemText(error), true);
-        await reloadItem('item-h', { text: problemText(error), error: true });
-      } else throw error;
+      else if (error instanceof ApiError && error.status === 409) await conflictAgain(error);
+      else throw error;
     }
   });
   return form;
@@ -544,17 +549,7 @@ function notGenuineReviewBlock(s) {
     h('p', {}, `By ${mark.by ?? 'someone'} on ${mark.markedAt ? new Date(mark.markedAt).toLocaleString() : '?'}: ${mark.reason ?? ''}`),
     h('p', {}, `Removed for good after ${mark.removalDue ? new Date(mark.removalDue).toLocaleDateString() : '30 days'}. Reopening puts it back on its list and cancels the removal.`),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'item-reopen' }, 'Reopen')));
-  busy(form, async () => {
-    try {
-      const updated = await api('POST', `/api/submissions/${s.id}/reopen`);
-      await afterAction(updated, `Reopened submission ${shortId(s.id)}: it is back on its list.`, 'item-h');
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        announce(problemText(error), true);
-        await reloadItem('item-h', { text: problemText(error), error: true });
-      } else throw error;
-    }
-  });
+  busy(form, () => reopenFromItem(s, `Reopened submission ${shortId(s.id)}: it is back on its list.`));
   return form;
 }
 
