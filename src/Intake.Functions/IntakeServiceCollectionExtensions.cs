@@ -92,6 +92,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<UsedChallengeCleanup>();
         services.AddSingleton<IPassOutcomes, TablePassOutcomes>();
 
+        // Cache-Control: no-store and nosniff on every /api and /fhir answer, in whichever host runs the app.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ApiResponseHeadersStartupFilter>());
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();
         services.AddSingleton<PersonLinking>();

@@ -83,6 +83,7 @@ public sealed class RateLimitThroughTheLocalHostTests(RateLimitFixture fixture) 
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        ApiHeaders.AssertPresent(refused);
         Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60 / RateLimitFixture.PermitsPerMinute));
         Assert.Equal(HttpStatusCode.Accepted, otherAnswer.StatusCode);
         // What the flooding client had sent before the limit is kept; the refused one was not stored.

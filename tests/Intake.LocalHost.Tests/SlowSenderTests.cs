@@ -50,6 +50,7 @@ public sealed class SlowSenderTests(DeadlineAndHealthFixture fixture, ITestOutpu
         Assert.True(otherAnsweredFirst, "the other client was answered only after the slow one was cut off");
         Assert.Equal(408, response.Status);
         Assert.Equal("application/problem+json", response.MediaType);
+        ApiHeaders.AssertPresent(response);
         using var problem = JsonDocument.Parse(response.Body);
         Assert.Equal(408, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Contains("Nothing was stored", problem.RootElement.GetProperty("detail").GetString());
