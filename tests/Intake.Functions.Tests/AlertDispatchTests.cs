@@ -45,9 +45,9 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
             var pending = new TablePendingSubmissions(azurite.Tables);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Alerts.Setup(q => q.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-            Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar);
-            Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables), Alerts.Object, Calendar);
-            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
+            Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar, TestData.PersonDigests);
+            Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables, TestData.PersonDigests), Alerts.Object, Calendar);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
             Dispatch = new AlertDispatch(Store, Changes, Sender, Settings, new TableAlertBudget(azurite.Tables), Calendar);
             Updates = new ReferrerUpdates(Store, Changes, Alerts.Object);
         }
