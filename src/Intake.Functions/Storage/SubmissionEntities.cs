@@ -47,6 +47,12 @@ internal static class SubmissionEntities
             ["UrgentAlertPending"] = s.UrgentAlertPending,
             ["ReferrerUpdatesSent"] = string.Join(',', s.ReferrerUpdatesSent),
         };
+        if (s.ReferrerConfirmed is { } confirmed)
+        {
+            entity["ReferrerConfirmedAt"] = confirmed.At;
+            entity["ReferrerConfirmedBy"] = confirmed.By;
+            entity["ReferrerConfirmedEmail"] = confirmed.Email;
+        }
         if (s.NotGenuine is { } mark)
         {
             entity["NotGenuineAt"] = mark.At;
@@ -93,6 +99,9 @@ internal static class SubmissionEntities
             PersonId = e.GetString("PersonId"),
             UrgentAlertPending = e.GetBoolean("UrgentAlertPending") ?? false,
             ReferrerUpdatesSent = e.GetString("ReferrerUpdatesSent") is { Length: > 0 } sent ? sent.Split(',') : [],
+            ReferrerConfirmed = e.GetDateTimeOffset("ReferrerConfirmedAt") is { } confirmedAt
+                ? new ReferrerConfirmation(confirmedAt, e.GetString("ReferrerConfirmedBy") ?? "", e.GetString("ReferrerConfirmedEmail") ?? "")
+                : null,
             NotGenuine = e.GetDateTimeOffset("NotGenuineAt") is { } markedAt
                 ? new NotGenuineMark(markedAt, e.GetString("NotGenuineBy") ?? "", e.GetString("NotGenuineReason") ?? "")
                 : null,
