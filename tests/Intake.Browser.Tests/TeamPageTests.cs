@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -139,6 +140,8 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
             await KeyboardOnly.PressAsync(page, OpenButton(TeamPage.Section(page, "Worklist"), id), "the item's Open button");
             var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
             await Expect(item.GetByRole(AriaRole.Heading, new() { Name = "Confirm the referrer's e-mail address" })).ToBeVisibleAsync();
+            var scan = await page.RunAxe();
+            Assert.DoesNotContain(scan.Violations, v => v.Impact is "serious" or "critical");
             // No update can be asked for yet: the form to tell the referrer is not there.
             await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Tell the referrer", Exact = true })).ToHaveCountAsync(0);
             var confirm = item.GetByRole(AriaRole.Button, new() { Name = "Confirm the address", Exact = true });
