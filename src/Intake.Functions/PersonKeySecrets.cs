@@ -9,20 +9,23 @@ using Microsoft.Extensions.Options;
 namespace Intake.Functions;
 
 /// <summary>
-/// Makes the <see cref="PersonDigests"/> from <see cref="PersonKeyOptions"/>: the configured key (Key
+/// Makes the <see cref="Intake.Core.PersonDigests"/> from <see cref="PersonKeyOptions"/>: the configured key (Key
 /// Vault in Azure), or outside Azure a key kept in a local file, made on the first start.
 /// </summary>
 public static class PersonKeySecrets
 {
     /// <summary>The service's person digests.</summary>
-    public static PersonDigests PersonDigests(IServiceProvider services)
+    public static PersonDigests PersonDigests(IServiceProvider services) => PersonDigests(services, Environment.GetEnvironmentVariable);
+
+    /// <summary>The service's person digests, reading the process environment through <paramref name="environment"/> (App Service sets <c>WEBSITE_SITE_NAME</c>).</summary>
+    internal static PersonDigests PersonDigests(IServiceProvider services, Func<string, string?> environment)
     {
         var options = services.GetRequiredService<IOptions<PersonKeyOptions>>().Value;
         if (!string.IsNullOrWhiteSpace(options.Secret))
         {
             return new PersonDigests(Encoding.UTF8.GetBytes(options.Secret.Trim()));
         }
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")))
+        if (!string.IsNullOrEmpty(environment("WEBSITE_SITE_NAME")))
         {
             // A file on an instance would be a key of that instance only: every person unlinked on the next scale-out.
             throw new InvalidOperationException("Intake:PersonKey:Secret is not set: in Azure it must be the Key Vault reference of the person key (docs/deploy.md).");

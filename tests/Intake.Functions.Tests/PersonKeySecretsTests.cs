@@ -62,6 +62,19 @@ public sealed class PersonKeySecretsTests : IDisposable
     }
 
     [Fact]
+    public void In_Azure_without_the_setting_the_app_does_not_start_and_makes_no_file()
+    {
+        var file = Path.Combine(_directory, ".local", "person-key");
+        using var services = IntakeServices.With(("Intake:PersonKey:Secret", ""), ("Intake:PersonKey:File", file));
+
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            PersonKeySecrets.PersonDigests(services, name => name == "WEBSITE_SITE_NAME" ? "mbcintake-app" : null));
+
+        Assert.Contains("Key Vault", refused.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
     public void A_setting_shorter_than_32_characters_stops_the_start()
     {
         using var services = IntakeServices.With(("Intake:PersonKey:Secret", "too short"));

@@ -194,6 +194,23 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_removed_submission_loses_its_plain_entry_too_whether_or_not_its_record_still_told_the_date(bool recordTold)
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var contact = new Contact("Eve Example", "eve@example.org", null, "en");
+        var id = await rig.SubmitAsync(answers, contact);
+        await MakePlainAsync(rig, id, contact, keepKeyedEntry: true);
+        var line = await rig.WorklistLineAsync(id);
+
+        await new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests).RemoveRestAsync(line, recordTold ? answers.DateOfBirth : null, DateTimeOffset.UtcNow, None);
+
+        Assert.Empty(await PeopleRowsOfAsync(id));
+    }
+
     private async Task<string[]> SnapshotAsync(params string[] ids)
     {
         var rows = new List<string>();
