@@ -74,6 +74,8 @@ param siteSettings {
   publicBaseUrl: string
   @description('Key Vault secret URI of the key that signs the public forms\' proof-of-work challenges.')
   challengeKeySecretUri: string
+  @description('Key Vault secret URI of the person key that the people index\'s digests are keyed with.')
+  personKeySecretUri: string
   @description('Key Vault secret URIs of the partner systems\' keys (x-partner-key), at most 3.')
   partnerKeySecretUris: string[]
   @description('The challenge\'s cost: the largest number a browser may have to try.')
@@ -229,6 +231,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // (PartnerOptions); an empty slot is no key.
     Intake__Challenge__HmacKey: '@Microsoft.KeyVault(SecretUri=${siteSettings.challengeKeySecretUri})'
     Intake__Challenge__MaxNumber: string(siteSettings.challengeMaxNumber)
+    // The people index's keyed digests (PersonKeyOptions): HMAC-SHA-256 with this key, a Key Vault
+    // reference; the app does not start in Azure without it.
+    Intake__PersonKey__Secret: '@Microsoft.KeyVault(SecretUri=${siteSettings.personKeySecretUri})'
     Intake__Partners__Keys__0: length(siteSettings.partnerKeySecretUris) > 0
       ? '@Microsoft.KeyVault(SecretUri=${siteSettings.partnerKeySecretUris[0]})'
       : ''

@@ -83,6 +83,9 @@ param smtpPasswordSecretUri string = ''
 @description('The Key Vault secret URI (https://VAULT.vault.azure.net/secrets/NAME) of the key, at least 32 characters, that signs the public forms\' proof-of-work challenges. Every instance uses it; the app reads it as its identity.')
 param challengeKeySecretUri string
 
+@description('The Key Vault secret URI (https://VAULT.vault.azure.net/secrets/NAME) of the person key, at least 32 characters, that the people index\'s digests of dates of birth and contact details are keyed with (HMAC-SHA-256). Every instance uses it; the app reads it as its identity. Never changed casually: a new key unlinks every stored person.')
+param personKeySecretUri string
+
 @description('Key Vault secret URIs of the keys partner systems send in x-partner-key to post without a challenge (at most 3; empty: none).')
 @maxLength(3)
 param partnerKeySecretUris string[] = []
@@ -229,6 +232,7 @@ module app 'app.bicep' = {
       alertTeamAddress: alertTeamAddress
       publicBaseUrl: publicBaseUrl
       challengeKeySecretUri: challengeKeySecretUri
+      personKeySecretUri: personKeySecretUri
       partnerKeySecretUris: partnerKeySecretUris
       challengeMaxNumber: challengeMaxNumber
     }

@@ -84,6 +84,8 @@ export Intake__Alerts__SmtpPort="${Intake__Alerts__SmtpPort:-$smtp_port}"
 # (at least 32 characters) to choose it.
 export INTAKE_PARTNER_KEY="${INTAKE_PARTNER_KEY:-local-partner-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
 export Intake__Partners__Keys__0="$INTAKE_PARTNER_KEY"
+# The people index's person key: made on the first start in the repository's .local/ (git-ignored, mode 600).
+export Intake__PersonKey__File="${Intake__PersonKey__File:-$ROOT/.local/person-key}"
 export urls="${urls:-http://localhost:7071}"
 (cd src/Intake.LocalHost/bin/Debug/net10.0 && exec dotnet Intake.LocalHost.dll) &
 host_pid=$!

@@ -22,6 +22,8 @@ namespace Intake.Pipeline.Benchmark;
 /// </summary>
 internal static class ReevaluationBench
 {
+    private static readonly PersonDigests PersonDigestsForBench = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private static readonly DateTimeOffset SeedTime = new(2026, 11, 26, 18, 0, 0, TimeSpan.Zero);
 
     public static async Task<int> RunAsync(int n, int readers, int concurrency)
@@ -50,16 +52,16 @@ internal static class ReevaluationBench
         var calendar = SiteCalendar.For(SiteCalendar.DefaultTimeZoneId, clock);
         var engine = new PrecheckEngine(RuleSet.Nct03737695);
         var store = new TableSubmissionStore(tables);
-        var lists = new TableTeamLists(tables);
+        var lists = new TableTeamLists(tables, PersonDigestsForBench);
         var pending = new TablePendingSubmissions(tables);
         var changes = new SubmissionChanges(store, lists, new QueueAlertQueue(queues), calendar);
-        var intake = new SubmissionIntake(store, pending, new NoQueue(), calendar);
-        var routing = new PrecheckRouting(changes, new PersonLinking(new TablePeopleIndex(tables)), engine);
+        var intake = new SubmissionIntake(store, pending, new NoQueue(), calendar, PersonDigestsForBench);
+        var routing = new PrecheckRouting(changes, new PersonLinking(new TablePeopleIndex(tables, PersonDigestsForBench)), engine);
 
         Console.Error.WriteLine($"== Seeding {n} open worklist items through the storage classes");
         var ids = await SeedAsync(n, intake, routing, calendar.Today);
         clock.Advance(TimeSpan.FromDays(1));
-        var passLists = new TableTeamLists(passTables);
+        var passLists = new TableTeamLists(passTables, PersonDigestsForBench);
         var passChanges = new SubmissionChanges(new TableSubmissionStore(passTables), passLists, new QueueAlertQueue(passQueues), calendar);
 
         var rows = new List<string>();

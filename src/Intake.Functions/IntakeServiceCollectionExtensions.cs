@@ -47,6 +47,11 @@ public static class IntakeServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.HmacKey) || o.HmacKey.Trim().Length >= 32,
                 "Intake:Challenge:HmacKey must be at least 32 characters (or empty for a key made for this process only).")
             .ValidateOnStart();
+        services.AddOptions<PersonKeyOptions>()
+            .BindConfiguration(PersonKeyOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Secret) || o.Secret.Trim().Length >= 32,
+                "Intake:PersonKey:Secret must be at least 32 characters (or empty outside Azure for a key kept in Intake:PersonKey:File).")
+            .ValidateOnStart();
         services.AddOptions<PartnerOptions>()
             .BindConfiguration(PartnerOptions.Section)
             .Validate(o => o.Keys.All(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length >= 32), "Each of Intake:Partners:Keys must be at least 32 characters.")
@@ -71,7 +76,10 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ITeamLists, TableTeamLists>();
         services.AddSingleton<IPendingSubmissions, TablePendingSubmissions>();
         services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
+        services.AddSingleton(PersonKeySecrets.PersonDigests);
         services.AddSingleton<IPeopleIndex, TablePeopleIndex>();
+        services.AddSingleton<IPlainPersonKeys, TablePlainPersonKeys>();
+        services.AddSingleton<PersonKeysMigration>();
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();
         services.AddSingleton<IAlertSender, SmtpAlertSender>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToSettings());

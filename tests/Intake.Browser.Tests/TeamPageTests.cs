@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -116,6 +117,59 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
                 Content = JsonContent.Create(new JsonObject { ["reason"] = "One of 40 posts from one script" }),
             });
             Assert.True(again.IsSuccessStatusCode);
+        });
+
+    [Fact]
+    public Task A_referrer_address_is_confirmed_from_the_keyboard_before_an_update_can_be_sent_and_who_confirmed_it_is_shown() =>
+        BrowserPage.RunAsync(chromium, service.Host, nameof(A_referrer_address_is_confirmed_from_the_keyboard_before_an_update_can_be_sent_and_who_confirmed_it_is_shown), async browser =>
+        {
+            var page = browser.Page;
+            var answers = ReferralForm.BaselineAnswers();
+            var response = await service.Host.Client.PostAsJsonAsync("/api/referrals", new JsonObject
+            {
+                ["answers"] = answers,
+                ["patient"] = new JsonObject { ["name"] = "Rhea Referred", ["phone"] = "+1 507 555 0131" },
+                ["referrer"] = new JsonObject { ["name"] = "Dr. Okafor", ["institution"] = "Example Oncology", ["email"] = "okafor@example.org" },
+                ["patientAwareOfReferral"] = true,
+            });
+            Assert.True(response.IsSuccessStatusCode, $"POST /api/referrals: {(int)response.StatusCode}");
+            var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            await Submissions.RoutedAsync(service.Host, id);
+
+            await TeamPage.OpenAsync(page, service.Host.Key);
+            await KeyboardOnly.PressAsync(page, OpenButton(TeamPage.Section(page, "Worklist"), id), "the item's Open button");
+            var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
+            await Expect(item.GetByRole(AriaRole.Heading, new() { Name = "Confirm the referrer's e-mail address" })).ToBeVisibleAsync();
+            var scan = await page.RunAxe();
+            Assert.DoesNotContain(scan.Violations, v => v.Impact is "serious" or "critical");
+            // No update can be asked for yet: the form to tell the referrer is not there.
+            await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Tell the referrer", Exact = true })).ToHaveCountAsync(0);
+            var confirm = item.GetByRole(AriaRole.Button, new() { Name = "Confirm the address", Exact = true });
+
+            // Not ticked: said beside the box, nothing recorded.
+            await KeyboardOnly.PressAsync(page, confirm, "Confirm the address");
+            await Expect(item.Locator("#rc-checked-error")).Not.ToBeEmptyAsync();
+            Assert.Null((await Submissions.GetAsync(service.Host, id))["referrer"]!["emailConfirmed"]);
+
+            await KeyboardOnly.CheckAsync(page, item.GetByLabel("I checked that okafor@example.org is the referrer's address"), "the address checked box");
+            await KeyboardOnly.PressAsync(page, confirm, "Confirm the address");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is confirmed" })).ToBeVisibleAsync();
+            var confirmed = (await Submissions.GetAsync(service.Host, id))["referrer"]!["emailConfirmed"]!;
+            Assert.Equal("staff (function key)", (string?)confirmed["by"]);
+            var opened = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
+            await Expect(opened.Locator("#ru-confirmed")).ToContainTextAsync("Address confirmed by staff (function key)");
+
+            // Now the update goes out to the confirmed address.
+            await KeyboardOnly.PressAsync(page, opened.GetByRole(AriaRole.Button, new() { Name = "Tell the referrer", Exact = true }), "Tell the referrer");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The referrer will be e-mailed" })).ToBeVisibleAsync();
+
+            // Marked not genuine, so that this service's worklist holds only what the other tests sent.
+            var off = await service.Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{id}/not-genuine")
+            {
+                Headers = { { "x-functions-key", service.Host.Key } },
+                Content = JsonContent.Create(new JsonObject { ["reason"] = "A test referral" }),
+            });
+            Assert.True(off.IsSuccessStatusCode);
         });
 
     private static string Short(string id) => id[..8];

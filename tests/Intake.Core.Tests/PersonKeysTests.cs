@@ -5,11 +5,13 @@ public sealed class PersonKeysTests
 {
     private static readonly DateOnly Born = new(1972, 3, 15);
 
+    private static readonly PersonDigests Digests = new(System.Text.Encoding.UTF8.GetBytes("a person key of the core tests, 32+ chars"));
+
     private static PersonKeys Keys(string name = "Ann Example", string? email = null, string? phone = null, DateOnly? born = null) =>
-        PersonKeys.Of(AnswerSets.Baseline with { DateOfBirth = born ?? Born }, new Contact(name, email, phone, "en"));
+        PersonKeys.Of(AnswerSets.Baseline with { DateOfBirth = born ?? Born }, new Contact(name, email, phone, "en"), Digests);
 
     private static PersonKeys NoDateOfBirth(string name, string? email, string? phone) =>
-        PersonKeys.Of(AnswerSets.Baseline with { DateOfBirth = null }, new Contact(name, email, phone, null));
+        PersonKeys.Of(AnswerSets.Baseline with { DateOfBirth = null }, new Contact(name, email, phone, null), Digests);
 
     [Theory]
     [InlineData("ann@example.org", "ann@example.org")]

@@ -45,9 +45,9 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
             var pending = new TablePendingSubmissions(azurite.Tables);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Alerts.Setup(q => q.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-            Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar);
-            Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables), Alerts.Object, Calendar);
-            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
+            Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar, TestData.PersonDigests);
+            Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables, TestData.PersonDigests), Alerts.Object, Calendar);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
             Dispatch = new AlertDispatch(Store, Changes, Sender, Settings, new TableAlertBudget(azurite.Tables), Calendar);
             Updates = new ReferrerUpdates(Store, Changes, Alerts.Object);
         }
@@ -79,6 +79,10 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
             await Routing.HandleAsync(id, None);
             return id;
         }
+
+        /// <summary>A coordinator confirms the referral's referrer address (<see cref="TestData.Referrer"/>'s), as the team must before any update.</summary>
+        public async Task ConfirmedAsync(string id) =>
+            Assert.Equal(ActionOutcome.Done, (await Updates.ConfirmAsync(id, TestData.Referrer.Email!, "coordinator@example.org", None)).Outcome);
 
         public async Task<SubmissionFile> FileAsync(string id) => await Store.GetFileAsync(id, None) ?? throw new Xunit.Sdk.XunitException($"Submission {id} is not stored.");
 
@@ -247,6 +251,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
         var rig = new Rig(azurite);
         var id = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline with { OncologistConcerns = new OncologistConcerns(false, false, false) });
 
+        await rig.ConfirmedAsync(id);
         var result = await rig.Updates.RequestAsync(id, ReferralStatus.UnderReview, "coordinator@example.org", None);
 
         Assert.Equal(ActionOutcome.Done, result.Outcome);
@@ -263,6 +268,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
     {
         var rig = new Rig(azurite);
         var id = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline with { OncologistConcerns = new OncologistConcerns(false, false, false) });
+        await rig.ConfirmedAsync(id);
         var requested = await rig.Updates.RequestAsync(id, ReferralStatus.Contacted, "coordinator@example.org", None);
         var request = Assert.Single(rig.Queued(id));
 
@@ -290,6 +296,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
     {
         var rig = new Rig(azurite);
         var id = await rig.RoutedAsync(SubmissionKind.Referral, rig.UrgentAnswers);
+        await rig.ConfirmedAsync(id);
         await rig.Updates.RequestAsync(id, ReferralStatus.NotEnrolled, "coordinator@example.org", None);
 
         await rig.Dispatch.HandleAsync(rig.Queued(id).Single(a => a.Kind == AlertKind.ReferrerUpdate), None);
@@ -304,6 +311,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
     {
         var rig = new Rig(azurite);
         var id = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline with { OncologistConcerns = new OncologistConcerns(false, false, false) });
+        await rig.ConfirmedAsync(id);
         await rig.Updates.RequestAsync(id, ReferralStatus.Received, "coordinator@example.org", None);
         await rig.Updates.RequestAsync(id, ReferralStatus.Enrolled, "coordinator@example.org", None);
 
@@ -351,5 +359,80 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
         Assert.Equal(AlertOutcome.NoRecipient, outcome);
         Assert.Empty(rig.Sender.Sent);
         Assert.Empty((await rig.FileAsync(phoneOnly)).Submission.ReferrerUpdatesSent);
+    }
+
+    [Fact]
+    public async Task A_referrer_update_before_the_address_is_confirmed_is_refused_with_what_to_do_and_nothing_is_queued_or_recorded()
+    {
+        var rig = new Rig(azurite);
+        var id = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline);
+        var history = (await rig.FileAsync(id)).History.Count;
+
+        var result = await rig.Updates.RequestAsync(id, ReferralStatus.Enrolled, "coordinator@example.org", None);
+
+        Assert.Equal(ActionOutcome.NotApplicable, result.Outcome);
+        Assert.Contains("not confirmed", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("referrer-confirmation", result.Detail, StringComparison.Ordinal);
+        Assert.Empty(rig.Queued(id));
+        Assert.Equal(history, (await rig.FileAsync(id)).History.Count);
+    }
+
+    [Fact]
+    public async Task A_queued_referrer_update_for_an_unconfirmed_address_is_not_sent_and_the_history_says_so_once()
+    {
+        var rig = new Rig(azurite);
+        var id = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline);
+        // Queued before confirmations existed (or by anything that skipped the check): the send checks again.
+        var request = new AlertRequest(id, AlertKind.ReferrerUpdate, TestData.NewId(), ReferralStatus.Enrolled);
+
+        Assert.Equal(AlertOutcome.NotConfirmed, await rig.Dispatch.HandleAsync(request, None));
+        Assert.Equal(AlertOutcome.AlreadyHandled, await rig.Dispatch.HandleAsync(request, None));
+
+        Assert.Empty(rig.Sender.Sent);
+        var file = await rig.FileAsync(id);
+        var entry = Assert.Single(file.History, h => h.Event.StartsWith("Referrer update not sent", StringComparison.Ordinal));
+        Assert.Contains(request.RequestId!, entry.Event, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confirmation_is_recorded_once_with_who_confirmed_it_whatever_the_case_of_the_address()
+    {
+        var rig = new Rig(azurite);
+        var id = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline);
+
+        var first = await rig.Updates.ConfirmAsync(id, "  " + TestData.Referrer.Email!.ToUpperInvariant() + " ", "coordinator@example.org", None);
+        var again = await rig.Updates.ConfirmAsync(id, TestData.Referrer.Email!, "someone.else@example.org", None);
+
+        Assert.Equal(ActionOutcome.Done, first.Outcome);
+        Assert.Equal(ActionOutcome.Done, again.Outcome);
+        var file = await rig.FileAsync(id);
+        var entry = Assert.Single(file.History, h => h.Event == ReferrerUpdates.ConfirmedEvent);
+        Assert.Equal("coordinator@example.org", entry.By);
+        Assert.Equal("coordinator@example.org", file.Submission.ReferrerConfirmed!.By);
+        Assert.True(ReferrerUpdates.IsConfirmed(file));
+    }
+
+    [Fact]
+    public async Task Another_address_or_a_submission_without_a_referrer_address_cannot_be_confirmed_and_nothing_is_recorded()
+    {
+        var rig = new Rig(azurite);
+        var referral = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline);
+        var phoneOnly = await rig.RoutedAsync(SubmissionKind.Referral, TestData.Baseline, TestData.Referrer with { Email = null });
+        var screening = await rig.RoutedAsync(SubmissionKind.SelfScreening, TestData.Baseline);
+        var history = (await rig.FileAsync(referral)).History.Count;
+
+        var other = await rig.Updates.ConfirmAsync(referral, "someone@elsewhere.example", "coordinator@example.org", None);
+        var none = await rig.Updates.ConfirmAsync(phoneOnly, "x@example.org", "coordinator@example.org", None);
+        var self = await rig.Updates.ConfirmAsync(screening, "x@example.org", "coordinator@example.org", None);
+        var unknown = await rig.Updates.ConfirmAsync(TestData.NewId(), "x@example.org", "coordinator@example.org", None);
+
+        Assert.True(other.OtherAddress);
+        Assert.Equal(ActionOutcome.NotApplicable, other.Outcome);
+        Assert.Equal((ActionOutcome.NotApplicable, false), (none.Outcome, none.OtherAddress));
+        Assert.Equal((ActionOutcome.NotApplicable, false), (self.Outcome, self.OtherAddress));
+        Assert.Equal(ActionOutcome.NotFound, unknown.Outcome);
+        var file = await rig.FileAsync(referral);
+        Assert.Equal(history, file.History.Count);
+        Assert.False(ReferrerUpdates.IsConfirmed(file));
     }
 }

@@ -334,6 +334,19 @@ public sealed partial class InfraTemplateTests
         Assert.Contains("/api/challenge", ExcludedPaths());
     }
 
+    [Fact]
+    public void The_person_key_is_a_Key_Vault_reference_from_a_required_parameter_that_the_preprovision_hook_checks()
+    {
+        var key = (string)AppSettings()["Intake__PersonKey__Secret"]!;
+
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", key, StringComparison.Ordinal);
+        Assert.Contains("personKeySecretUri", key, StringComparison.Ordinal);
+        Assert.Null(InfraTemplate.Root["parameters"]!["personKeySecretUri"]!["defaultValue"]);
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "infra", "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${INTAKE_PERSON_KEY_SECRET_URI}", (string)file["personKeySecretUri"]!["value"]!);
+        Assert.Contains("INTAKE_PERSON_KEY_SECRET_URI", File.ReadAllText(Path.Combine(Repository.Root, "infra", "hooks", "preprovision.sh")), StringComparison.Ordinal);
+    }
+
     private static JsonObject AppSettings()
     {
         var properties = InfraTemplate.SiteConfig("appsettings").Properties;

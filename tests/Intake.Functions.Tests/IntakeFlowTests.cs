@@ -23,12 +23,12 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Clock = new ManualClock(start ?? DateTimeOffset.UtcNow);
             Calendar = TestData.Calendar(Clock);
             Store = new TableSubmissionStore(azurite.Tables);
-            Lists = new TableTeamLists(azurite.Tables);
+            Lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
             Pending = new TablePendingSubmissions(azurite.Tables);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-            Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar);
+            Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar, TestData.PersonDigests);
             Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
-            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables)), TestData.Engine);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
             Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar, new MemoryPassOutcomes()) { Grace = TimeSpan.FromMinutes(2) };
         }
 
@@ -319,7 +319,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         var gated = new GatedStore(rig.Store);
         var failingQueue = new Mock<IPrecheckQueue>();
         failingQueue.Setup(q => q.EnqueueAsync(id, It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException(503, "The queue is unavailable."));
-        var intake = new SubmissionIntake(gated, rig.Pending, failingQueue.Object, rig.Calendar);
+        var intake = new SubmissionIntake(gated, rig.Pending, failingQueue.Object, rig.Calendar, TestData.PersonDigests);
 
         // The post marks the submission pending, then its write hangs (the SDK retrying).
         var posting = intake.AcceptAsync(TestData.Draft(id), None);

@@ -12,7 +12,11 @@ internal static class IntakeServices
     /// </summary>
     public static ServiceProvider With(params (string Key, string? Value)[] settings)
     {
-        var values = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" };
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Intake:PersonKey:Secret"] = TestData.PersonKey,
+        };
         foreach (var (key, value) in settings)
         {
             values[key] = value;

@@ -98,7 +98,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         await rig.ScreenedOutLineAsync(id);
         Assert.Empty(await NotGenuineLinesAsync(rig, id));
         rig.NextDay(5);
-        await new NotGenuineRemoval(rig.Lists, rig.Store, new TableSubmissionRemoval(azurite.Tables), rig.Calendar).RunAsync(None);
+        await new NotGenuineRemoval(rig.Lists, rig.Store, new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests), rig.Calendar).RunAsync(None);
         Assert.Equal(SubmissionStatus.ScreenedOut, (await rig.RecordAsync(id)).Status);
         Assert.Contains((await rig.FileAsync(id)).History, h => h.Event.StartsWith("Reopened after being marked not genuine", StringComparison.Ordinal));
     }
@@ -118,7 +118,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         await rig.Pending.MarkAsync(gone, rig.Calendar.Now, None);
         rig.NextDay(21);
 
-        var removal = new NotGenuineRemoval(rig.Lists, rig.Store, new FailingFor(new TableSubmissionRemoval(azurite.Tables), failing), rig.Calendar);
+        var removal = new NotGenuineRemoval(rig.Lists, rig.Store, new FailingFor(new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests), failing), rig.Calendar);
         var report = await removal.RunAsync(None);
 
         Assert.Contains(failing, report.Failed);
@@ -139,7 +139,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         Assert.Equal(SubmissionStatus.NotGenuine, (await rig.RecordAsync(young)).Status);
 
         // The next pass without the fault removes the one that failed.
-        await new NotGenuineRemoval(rig.Lists, rig.Store, new TableSubmissionRemoval(azurite.Tables), rig.Calendar).RunAsync(None);
+        await new NotGenuineRemoval(rig.Lists, rig.Store, new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests), rig.Calendar).RunAsync(None);
         Assert.Null(await rig.Store.GetAsync(failing, None));
         Assert.Empty(await NotGenuineLinesAsync(rig, failing));
         Assert.NotNull(await rig.Store.GetAsync(young, None));
@@ -153,7 +153,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         var id = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, TestData.Contact with { Name = "Cut Example" });
         await rig.Actions.MarkNotGenuineAsync(id, "Script", Staff, None);
         rig.NextDay(31);
-        var removal = new TableSubmissionRemoval(azurite.Tables);
+        var removal = new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests);
         Assert.True(await removal.TryRemoveRecordAsync(await rig.RecordAsync(id), None));
         Assert.Contains(await rig.People.BornOnAsync(born, None), p => p.SubmissionId == id);
 
@@ -173,7 +173,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         var read = await rig.RecordAsync(id);
         await rig.Actions.ReopenAsync(id, Staff, None);
 
-        Assert.False(await new TableSubmissionRemoval(azurite.Tables).TryRemoveRecordAsync(read, None));
+        Assert.False(await new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests).TryRemoveRecordAsync(read, None));
         Assert.Equal(SubmissionStatus.ScreenedOut, (await rig.RecordAsync(id)).Status);
     }
 }

@@ -33,10 +33,15 @@ public sealed class ReferrerUpdateFunctionTests
         return await HttpTesting.ExecuteAsync(await _function.RequestReferrerUpdate(request, id, None), request);
     }
 
-    private string StoredReferral(Referrer? referrer = null, SubmissionKind kind = SubmissionKind.Referral)
+    private string StoredReferral(Referrer? referrer = null, SubmissionKind kind = SubmissionKind.Referral, bool confirmed = true)
     {
         var id = TestData.NewId();
-        var submission = TestData.Submission(id, DateTimeOffset.UtcNow, kind) with { Version = 2, Status = SubmissionStatus.Received };
+        var submission = TestData.Submission(id, DateTimeOffset.UtcNow, kind) with
+        {
+            Version = 2,
+            Status = SubmissionStatus.Received,
+            ReferrerConfirmed = confirmed && (referrer ?? TestData.Referrer).Email is { } email ? new ReferrerConfirmation(DateTimeOffset.UtcNow, "coordinator@example.org", email) : null,
+        };
         var file = new SubmissionFile(submission, TestData.Contact, kind == SubmissionKind.Referral ? referrer ?? TestData.Referrer : null, []);
         _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(file);
         _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(submission);
@@ -119,6 +124,19 @@ public sealed class ReferrerUpdateFunctionTests
 
         AssertProblem(answer, StatusCodes.Status409Conflict);
         Assert.Contains("self-screening", answer.Json().GetProperty("detail").GetString(), StringComparison.Ordinal);
+        _alerts.VerifyNoOtherCalls();
+        _store.Verify(s => s.TryUpdateAsync(It.IsAny<Submission>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_referral_whose_referrer_address_is_not_confirmed_is_409_saying_to_confirm_it_first_and_nothing_is_queued()
+    {
+        var id = StoredReferral(confirmed: false);
+
+        var answer = await PostAsync(id, """{ "status": "enrolled" }""");
+
+        AssertProblem(answer, StatusCodes.Status409Conflict);
+        Assert.Contains($"POST /api/submissions/{id}/referrer-confirmation", answer.Json().GetProperty("detail").GetString(), StringComparison.Ordinal);
         _alerts.VerifyNoOtherCalls();
         _store.Verify(s => s.TryUpdateAsync(It.IsAny<Submission>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()), Times.Never);
     }

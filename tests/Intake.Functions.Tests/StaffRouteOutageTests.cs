@@ -31,6 +31,7 @@ public sealed class StaffRouteOutageTests
         ["MarkNotGenuine"] = () => HttpTesting.Post("""{ "reason": "A scripted flood" }"""),
         ["CorrectAnswers"] = () => HttpTesting.Post(new JsonObject { ["answers"] = TestData.AnswersJson() }.ToJsonString()),
         ["RequestReferrerUpdate"] = () => HttpTesting.Post("""{ "status": "underReview" }"""),
+        ["ConfirmReferrer"] = () => HttpTesting.Post("""{ "email": "referrer@example.org" }"""),
         ["ReplayPoison"] = () => HttpTesting.Post(""),
     };
 

@@ -36,7 +36,7 @@ public sealed class SubmissionChallengeTests
         _used.Setup(u => u.TryUseAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns((string c, DateTimeOffset e, CancellationToken ct) => _memory.TryUseAsync(c, e, ct));
         var calendar = TestData.Calendar();
-        _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
+        _functions = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar, TestData.PersonDigests), calendar,
             new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 10_000_000 })), TestGates.Gate(_used.Object), TestData.Metrics(), _log);
         _challenges = new ChallengeFunction(TestGates.ProofOfWork());
     }
@@ -171,7 +171,7 @@ public sealed class SubmissionChallengeTests
     public async Task The_rate_limit_comes_before_the_challenge()
     {
         var calendar = TestData.Calendar();
-        var limited = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
+        var limited = new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar, TestData.PersonDigests), calendar,
             new SubmissionRateLimit(Options.Create(new RateLimitOptions { PermitsPerMinute = 1 })), TestGates.Gate(_used.Object), TestData.Metrics(), _log);
         await limited.SubmitScreening(Screening(), None);
 

@@ -29,7 +29,7 @@ public sealed class SubmissionRateLimitTests
         _store.Setup(s => s.AddAsync(It.IsAny<Submission>(), It.IsAny<Contact>(), It.IsAny<Referrer?>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(AddResult.Added);
         var calendar = TestData.Calendar();
-        return new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar), calendar,
+        return new SubmissionFunctions(new SubmissionIntake(_store.Object, _pending.Object, _queue.Object, calendar, TestData.PersonDigests), calendar,
             Limit(clientAddressHeader, trustedProxyHops),
             TestGates.Gate(), TestData.Metrics(), NullLogger<SubmissionFunctions>.Instance);
     }

@@ -10,7 +10,7 @@ namespace Intake.Functions.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableTeamListsTests(AzuriteFixture azurite)
 {
-    private readonly TableTeamLists _lists = new(azurite.Tables);
+    private readonly TableTeamLists _lists = new(azurite.Tables, TestData.PersonDigests);
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
 
@@ -56,13 +56,13 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     public async Task A_first_listing_puts_the_line_clears_the_pending_mark_and_indexes_the_person_in_one_request()
     {
         var pending = new TablePendingSubmissions(azurite.Tables);
-        var people = new TablePeopleIndex(azurite.Tables);
+        var people = new TablePeopleIndex(azurite.Tables, TestData.PersonDigests);
         var item = Item(Priority.High, T0.AddYears(-30));
         var born = new DateOnly(1931, 2, 3);
         var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", "p", "n"), item.ReceivedAt);
         await pending.MarkAsync(item.Id, T0.AddYears(-30), None);
         var requests = new RequestCounter();
-        var counted = new TableTeamLists(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, requests.Options()));
+        var counted = new TableTeamLists(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, requests.Options()), TestData.PersonDigests);
 
         await counted.PutFirstAsync(item, person, None);
 
@@ -75,7 +75,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_first_listing_again_after_its_mark_is_cleared_changes_nothing()
     {
-        var people = new TablePeopleIndex(azurite.Tables);
+        var people = new TablePeopleIndex(azurite.Tables, TestData.PersonDigests);
         var item = Item(Priority.Normal, T0.AddYears(-31));
         var born = new DateOnly(1932, 3, 4);
         var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", null, null), item.ReceivedAt);

@@ -43,7 +43,7 @@ public sealed class TeamFunctionsTests
     private string Given(Answers answers, bool reopened = false)
     {
         var id = TestData.NewId();
-        var submission = TestData.Submission(id, Received, answers: answers) with { PersonKeys = PersonKeys.Of(answers, TestData.Contact) };
+        var submission = TestData.Submission(id, Received, answers: answers) with { PersonKeys = PersonKeys.Of(answers, TestData.Contact, TestData.PersonDigests) };
         var precheck = TestData.Engine.Evaluate(answers, submission.ReceivedOn);
         _stored = submission with { Precheck = precheck, EvaluatedAt = Received, Status = submission.StatusFor(precheck), Version = 2, Reopened = reopened };
         _history.AddRange([new(Received, "Self-screening received", SubmissionIntake.PublicActor), new(Received, PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor)]);

@@ -26,12 +26,12 @@ internal sealed class TeamRig
         Clock = new ManualClock(start ?? Noon);
         Calendar = TestData.Calendar(Clock);
         Store = new TableSubmissionStore(azurite.Tables);
-        Lists = new TableTeamLists(azurite.Tables);
+        Lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         Pending = new TablePendingSubmissions(azurite.Tables);
-        People = new TablePeopleIndex(azurite.Tables);
+        People = new TablePeopleIndex(azurite.Tables, TestData.PersonDigests);
         Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Alerts.Setup(a => a.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        Intake = new SubmissionIntake(Store, Pending, Queue.Object, Calendar);
+        Intake = new SubmissionIntake(Store, Pending, Queue.Object, Calendar, TestData.PersonDigests);
         Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
         Linking = new PersonLinking(People);
         Routing = new PrecheckRouting(Changes, Linking, TestData.Engine);

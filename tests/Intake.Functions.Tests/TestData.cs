@@ -34,6 +34,12 @@ internal static class TestData
 
     public static PrecheckEngine Engine { get; } = new(RuleSet.Nct03737695);
 
+    /// <summary>The tests' own person key (never a real one): the same as <see cref="IntakeServices"/> gives the app.</summary>
+    public const string PersonKey = "test-person-key-of-the-functions-tests-0123456789";
+
+    /// <summary>Person digests with <see cref="PersonKey"/>.</summary>
+    public static PersonDigests PersonDigests { get; } = new(System.Text.Encoding.UTF8.GetBytes(PersonKey));
+
     /// <summary>The app's metrics on a meter of their own (a test listens with a <see cref="System.Diagnostics.Metrics.MeterListener"/> when it cares).</summary>
     public static IntakeMetrics Metrics(IPoisonQueues? poison = null, TimeProvider? time = null) => new(
         new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(),

@@ -65,6 +65,7 @@ public sealed partial class AccessTests(AbuseFixture fixture, ITestOutputHelper 
         "team-status" => new JsonObject { ["status"] = "Declined", ["note"] = "let in without the key" },
         "answers" => new JsonObject { ["answers"] = Bodies.BaselineAnswers().With("ecog", 4) },
         "referrer-updates" => new JsonObject { ["status"] = "enrolled" },
+        "referrer-confirmation" => new JsonObject { ["email"] = "dr.seeded@example.org" },
         _ => new JsonObject(),
     };
 

@@ -105,8 +105,15 @@ public sealed class AlertsThroughTheLocalHostTests(AlertsFixture fixture) : ICla
     public async Task A_referrer_update_the_team_asks_for_reaches_the_referrer_and_the_history_says_so()
     {
         var id = await PostReferralAsync(ReferralAnswers(biopsyInDays: 40));
+        var unconfirmed = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "underReview" }));
+        var confirmed = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-confirmation", Json(new JsonObject { ["email"] = "LIN@example.org" }));
 
         var response = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "underReview" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
+        Assert.Contains("referrer-confirmation", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.NotNull((await confirmed.Content.ReadFromJsonAsync<JsonObject>())!["referrer"]!["emailConfirmed"]);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -120,6 +127,7 @@ public sealed class AlertsThroughTheLocalHostTests(AlertsFixture fixture) : ICla
         var submission = await HistoryHasAsync(id, "Referrer told:");
         var events = submission["history"]!.AsArray().Select(h => (string)h!["event"]!).ToList();
         Assert.Contains($"Referrer update requested: under review by the study team (request {requestId})", events);
+        Assert.Contains("Referrer's e-mail address confirmed for referrer updates", events);
         Assert.Contains($"Referrer told: under review by the study team (request {requestId})", events);
     }
 

@@ -160,6 +160,7 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         "team-status" => new JsonObject { ["status"] = "Contacted", ["note"] = "injected" },
         "answers" => new JsonObject { ["answers"] = Bodies.BaselineAnswers().With("ecog", 0) },
         "referrer-updates" => new JsonObject { ["status"] = "underReview" },
+        "referrer-confirmation" => new JsonObject { ["email"] = "dr.seeded@example.org" },
         _ => new JsonObject(),
     }).ToJsonString());
 

@@ -147,6 +147,8 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PutAsJsonAsync($"/api/submissions/{referral}/answers",
             new JsonObject { ["answers"] = Answers(74).With("dateOfBirth", "1951-02-30"), ["note"] = "Dr. Fairweather's nurse Philomena gave this birth date" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Staff.PostAsync($"/api/submissions/{screenedOut}/reopen", content: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostAsJsonAsync($"/api/submissions/{referral}/referrer-confirmation",
+            new JsonObject { ["email"] = "fairweather@clinic.example" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await Staff.PostAsJsonAsync($"/api/submissions/{referral}/referrer-updates",
             new JsonObject { ["status"] = "contacted" })).StatusCode);
         await HistoryHasAsync(referral, "Referrer told:");

@@ -86,7 +86,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The person key (<c>Intake__PersonKey__Secret</c>) of every host on the storage <paramref name="storageConnectionString"/>.</summary>
+    public static string PersonKeyFor(string storageConnectionString) =>
+        "test-person-key-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(storageConnectionString)));
+
     /// <summary>Starts it on <paramref name="storageConnectionString"/> and waits until it answers.</summary>
+
     public static async Task<LocalHostProcess> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort.Next()}");
@@ -108,6 +113,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
             // own tests set a low one.
             ["Intake__RateLimit__PermitsPerMinute"] = "10000000",
             ["Intake__Partners__Keys__0"] = partnerKey,
+            // The host's own person key, the same for every host on this storage (a restarted host still finds its people).
+            ["Intake__PersonKey__Secret"] = PersonKeyFor(storageConnectionString),
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

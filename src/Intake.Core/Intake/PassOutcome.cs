@@ -25,8 +25,11 @@ public sealed record PassOutcome(string Pass, DateTimeOffset At, int Items, int 
     /// <summary>The hourly removal of the records of expired proof-of-work challenges (one item: one record).</summary>
     public const string RemoveExpiredChallenges = "removeExpiredChallenges";
 
+    /// <summary>The daily move of what is still stored under plain person digests to keyed ones (one item: one submission).</summary>
+    public const string MigratePersonKeys = "migratePersonKeys";
+
     /// <summary>Every pass, in the order the stats list them.</summary>
-    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges];
+    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys];
 
     /// <summary>The outcome of a pass that ended at <paramref name="at"/> with <paramref name="tally"/>.</summary>
     public static PassOutcome Of(string pass, DateTimeOffset at, PassTally tally)

@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Intake.Core;
 
 /// <summary>
 /// Digests of who a person is, to find the same person's other submissions: the date of birth,
-/// and SHA-256 digests of the normalised e-mail, phone (its last ten digits) and name. No
-/// contact detail is kept in clear outside the contact entity.
+/// and keyed digests (<see cref="PersonDigests"/>, HMAC-SHA-256 with the service's person key) of
+/// the normalised e-mail, phone (its last ten digits) and name. No contact detail is kept in clear
+/// outside the contact entity.
 /// </summary>
 /// <param name="DateOfBirth">The date of birth; without it no duplicate is looked for.</param>
 /// <param name="Email">Digest of the lower-case e-mail.</param>
@@ -14,19 +14,24 @@ namespace Intake.Core;
 /// <param name="Name">Digest of the name in lower case, letters and single spaces only.</param>
 public sealed record PersonKeys(DateOnly? DateOfBirth, string? Email, string? Phone, string? Name)
 {
-    /// <summary>The keys of a submission's person.</summary>
-    public static PersonKeys Of(Answers answers, Contact contact) => new(
-        answers.DateOfBirth,
-        Digest(contact.Email?.Trim().ToLowerInvariant()),
-        Digest(contact.Phone is { } phone && new string([.. phone.Where(char.IsAsciiDigit)]) is { Length: >= 7 } digits ? digits[^Math.Min(10, digits.Length)..] : null),
-        Digest(NormaliseName(contact.Name)));
+    /// <summary>The keys of a submission's person, digested with <paramref name="digests"/>.</summary>
+    public static PersonKeys Of(Answers answers, Contact contact, PersonDigests digests)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return Of(answers.DateOfBirth, contact, digests);
+    }
 
-    /// <summary>
-    /// A digest of a date of birth, for storage keys: a key travels in request addresses, which the
-    /// storage SDK's request log shows, and a date of birth must never reach a log in clear.
-    /// </summary>
-    public static string BirthDigest(DateOnly dateOfBirth) =>
-        Digest("born " + dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))!;
+    /// <summary>The keys of a person born on <paramref name="dateOfBirth"/> with <paramref name="contact"/>, digested with <paramref name="digests"/>.</summary>
+    public static PersonKeys Of(DateOnly? dateOfBirth, Contact contact, PersonDigests digests)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(digests);
+        return new(
+            dateOfBirth,
+            digests.Digest(contact.Email?.Trim().ToLowerInvariant()),
+            digests.Digest(contact.Phone is { } phone && new string([.. phone.Where(char.IsAsciiDigit)]) is { Length: >= 7 } digits ? digits[^Math.Min(10, digits.Length)..] : null),
+            digests.Digest(NormaliseName(contact.Name)));
+    }
 
     /// <summary>Same date of birth, and the same e-mail, phone or name.</summary>
     public bool IsSamePersonAs(PersonKeys other) =>
@@ -45,9 +50,6 @@ public sealed record PersonKeys(DateOnly? DateOfBirth, string? Email, string? Ph
             .Where(c => char.IsLetter(c) || char.IsWhiteSpace(c))]);
         return string.Join(' ', letters.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } n ? n : null;
     }
-
-    private static string? Digest(string? text) =>
-        string.IsNullOrEmpty(text) ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
 /// <summary>One submission in the index of people.</summary>

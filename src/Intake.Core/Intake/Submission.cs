@@ -103,6 +103,9 @@ public sealed record Submission
     public bool UrgentAlertPending { get; init; }
     /// <summary>The referrer updates the team asked for that were sent, by request id (so a redelivered one is not sent twice).</summary>
     public IReadOnlyList<string> ReferrerUpdatesSent { get; init; } = [];
+
+    /// <summary>The coordinator's confirmation of the referrer's e-mail address; without it no referrer update is queued or sent.</summary>
+    public ReferrerConfirmation? ReferrerConfirmed { get; init; }
     /// <summary>The team's mark while it is <see cref="SubmissionStatus.NotGenuine"/>.</summary>
     public NotGenuineMark? NotGenuine { get; init; }
 

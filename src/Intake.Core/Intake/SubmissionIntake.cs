@@ -10,7 +10,7 @@ public sealed record IntakeResult(string Id, bool Accepted, bool Queued = true);
 /// Takes in a valid submission: durably stored before anything is answered, then queued for
 /// its pre-check. Idempotent on the client's id: the same body again stores nothing twice.
 /// </summary>
-public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions pending, IPrecheckQueue queue, SiteCalendar calendar)
+public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions pending, IPrecheckQueue queue, SiteCalendar calendar, PersonDigests digests)
 {
     /// <summary>Who history records for what the public posts.</summary>
     public const string PublicActor = "public";
@@ -28,7 +28,7 @@ public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions
             ReceivedOn = calendar.DateAt(now),
             Answers = draft.Answers,
             Fingerprint = draft.Fingerprint,
-            PersonKeys = PersonKeys.Of(draft.Answers, draft.Contact),
+            PersonKeys = PersonKeys.Of(draft.Answers, draft.Contact, digests),
             Version = 1,
         };
         var received = new HistoryEntry(now, draft.Kind == SubmissionKind.Referral ? "Referral received" : "Self-screening received", PublicActor);

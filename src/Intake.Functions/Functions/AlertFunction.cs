@@ -27,6 +27,9 @@ public sealed class AlertFunction(AlertDispatch dispatch, ILogger<AlertFunction>
             case AlertOutcome.NoRecipient:
                 logger.LogWarning("{Kind} alert for {Id}: no e-mail address to send it to", request.Kind, request.SubmissionId);
                 break;
+            case AlertOutcome.NotConfirmed:
+                logger.LogWarning("{Kind} alert for {Id}: not sent, the referrer's address is not confirmed", request.Kind, request.SubmissionId);
+                break;
             default:
                 logger.LogInformation("{Kind} alert for {Id}: {Outcome}", request.Kind, request.SubmissionId, outcome);
                 break;

@@ -68,6 +68,18 @@ public static class ApiJson
             w.WriteString("institution", r.Institution);
             WriteOptional(w, "email", r.Email);
             WriteOptional(w, "phone", r.Phone);
+            if (ReferrerUpdates.IsConfirmed(file) && s.ReferrerConfirmed is { } confirmed)
+            {
+                // Referrer updates go only to a confirmed address.
+                w.WriteStartObject("emailConfirmed");
+                w.WriteString("at", confirmed.At);
+                w.WriteString("by", confirmed.By);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("emailConfirmed");
+            }
             w.WriteEndObject();
         }
         else

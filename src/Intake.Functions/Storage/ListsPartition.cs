@@ -8,9 +8,10 @@ namespace Intake.Functions.Storage;
 /// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>) and the
 /// not-genuine index (<c>n-…</c>, the same shape), the
 /// pending marks (<c>p-{id}</c>, <see cref="TablePendingSubmissions"/>) and the people index
-/// (<c>b-{birth digest}-{id}</c>, <see cref="TablePeopleIndex"/>). Together in one partition so
-/// that a submission's first listing, the clearing of its mark and its person entry are one
-/// transaction: one storage request where they were three.
+/// (<c>k-{keyed birth digest}-{id}</c>, <see cref="TablePeopleIndex"/>; entries written before person
+/// keys are <c>b-{plain birth digest}-{id}</c> until <see cref="PersonKeysMigration"/> rewrites them).
+/// Together in one partition so that a submission's first listing, the clearing of its mark and its
+/// person entry are one transaction: one storage request where they were three.
 /// </summary>
 internal static class ListsPartition
 {
@@ -18,7 +19,8 @@ internal static class ListsPartition
     public const string Key = "lists";
 
     private const string PendingPrefix = "p-";
-    private const string PersonPrefix = "b-";
+    private const string PersonPrefix = "k-";
+    private const string PlainPersonPrefix = "b-";
 
     /// <summary>The row key of a submission's pending mark.</summary>
     public static string PendingKey(string id) => PendingPrefix + id;
@@ -36,23 +38,35 @@ internal static class ListsPartition
     /// <summary>A pending mark.</summary>
     public static TableEntity Pending(string id, DateTimeOffset since) => new(Key, PendingKey(id)) { ["Since"] = since };
 
-    /// <summary>A filter for the whole people index.</summary>
+    /// <summary>A filter for the whole people index (keyed entries).</summary>
     public static string PeopleRange => RowsStartingWith(PersonPrefix);
 
+    /// <summary>A filter for the entries written before person keys, under plain SHA-256 digests.</summary>
+    public static string PlainPeopleRange => RowsStartingWith(PlainPersonPrefix);
+
     /// <summary>The row key prefix of the people born on a date.</summary>
-    public static string BornOnPrefix(DateOnly dateOfBirth) => $"{PersonPrefix}{PersonKeys.BirthDigest(dateOfBirth)}-";
+    public static string BornOnPrefix(DateOnly dateOfBirth, PersonDigests digests) => $"{PersonPrefix}{digests.BirthDigest(dateOfBirth)}-";
 
     /// <summary>The row key of a submission's entry in the people index.</summary>
-    public static string PersonKey(DateOnly dateOfBirth, string submissionId) => BornOnPrefix(dateOfBirth) + submissionId;
+    public static string PersonKey(DateOnly dateOfBirth, string submissionId, PersonDigests digests) => BornOnPrefix(dateOfBirth, digests) + submissionId;
+
+    /// <summary>The row key prefix the people born on a date had before person keys.</summary>
+    public static string PlainBornOnPrefix(DateOnly dateOfBirth) => $"{PlainPersonPrefix}{PersonDigests.PlainBirthDigest(dateOfBirth)}-";
+
+    /// <summary>The row key a submission's entry had before person keys.</summary>
+    public static string PlainPersonKey(DateOnly dateOfBirth, string submissionId) => PlainBornOnPrefix(dateOfBirth) + submissionId;
 
     /// <summary>A filter for the people born on a date.</summary>
-    public static string BornOnRange(DateOnly dateOfBirth) => RowsStartingWith(BornOnPrefix(dateOfBirth));
+    public static string BornOnRange(DateOnly dateOfBirth, PersonDigests digests) => RowsStartingWith(BornOnPrefix(dateOfBirth, digests));
 
-    /// <summary>A submission's entry in the people index: digests only.</summary>
-    public static TableEntity Person(PersonEntry entry)
+    /// <summary>A filter for the people born on a date, among the entries written before person keys.</summary>
+    public static string PlainBornOnRange(DateOnly dateOfBirth) => RowsStartingWith(PlainBornOnPrefix(dateOfBirth));
+
+    /// <summary>A submission's entry in the people index: keyed digests only.</summary>
+    public static TableEntity Person(PersonEntry entry, PersonDigests digests)
     {
         var born = entry.Keys.DateOfBirth ?? throw new ArgumentException("Only a person with a date of birth is indexed.", nameof(entry));
-        return new TableEntity(Key, PersonKey(born, entry.SubmissionId))
+        return new TableEntity(Key, PersonKey(born, entry.SubmissionId, digests))
         {
             ["SubmissionId"] = entry.SubmissionId,
             ["PersonId"] = entry.PersonId,

@@ -17,6 +17,12 @@ internal static class SubmissionEntities
     public const string HistoryPrefix = "history-";
     public const string TombstoneKey = "tombstone";
 
+    /// <summary>On a record whose person keys are keyed digests (<see cref="PersonDigests"/>); absent on one written before.</summary>
+    public const string PersonKeyedProperty = "PersonKeyed";
+
+    /// <summary>Whether a record's person keys are keyed digests (not the plain ones written before person keys).</summary>
+    public static bool HasKeyedPersonKeys(TableEntity record) => record.GetBoolean(PersonKeyedProperty) == true;
+
     /// <summary>Azure Table Storage holds at most 64 KiB in one string property (32 K UTF-16 characters).</summary>
     private const int MaxStringLength = 32 * 1024;
 
@@ -41,6 +47,12 @@ internal static class SubmissionEntities
             ["UrgentAlertPending"] = s.UrgentAlertPending,
             ["ReferrerUpdatesSent"] = string.Join(',', s.ReferrerUpdatesSent),
         };
+        if (s.ReferrerConfirmed is { } confirmed)
+        {
+            entity["ReferrerConfirmedAt"] = confirmed.At;
+            entity["ReferrerConfirmedBy"] = confirmed.By;
+            entity["ReferrerConfirmedEmail"] = confirmed.Email;
+        }
         if (s.NotGenuine is { } mark)
         {
             entity["NotGenuineAt"] = mark.At;
@@ -53,6 +65,7 @@ internal static class SubmissionEntities
             entity["PersonEmail"] = keys.Email;
             entity["PersonPhone"] = keys.Phone;
             entity["PersonName"] = keys.Name;
+            entity[PersonKeyedProperty] = true;
         }
         if (s.Precheck is { } precheck)
         {
@@ -86,10 +99,15 @@ internal static class SubmissionEntities
             PersonId = e.GetString("PersonId"),
             UrgentAlertPending = e.GetBoolean("UrgentAlertPending") ?? false,
             ReferrerUpdatesSent = e.GetString("ReferrerUpdatesSent") is { Length: > 0 } sent ? sent.Split(',') : [],
+            ReferrerConfirmed = e.GetDateTimeOffset("ReferrerConfirmedAt") is { } confirmedAt
+                ? new ReferrerConfirmation(confirmedAt, e.GetString("ReferrerConfirmedBy") ?? "", e.GetString("ReferrerConfirmedEmail") ?? "")
+                : null,
             NotGenuine = e.GetDateTimeOffset("NotGenuineAt") is { } markedAt
                 ? new NotGenuineMark(markedAt, e.GetString("NotGenuineBy") ?? "", e.GetString("NotGenuineReason") ?? "")
                 : null,
-            PersonKeys = e.ContainsKey("PersonEmail") || e.ContainsKey("PersonBornOn") || e.ContainsKey("PersonName")
+            // Keys written before person keys are plain digests that match nothing any more: none until
+            // PersonKeysMigration digests them again from the answers and the contact entity.
+            PersonKeys = HasKeyedPersonKeys(e)
                 ? new PersonKeys(
                     e.GetString("PersonBornOn") is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                     e.GetString("PersonEmail"), e.GetString("PersonPhone"), e.GetString("PersonName"))

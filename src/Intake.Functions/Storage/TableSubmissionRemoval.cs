@@ -9,7 +9,7 @@ namespace Intake.Functions.Storage;
 /// then its contact, referrer and history, its people index entries, its pending mark and its
 /// line, leaving a tombstone row without patient data in its partition.
 /// </summary>
-public sealed class TableSubmissionRemoval(TableServiceClient tables) : ISubmissionRemoval
+public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDigests digests) : ISubmissionRemoval
 {
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
@@ -63,15 +63,19 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables) : ISubmiss
         var people = new List<string>();
         if (dateOfBirth is { } born)
         {
-            people.Add(ListsPartition.PersonKey(born, id));
+            people.Add(ListsPartition.PersonKey(born, id, digests));
+            people.Add(ListsPartition.PlainPersonKey(born, id));
         }
         else
         {
-            // The record is gone (a pass cut off after deleting it): find its entries by id.
-            var filter = ListsPartition.PeopleRange + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {id}");
-            await foreach (var row in _lists.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            // The record is gone (a pass cut off after deleting it): find its entries by id, in both formats.
+            foreach (var range in new[] { ListsPartition.PeopleRange, ListsPartition.PlainPeopleRange })
             {
-                people.Add(row.RowKey);
+                var filter = range + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {id}");
+                await foreach (var row in _lists.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+                {
+                    people.Add(row.RowKey);
+                }
             }
         }
         foreach (var key in people)

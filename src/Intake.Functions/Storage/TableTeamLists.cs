@@ -10,7 +10,7 @@ namespace Intake.Functions.Storage;
 /// keyed in list order (<see cref="WorklistOrder"/>), so a list is one ordered range query, a move
 /// between the lists is one transaction, and so is a first listing with its pending mark and person entry.
 /// </summary>
-public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
+public sealed class TableTeamLists(TableServiceClient tables, PersonDigests digests) : ITeamLists
 {
     private const string Partition = ListsPartition.Key;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
@@ -25,7 +25,7 @@ public sealed class TableTeamLists(TableServiceClient tables) : ITeamLists
         ];
         if (person is not null)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, ListsPartition.Person(person)));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, ListsPartition.Person(person, digests)));
         }
         try
         {

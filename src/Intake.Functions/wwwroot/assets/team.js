@@ -572,11 +572,14 @@ function referrerBlock(s) {
       h('p', {}, 'The referrer gave no e-mail address, so the service cannot write to them.',
         s.referrer?.phone ? [' Phone: ', tel(s.referrer.phone), '.'] : ''));
   }
+  if (!s.referrer.emailConfirmed) return referrerConfirmationBlock(s);
+  const confirmed = s.referrer.emailConfirmed;
   const select = h('select', { id: 'ru-status' }, Object.entries(REFERRER_STATUSES).map(([v, label]) => h('option', { value: v }, label)));
   const summary = h('div', {});
   const form = h('form', { class: 'action-block', novalidate: true },
     h('h4', {}, 'Tell the referrer where the referral stands'),
     h('p', { class: 'hint', id: 'ru-hint' }, `An e-mail to ${s.referrer.email} with the referral's id, its date and this status; nothing about the patient.`),
+    h('p', { id: 'ru-confirmed' }, `Address confirmed by ${confirmed.by ?? 'someone'} on ${confirmed.at ? new Date(confirmed.at).toLocaleString() : '?'}.`),
     summary,
     h('div', { class: 'row' },
       h('div', { class: 'field' }, h('label', { for: 'ru-status' }, 'Status for the referrer'), h('p', { id: 'ru-status-error' }), select),
@@ -589,6 +592,43 @@ function referrerBlock(s) {
       const sent = await api('POST', `/api/submissions/${s.id}/referrer-updates`, { status: select.value });
       const message = `The referrer will be e-mailed: ${REFERRER_STATUSES[sent.status] ?? sent.status} (request ${shortId(sent.requestId)}).`;
       await reloadItem('ru-send', { text: message });
+      announce(message);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else if (error instanceof ApiError && error.status === 409) board.message(problemText(error));
+      else throw error;
+    }
+  });
+  return form;
+}
+
+/**
+ * Before any update, a coordinator confirms that the referral's self-declared address is the
+ * referrer's own: an update says whether the person enrolled, and a public form takes any address.
+ */
+function referrerConfirmationBlock(s) {
+  const checked = h('input', { type: 'checkbox', id: 'rc-checked', 'aria-describedby': 'rc-hint' });
+  const summary = h('div', {});
+  const form = h('form', { class: 'action-block', novalidate: true },
+    h('h4', {}, 'Confirm the referrer\'s e-mail address'),
+    h('p', { class: 'hint', id: 'rc-hint' }, `Updates go only to an address a coordinator has confirmed. Anyone can type an address into the referral form, so check that ${s.referrer.email} belongs to ${s.referrer.name ?? 'the referrer'} (the practice's directory, a call to the practice) before you confirm it. If it is wrong, call the referrer instead.`),
+    summary,
+    h('div', { class: 'field' },
+      h('p', { id: 'rc-checked-error' }),
+      h('label', { for: 'rc-checked' }, checked, ` I checked that ${s.referrer.email} is the referrer's address`)),
+    h('button', { type: 'submit', id: 'rc-confirm' }, 'Confirm the address'));
+  const board = new ErrorBoard(summary);
+  board.register('email', { controls: [checked], slot: form.querySelector('#rc-checked-error'), label: 'Address checked' });
+  busy(form, async () => {
+    board.clear();
+    if (!checked.checked) {
+      board.show({ email: ['Tick the box once you have checked the address is the referrer\'s.'] }, 'The address is not confirmed yet.');
+      return;
+    }
+    try {
+      await api('POST', `/api/submissions/${s.id}/referrer-confirmation`, { email: s.referrer.email });
+      const message = `The referrer's address ${s.referrer.email} is confirmed: updates can be sent to it.`;
+      await reloadItem('ru-status', { text: message });
       announce(message);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));

@@ -1,0 +1,68 @@
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Functions;
+
+/// <summary>
+/// A coordinator confirms that a referral's referrer e-mail address is the referrer's own, so that
+/// referrer updates may be e-mailed to it (<see cref="ReferrerUpdates.ConfirmAsync"/>).
+/// </summary>
+public sealed class ReferrerConfirmationFunction(ReferrerUpdates updates, ISubmissionStore store, PersonLinking linking)
+{
+    /// <summary>The longest e-mail address there is (RFC 5321's path limit).</summary>
+    public const int MaxEmailLength = 254;
+
+    private static readonly string[] Fields = ["email"];
+
+    /// <summary>
+    /// <c>POST /api/submissions/{id}/referrer-confirmation</c> <c>{ "email": "…" }</c>, the referral's
+    /// referrer e-mail address repeated: <c>200</c> with the submission as <c>GET</c> shows it (its
+    /// <c>referrer.emailConfirmed</c> set); <c>404</c> unknown id; <c>409</c> not a referral, no referrer
+    /// e-mail or marked not genuine; <c>400</c> naming <c>email</c> when it is missing or another address.
+    /// </summary>
+    [Function(nameof(ConfirmReferrer))]
+    public Task<IActionResult> ConfirmReferrer(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-confirmation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, () => ConfirmAsync(request, id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ConfirmAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            string? email = null;
+            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, Fields, out var json))
+            {
+                email = json.Text("email", MaxEmailLength);
+                if (email is null && !errors.ToDictionary().ContainsKey("email"))
+                {
+                    json.Fail("email", "is required: the referrer's e-mail address as the referral gives it, once you have checked it is theirs.");
+                }
+            }
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors, "The confirmation has problems: see errors.");
+            }
+            var result = await updates.ConfirmAsync(key, email!, StaffIdentity.Of(request), cancellationToken);
+            switch (result.Outcome)
+            {
+                case ActionOutcome.NotFound:
+                    return Problems.NotFound();
+                case ActionOutcome.NotApplicable when result.OtherAddress:
+                    errors.Add("email", result.Detail!);
+                    return Problems.Validation(errors, "The confirmation has problems: see errors.");
+                case ActionOutcome.NotApplicable:
+                    return Problems.Conflict("There is no referrer address to confirm on this submission", result.Detail!);
+            }
+            return await ApiJson.FileAsync(store, linking, key, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Azure;
+using Azure.Data.Tables;
+using Intake.Core;
+
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// The people index entries (<c>b-{plain birth digest}-{id}</c>) and the records written before
+/// person keys, and their rewriting as keyed digests (docs/storage.md, "The people index").
+/// </summary>
+public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigests digests) : IPlainPersonKeys
+{
+    private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
+    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<IReadOnlyList<string>> SubmissionsAsync(int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var page = new List<string>(pageSize);
+        await foreach (var row in _lists.QueryAsync<TableEntity>(ListsPartition.PlainPeopleRange, select: ["SubmissionId"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("SubmissionId") is { } id && seen.Add(id))
+            {
+                page.Add(id);
+                if (page.Count == pageSize)
+                {
+                    yield return page;
+                    page = new List<string>(pageSize);
+                }
+            }
+        }
+        var records = TableClient.CreateQueryFilter($"RowKey eq {SubmissionEntities.RecordKey}");
+        await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
+        {
+            if (!SubmissionEntities.HasKeyedPersonKeys(row) && seen.Add(row.PartitionKey))
+            {
+                page.Add(row.PartitionKey);
+                if (page.Count == pageSize)
+                {
+                    yield return page;
+                    page = new List<string>(pageSize);
+                }
+            }
+        }
+        if (page.Count > 0)
+        {
+            yield return page;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MigrateAsync(string submissionId, CancellationToken cancellationToken)
+    {
+        var plainRows = new List<TableEntity>();
+        var filter = ListsPartition.PlainPeopleRange + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {submissionId}");
+        await foreach (var row in _lists.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            plainRows.Add(row);
+        }
+
+        TableEntity? record = null;
+        Contact? contact = null;
+        await foreach (var entity in _submissions.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {submissionId} and (RowKey eq {SubmissionEntities.RecordKey} or RowKey eq {SubmissionEntities.ContactKey})"),
+            cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == SubmissionEntities.RecordKey)
+            {
+                record = entity;
+            }
+            else
+            {
+                contact = SubmissionEntities.ToContact(entity);
+            }
+        }
+
+        var changed = false;
+        if (record is not null && contact is not null)
+        {
+            var submission = SubmissionEntities.ToSubmission(record);
+            var keys = PersonKeys.Of(submission.Answers, contact, digests);
+            if (keys.DateOfBirth is not null && plainRows.Count > 0)
+            {
+                // The keyed entry first: should the pass stop here, the plain one is still there to be found and migrated.
+                var personId = plainRows[0].GetString("PersonId") ?? submission.PersonId ?? submission.Id;
+                await _lists.UpsertEntityAsync(ListsPartition.Person(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), digests),
+                    TableUpdateMode.Replace, cancellationToken);
+                changed = true;
+            }
+            if (!SubmissionEntities.HasKeyedPersonKeys(record))
+            {
+                // Only while the record is as read: a change at the same moment wins, and the next pass looks again.
+                var keyed = SubmissionEntities.Record(submission with { PersonKeys = keys });
+                await _submissions.UpdateEntityAsync(keyed, record.ETag, TableUpdateMode.Replace, cancellationToken);
+                changed = true;
+            }
+        }
+        else if (record is not null)
+        {
+            throw new InvalidDataException($"Submission {submissionId} has a record but no contact entity.");
+        }
+
+        foreach (var row in plainRows)
+        {
+            await _lists.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            changed = true;
+        }
+        return changed;
+    }
+}

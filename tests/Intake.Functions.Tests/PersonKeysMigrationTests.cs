@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using Intake.Core;
+using Intake.Functions.Storage;
+
+namespace Intake.Functions.Tests;
+
+/// <summary>
+/// The move of the people index from plain SHA-256 digests to keyed ones (<see cref="PersonKeysMigration"/>,
+/// <see cref="TablePlainPersonKeys"/>) on Azurite: entries seeded exactly as the code before person keys
+/// wrote them are still found, are rewritten keyed, and a second pass changes nothing.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private TableClient Lists => azurite.Tables.GetTableClient(StorageNames.TeamListsTable);
+
+    private TableClient Submissions => azurite.Tables.GetTableClient(StorageNames.SubmissionsTable);
+
+    /// <summary>A date of birth no other test uses.</summary>
+    private static DateOnly UniqueBirthday() => new DateOnly(1925, 1, 1).AddDays(Random.Shared.Next(0, 25_000));
+
+    /// <summary>
+    /// The format before person keys, kept as a fixture: exactly what <c>PersonKeys.Of</c>,
+    /// <c>ListsPartition.Person</c> and <c>SubmissionEntities.Record</c> wrote then (plain SHA-256, row
+    /// key <c>b-{digest of "born yyyy-MM-dd"}-{id}</c>, no <c>PersonKeyed</c> on the record).
+    /// </summary>
+    private static class TodaysFormat
+    {
+        public static string? Digest(string? text) =>
+            string.IsNullOrEmpty(text) ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+        public static string BirthDigest(DateOnly born) => Digest("born " + born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))!;
+
+        public static (string? Email, string? Phone, string? Name) Keys(Contact contact) => (
+            Digest(contact.Email?.Trim().ToLowerInvariant()),
+            Digest(contact.Phone is { } phone && new string([.. phone.Where(char.IsAsciiDigit)]) is { Length: >= 7 } digits ? digits[^Math.Min(10, digits.Length)..] : null),
+            Digest(contact.Name is { } name
+                ? string.Join(' ', new string([.. name.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(c => char.IsLetter(c) || char.IsWhiteSpace(c))])
+                    .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                : null));
+
+        public static TableEntity Entry(string id, string personId, DateOnly born, Contact contact, DateTimeOffset receivedAt)
+        {
+            var (email, phone, name) = Keys(contact);
+            return new TableEntity("lists", $"b-{BirthDigest(born)}-{id}")
+            {
+                ["SubmissionId"] = id,
+                ["PersonId"] = personId,
+                ["Email"] = email,
+                ["Phone"] = phone,
+                ["Name"] = name,
+                ["ReceivedAt"] = receivedAt,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Turns a submission stored by today's code back into the format before person keys: its keyed
+    /// entry replaced by a plain one, its record's keys by plain digests (as a store that held it then).
+    /// </summary>
+    private async Task MakePlainAsync(TeamRig rig, string id, Contact contact, bool keepKeyedEntry = false)
+    {
+        var record = (await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey)).Value;
+        var born = DateOnly.Parse(record.GetString("PersonBornOn"), System.Globalization.CultureInfo.InvariantCulture);
+        var (email, phone, name) = TodaysFormat.Keys(contact);
+        record.Remove(SubmissionEntities.PersonKeyedProperty);
+        record["PersonEmail"] = email;
+        record["PersonPhone"] = phone;
+        record["PersonName"] = name;
+        await Submissions.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
+        var submission = await rig.RecordAsync(id);
+        if (!keepKeyedEntry)
+        {
+            await Lists.DeleteEntityAsync("lists", ListsPartition.PersonKey(born, id, TestData.PersonDigests));
+        }
+        await Lists.UpsertEntityAsync(TodaysFormat.Entry(id, submission.PersonId ?? id, born, contact, submission.ReceivedAt), TableUpdateMode.Replace);
+    }
+
+    private async Task<List<TableEntity>> PeopleRowsOfAsync(string id)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Lists.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and SubmissionId eq {id}")))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private PersonKeysMigration Migration(TeamRig rig) => new(new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests), rig.Outcomes, rig.Calendar);
+
+    [Fact]
+    public async Task Plain_entries_still_link_a_returning_person_then_are_rewritten_keyed_and_a_second_pass_changes_nothing()
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var annContact = new Contact("Ann Example", "ann@example.org", "+1 612 555 0100", "en");
+        var first = await rig.SubmitAsync(answers, annContact);
+        var other = await rig.SubmitAsync(answers, new Contact("Bea Other", "bea@example.org", null, "en"));
+        await MakePlainAsync(rig, first, annContact);
+        await MakePlainAsync(rig, other, new Contact("Bea Other", "bea@example.org", null, "en"));
+        rig.NextDay();
+
+        // Before the migration: a returning person is found through her plain entry.
+        var returning = await rig.SubmitAsync(answers with { Ecog = 2 }, new Contact("Annie E.", "ANN@example.org", null, "en"));
+        Assert.Equal(first, (await rig.RecordAsync(returning)).PersonId);
+
+        var tally = await Migration(rig).RunAsync(None);
+
+        Assert.DoesNotContain(tally.Failures, f => f.SubmissionId == first || f.SubmissionId == other);
+        Assert.Equal(PassOutcome.MigratePersonKeys, Assert.Single(await rig.Outcomes.ReadAsync(None), o => o.Pass == PassOutcome.MigratePersonKeys).Pass);
+        foreach (var (id, contact) in new[] { (first, annContact), (other, new Contact("Bea Other", "bea@example.org", null, "en")) })
+        {
+            var row = Assert.Single(await PeopleRowsOfAsync(id));
+            Assert.StartsWith($"k-{TestData.PersonDigests.BirthDigest(answers.DateOfBirth!.Value)}-", row.RowKey, StringComparison.Ordinal);
+            Assert.Equal(id, row.GetString("PersonId"));
+            var keys = PersonKeys.Of(answers, contact, TestData.PersonDigests);
+            Assert.Equal(keys, (await rig.RecordAsync(id)).PersonKeys);
+            Assert.Equal(keys.Email, row.GetString("Email"));
+        }
+        // Linking works on the keyed entries: both ways, and for a person who comes back after.
+        Assert.Equal([first], await rig.Linking.LinkedToAsync(await rig.RecordAsync(returning), None));
+        Assert.Equal([returning], await rig.Linking.LinkedToAsync(await rig.RecordAsync(first), None));
+        var later = await rig.SubmitAsync(answers, new Contact("Someone", null, "(612) 555-0100", "en"));
+        Assert.Equal(first, (await rig.RecordAsync(later)).PersonId);
+
+        // A second pass: nothing of this test's is taken up, nothing changes.
+        var before = await SnapshotAsync(first, other, returning, later);
+        var again = await Migration(rig).RunAsync(None);
+        Assert.DoesNotContain(again.Failures, f => f.SubmissionId == first || f.SubmissionId == other);
+        Assert.False(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(first, None));
+        Assert.Equal(before, await SnapshotAsync(first, other, returning, later));
+    }
+
+    [Fact]
+    public async Task A_pass_cut_off_after_writing_the_keyed_entry_is_finished_by_the_next_one()
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var contact = new Contact("Cal Example", "cal@example.org", null, "en");
+        var id = await rig.SubmitAsync(answers, contact);
+        // The state a pass leaves when it stops after the keyed entry: both entries, the record still plain.
+        await MakePlainAsync(rig, id, contact, keepKeyedEntry: true);
+        Assert.Equal(2, (await PeopleRowsOfAsync(id)).Count);
+
+        Assert.True(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(id, None));
+
+        var row = Assert.Single(await PeopleRowsOfAsync(id));
+        Assert.StartsWith("k-", row.RowKey, StringComparison.Ordinal);
+        Assert.Equal(PersonKeys.Of(answers, contact, TestData.PersonDigests), (await rig.RecordAsync(id)).PersonKeys);
+    }
+
+    [Fact]
+    public async Task A_plain_entry_whose_submission_is_gone_is_deleted()
+    {
+        var born = UniqueBirthday();
+        var id = TestData.NewId();
+        await Lists.UpsertEntityAsync(TodaysFormat.Entry(id, id, born, new Contact("Gone", "gone@example.org", null, "en"), DateTimeOffset.UtcNow));
+
+        Assert.True(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(id, None));
+
+        Assert.Empty(await PeopleRowsOfAsync(id));
+    }
+
+    [Fact]
+    public async Task No_plain_SHA_256_of_a_date_of_birth_or_contact_detail_is_stored_by_a_new_submission()
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var contact = new Contact("Dee Example", "dee@example.org", "+1 612 555 0199", "en");
+        var id = await rig.SubmitAsync(answers, contact);
+        var (email, phone, name) = TodaysFormat.Keys(contact);
+        string[] plain = [TodaysFormat.BirthDigest(answers.DateOfBirth!.Value), email!, phone!, name!];
+
+        var stored = new List<string>();
+        foreach (var table in new[] { Lists, Submissions })
+        {
+            await foreach (var e in table.QueryAsync<TableEntity>())
+            {
+                stored.Add(e.PartitionKey);
+                stored.Add(e.RowKey);
+                stored.AddRange(e.Select(p => p.Value).OfType<string>());
+            }
+        }
+
+        Assert.Contains(stored, s => s.Contains(id, StringComparison.Ordinal));
+        Assert.Contains(stored, s => s.Contains(TestData.PersonDigests.BirthDigest(answers.DateOfBirth!.Value), StringComparison.Ordinal));
+        foreach (var digest in plain)
+        {
+            Assert.DoesNotContain(stored, s => s.Contains(digest, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_removed_submission_loses_its_plain_entry_too_whether_or_not_its_record_still_told_the_date(bool recordTold)
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var contact = new Contact("Eve Example", "eve@example.org", null, "en");
+        var id = await rig.SubmitAsync(answers, contact);
+        await MakePlainAsync(rig, id, contact, keepKeyedEntry: true);
+        var line = await rig.WorklistLineAsync(id);
+
+        await new TableSubmissionRemoval(azurite.Tables, TestData.PersonDigests).RemoveRestAsync(line, recordTold ? answers.DateOfBirth : null, DateTimeOffset.UtcNow, None);
+
+        Assert.Empty(await PeopleRowsOfAsync(id));
+    }
+
+    private async Task<string[]> SnapshotAsync(params string[] ids)
+    {
+        var rows = new List<string>();
+        foreach (var id in ids)
+        {
+            rows.AddRange((await PeopleRowsOfAsync(id)).Select(r => $"{r.RowKey} {r.ETag}"));
+            rows.Add($"{id} {(await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey)).Value.ETag}");
+        }
+        return [.. rows];
+    }
+}
