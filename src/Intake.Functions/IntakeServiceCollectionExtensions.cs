@@ -47,6 +47,9 @@ public static class IntakeServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.HmacKey) || o.HmacKey.Trim().Length >= 32,
                 "Intake:Challenge:HmacKey must be at least 32 characters (or empty for a key made for this process only).")
             .ValidateOnStart();
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .Configure(o => o.LocalStaff = configuration[AuthOptions.LocalStaffSetting] is { Length: > 0 } local ? local : AuthOptions.DefaultLocalStaff);
         services.AddOptions<PartnerOptions>()
             .BindConfiguration(PartnerOptions.Section)
             .Validate(o => o.Keys.All(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length >= 32), "Each of Intake:Partners:Keys must be at least 32 characters.")

@@ -1,4 +1,5 @@
 using System.Text;
+using Intake.Functions.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,31 @@ internal static class HttpTesting
 {
     /// <summary>What the results' executors and the body reader (its deadline and clock) take from the request's services.</summary>
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMvcCore().Services.BuildServiceProvider();
+
+    /// <summary>The same, in a host told it runs behind App Service Authentication (<see cref="AuthOptions"/>).</summary>
+    private static readonly IServiceProvider SignedInServices = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+        .Configure<AuthOptions>(o => o.AppServiceAuthentication = true).AddMvcCore().Services.BuildServiceProvider();
+
+    /// <summary>
+    /// <paramref name="request"/> as App Service Authentication passes it on for <paramref name="name"/>
+    /// holding <paramref name="appRoles"/> (by default the coordinator's), to a host told it runs behind it.
+    /// </summary>
+    public static HttpRequest SignedIn(this HttpRequest request, string name, params string[] appRoles)
+    {
+        request.HttpContext.RequestServices = SignedInServices;
+        string[] roles = appRoles.Length == 0 ? [ClientPrincipal.CoordinatorRole] : appRoles;
+        var principal = new System.Text.Json.Nodes.JsonObject
+        {
+            ["auth_typ"] = "aad",
+            ["claims"] = new System.Text.Json.Nodes.JsonArray([new System.Text.Json.Nodes.JsonObject { ["typ"] = "name", ["val"] = name },
+                .. roles.Select(r => new System.Text.Json.Nodes.JsonObject { ["typ"] = "roles", ["val"] = r })]),
+            ["name_typ"] = "name",
+            ["role_typ"] = "roles",
+        };
+        request.Headers[ClientPrincipal.Header] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal.ToJsonString()));
+        request.Headers[ClientPrincipal.NameHeader] = name;
+        return request;
+    }
 
     /// <summary>A POST; as a partner system (<see cref="TestGates.PartnerKey"/> in x-partner-key) unless <paramref name="asPartner"/> is false.</summary>
     public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true, bool asPartner = true)
