@@ -94,6 +94,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<SubmissionGate>();
         services.AddSingleton<UsedChallengeCleanup>();
         services.AddSingleton<IPassOutcomes, TablePassOutcomes>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
 
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionChanges>();

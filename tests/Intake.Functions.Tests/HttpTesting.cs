@@ -1,4 +1,5 @@
 using System.Text;
+using Intake.Core;
 using Intake.Functions.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -37,11 +38,19 @@ internal sealed record Answer(int Status, string? ContentType, IHeaderDictionary
 internal static class HttpTesting
 {
     /// <summary>What the results' executors and the body reader (its deadline and clock) take from the request's services.</summary>
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMvcCore().Services.BuildServiceProvider();
+    private static readonly IServiceProvider Services = ServicesFor(new MemoryAuditLog(), behindAppServiceAuthentication: false);
 
     /// <summary>The same, in a host told it runs behind App Service Authentication (<see cref="AuthOptions"/>).</summary>
-    private static readonly IServiceProvider SignedInServices = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
-        .Configure<AuthOptions>(o => o.AppServiceAuthentication = true).AddMvcCore().Services.BuildServiceProvider();
+    private static readonly IServiceProvider SignedInServices = ServicesFor(new MemoryAuditLog(), behindAppServiceAuthentication: true);
+
+    /// <summary>What a request's services hold in a host: logging, the clock, MVC's executors, the audit log and whether it runs behind App Service Authentication.</summary>
+    public static IServiceProvider ServicesFor(IAuditLog audit, bool behindAppServiceAuthentication) => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton(audit)
+        .Configure<AuthOptions>(o => o.AppServiceAuthentication = behindAppServiceAuthentication)
+        .AddMvcCore().Services
+        .BuildServiceProvider();
 
     /// <summary>
     /// <paramref name="request"/> as App Service Authentication passes it on for <paramref name="name"/>
@@ -91,6 +100,7 @@ internal static class HttpTesting
         request.HttpContext.RequestServices = new ServiceCollection()
             .AddLogging()
             .AddSingleton(time)
+            .AddSingleton<IAuditLog>(new MemoryAuditLog())
             .Configure<HttpOptions>(o => o.BodyReadSeconds = bodyReadSeconds)
             .AddMvcCore().Services
             .BuildServiceProvider();

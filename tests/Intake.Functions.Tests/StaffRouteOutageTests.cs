@@ -32,6 +32,7 @@ public sealed class StaffRouteOutageTests
         ["CorrectAnswers"] = () => HttpTesting.Post(new JsonObject { ["answers"] = TestData.AnswersJson() }.ToJsonString()),
         ["RequestReferrerUpdate"] = () => HttpTesting.Post("""{ "status": "underReview" }"""),
         ["ReplayPoison"] = () => HttpTesting.Post(""),
+        ["GetAudit"] = () => HttpTesting.Get(),
     };
 
     /// <summary>What the storage clients throw in an outage.</summary>
@@ -130,6 +131,8 @@ public sealed class StaffRouteOutageTests
         services.AddSingleton(FailingStorage.Create<IAlertQueue>(failure));
         services.AddSingleton(FailingStorage.Create<IPoisonQueues>(failure));
         services.AddSingleton(FailingStorage.Create<IPassOutcomes>(failure));
+        services.AddSingleton(FailingStorage.Create<IAuditLog>(failure));
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(TestData.Calendar());
         services.AddSingleton(TestData.Engine);
         services.AddSingleton<SubmissionChanges>();

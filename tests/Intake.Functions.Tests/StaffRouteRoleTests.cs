@@ -1,7 +1,6 @@
 using Azure;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Functions.Tests;
 
@@ -15,7 +14,7 @@ namespace Intake.Functions.Tests;
 public sealed class StaffRouteRoleTests
 {
     /// <summary>The routes api-2.md marks <em>manager</em>, of those the service has.</summary>
-    private static readonly string[] ManagerOnly = [];
+    private static readonly string[] ManagerOnly = ["GetAudit"];
 
     /// <summary>Storage that answers every call with an outage: a route that got past the role check answers 503.</summary>
     private static readonly Func<Exception> Outage = () => new RequestFailedException(503, "Server busy");
@@ -26,12 +25,7 @@ public sealed class StaffRouteRoleTests
     private static HttpRequest Request(string function, bool behindAppServiceAuthentication, string? principal)
     {
         var request = StaffRouteOutageTests.Requests[function]();
-        request.HttpContext.RequestServices = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .Configure<AuthOptions>(o => o.AppServiceAuthentication = behindAppServiceAuthentication)
-            .AddMvcCore().Services
-            .BuildServiceProvider();
+        request.HttpContext.RequestServices = HttpTesting.ServicesFor(new MemoryAuditLog(), behindAppServiceAuthentication);
         if (principal is not null)
         {
             request.Headers[ClientPrincipal.Header] = principal;

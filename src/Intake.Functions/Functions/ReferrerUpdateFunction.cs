@@ -24,7 +24,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
     [Function(nameof(RequestReferrerUpdate))]
     public Task<IActionResult> RequestReferrerUpdate(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, call => RequestAsync(request, call, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => RequestAsync(request, call, id, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> RequestAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {

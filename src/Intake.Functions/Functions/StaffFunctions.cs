@@ -16,7 +16,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     [Function(nameof(GetSubmission))]
     public Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, async call => SubmissionReader.NormaliseId(id) is { } key
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
             ? await ApiJson.FileAsync(store, linking, call.About(key).Shows(1).SubmissionId!, cancellationToken)
             : Problems.NotFound(), cancellationToken);
 
@@ -24,13 +24,13 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     [Function(nameof(GetWorklist))]
     public Task<IActionResult> GetWorklist(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/worklist")] HttpRequest request, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, call => ListAsync(request, call, TeamList.Worklist, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => ListAsync(request, call, TeamList.Worklist, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /api/screened-out</c>: the likely ineligible, newest first, with the NotMet reasons.</summary>
     [Function(nameof(GetScreenedOut))]
     public Task<IActionResult> GetScreenedOut(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/screened-out")] HttpRequest request, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, call => ListAsync(request, call, TeamList.ScreenedOut, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => ListAsync(request, call, TeamList.ScreenedOut, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ListAsync(HttpRequest request, StaffCall call, TeamList list, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(SetTeamStatus))]
     public Task<IActionResult> SetTeamStatus(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, call => SetTeamStatusAsync(request, call, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => SetTeamStatusAsync(request, call, id, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> SetTeamStatusAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(Reopen))]
     public Task<IActionResult> Reopen(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, async call => SubmissionReader.NormaliseId(id) is { } key
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
             ? await AnswerAsync(await actions.ReopenAsync(key, call.About(key).Staff.Name, cancellationToken), call, cancellationToken)
             : Problems.NotFound(), cancellationToken);
 
@@ -69,7 +69,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(MarkNotGenuine))]
     public Task<IActionResult> MarkNotGenuine(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/not-genuine")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, call => MarkNotGenuineAsync(request, call, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => MarkNotGenuineAsync(request, call, id, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> MarkNotGenuineAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
@@ -103,7 +103,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(CorrectAnswers))]
     public Task<IActionResult> CorrectAnswers(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, call => CorrectAnswersAsync(request, call, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => CorrectAnswersAsync(request, call, id, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> CorrectAnswersAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
