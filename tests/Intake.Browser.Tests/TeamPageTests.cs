@@ -118,6 +118,44 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
             Assert.True(again.IsSuccessStatusCode);
         });
 
+    [Fact]
+    public Task A_manager_sees_who_opened_a_submission_in_its_access_log() =>
+        BrowserPage.RunAsync(chromium, service.Host, nameof(A_manager_sees_who_opened_a_submission_in_its_access_log), async browser =>
+        {
+            var page = browser.Page;
+            var answers = ReferralForm.BaselineAnswers();
+            answers.Remove("oncologistConcerns");
+            var response = await service.Host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
+            {
+                ["answers"] = answers,
+                ["contact"] = new JsonObject { ["name"] = "Ava Access", ["email"] = "ava.access@example.org" },
+                ["consentToContact"] = true,
+            });
+            Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
+            var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            await Submissions.RoutedAsync(service.Host, id);
+
+            // Locally the staff key is the local staff member, who holds the manager's role.
+            await TeamPage.OpenAsync(page, service.Host.Key);
+            await OpenButton(TeamPage.Section(page, "Worklist"), id).ClickAsync();
+            var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
+            await Expect(item).ToBeVisibleAsync();
+            await item.GetByRole(AriaRole.Button, new() { Name = "Show who opened or changed it", Exact = true }).ClickAsync();
+
+            var log = item.GetByRole(AriaRole.Region, new() { Name = "Access log table" });
+            await Expect(log).ToContainTextAsync("GetSubmission");
+            await Expect(log).ToContainTextAsync("local-staff");
+            await Expect(log).ToContainTextAsync("manager");
+
+            // Off the worklist again, so that this service's worklist holds only what the other tests sent.
+            var again = await service.Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{id}/not-genuine")
+            {
+                Headers = { { "x-functions-key", service.Host.Key } },
+                Content = JsonContent.Create(new JsonObject { ["reason"] = "A test of the access log" }),
+            });
+            Assert.True(again.IsSuccessStatusCode);
+        });
+
     private static string Short(string id) => id[..8];
 
     private static ILocator OpenButton(ILocator list, string id) =>

@@ -95,6 +95,17 @@ public sealed class RolesThroughTheLocalHostTests(RolesFixture fixture)
     }
 
     [Fact]
+    public async Task Behind_App_Service_Authentication_the_managers_route_refuses_a_coordinator_and_opens_to_a_manager()
+    {
+        using var coordinator = await AsAsync(fixture.Behind, HttpMethod.Get, "/api/audit", "ann.coordinator@example.org", ["Intake.Coordinator"]);
+        using var manager = await AsAsync(fixture.Behind, HttpMethod.Get, "/api/audit", "bea.manager@example.org", ["Intake.Manager"]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, coordinator.StatusCode);
+        Assert.Contains("manager", (string?)(await coordinator.Content.ReadFromJsonAsync<JsonObject>())!["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, manager.StatusCode);
+    }
+
+    [Fact]
     public async Task Not_behind_App_Service_Authentication_the_same_headers_are_ignored_and_the_local_staff_member_acts()
     {
         var host = fixture.Local;
