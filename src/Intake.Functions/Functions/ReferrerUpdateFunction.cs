@@ -33,6 +33,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();

@@ -31,6 +31,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -78,6 +79,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -112,6 +114,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
