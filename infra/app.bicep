@@ -203,6 +203,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // and only tokens of this tenant are taken.
     OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
     WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
+    // The app reads the signed-in person and their app roles from the principal headers only when
+    // told it runs behind App Service Authentication (AuthOptions); nowhere else can a client name itself.
+    Intake__Auth__AppServiceAuthentication: 'true'
     // The site's settings (IntakeOptions, AlertOptions).
     Intake__SiteTimeZone: siteSettings.timeZone
     Intake__UrgentWindowDays: string(siteSettings.urgentWindowDays)

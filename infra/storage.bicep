@@ -43,6 +43,7 @@ var tables = [
   'alertbudget'
   'challenges'
   'timerpasses'
+  'audit'
 ]
 var queues = [
   'precheck'

@@ -3,7 +3,9 @@
 # staff sign-in's app registration at them (idempotent, safe to run again):
 #  - its web redirect URI: https://HOST/.auth/login/aad/callback (and the custom domain's, if any);
 #  - a federated identity credential for the app's user-assigned managed identity, which App
-#    Service Authentication uses instead of a client secret (OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID).
+#    Service Authentication uses instead of a client secret (OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID);
+#  - the app roles of infra/app-roles.json (Intake.Coordinator, Intake.Manager) when missing, and
+#    "assignment required" on its enterprise application, so only people given a role sign in.
 # Needs the Azure CLI signed in as someone who may change that app registration (its owner).
 set -eu
 
@@ -51,4 +53,25 @@ if [ "$count" = "0" ]; then
     \"description\": \"The MbcIntake Function App's user-assigned managed identity, instead of a client secret.\"
   }" >/dev/null
 fi
+# The app roles (infra/app-roles.json), also on a registration an administrator made: added when
+# missing. A registration with other app roles of its own is left to the administrator (docs/deploy.md).
+missing_roles=""
+for role in Intake.Coordinator Intake.Manager; do
+  found="$(az ad app show --id "$AUTH_CLIENT_ID" --query "length(appRoles[?value=='$role'])" -o tsv)"
+  [ "$found" != "0" ] || missing_roles="$missing_roles $role"
+done
+if [ -n "$missing_roles" ]; then
+  others="$(az ad app show --id "$AUTH_CLIENT_ID" --query "length(appRoles)" -o tsv)"
+  [ "$others" = "0" ] \
+    || fail "app registration $AUTH_CLIENT_ID lacks the app roles$missing_roles and has others of its own: add the roles of infra/app-roles.json to it by hand (docs/deploy.md, 'Roles')."
+  object_id="$(az ad app show --id "$AUTH_CLIENT_ID" --query id -o tsv)"
+  roles="$(tr -d '\n' < "$(dirname "$0")/../app-roles.json")"
+  echo "Staff sign-in: declaring the app roles Intake.Coordinator and Intake.Manager on $AUTH_CLIENT_ID."
+  az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$object_id" \
+    --headers "Content-Type=application/json" --body "{ \"appRoles\": $roles }"
+fi
+
+# Assignment required: only people assigned a role may sign in at all.
+sp_id="$(az ad sp show --id "$AUTH_CLIENT_ID" --query id -o tsv 2>/dev/null || az ad sp create --id "$AUTH_CLIENT_ID" --query id -o tsv)"
+az ad sp update --id "$sp_id" --set appRoleAssignmentRequired=true
 echo "Staff sign-in: app registration $AUTH_CLIENT_ID is set up for $SERVICE_API_URI."

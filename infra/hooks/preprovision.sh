@@ -2,8 +2,8 @@
 # azd preprovision hook (azure.yaml). Before anything is created:
 #  1. the site's required settings must be set in the azd environment;
 #  2. the staff sign-in needs a Microsoft Entra app registration: when AUTH_CLIENT_ID is empty,
-#     this makes one with the Azure CLI (single tenant, sign-in only for users assigned to it, a
-#     user_impersonation scope the Azure CLI may ask tokens for) and saves its client id in the
+#     this makes one with the Azure CLI (single tenant, the app roles of infra/app-roles.json,
+#     sign-in only for users assigned to it, a user_impersonation scope the Azure CLI may ask tokens for) and saves its client id in the
 #     environment. It never makes a client secret: postprovision.sh gives it the app's managed
 #     identity as its credential.
 # Needs: azd, and for step 2 the Azure CLI signed in to the same tenant with the right to create
@@ -93,7 +93,12 @@ az rest --method PATCH --uri "$graph" --headers "Content-Type=application/json" 
   }
 }"
 
-# Only the people assigned to the enterprise application (the study team's group) may sign in.
+# The study team's two app roles (infra/app-roles.json: Intake.Coordinator, Intake.Manager), which
+# the app reads from the signed-in principal's roles claim; a person signed in without one gets 403.
+roles="$(tr -d '\n' < "$(dirname "$0")/../app-roles.json")"
+az rest --method PATCH --uri "$graph" --headers "Content-Type=application/json" --body "{ \"appRoles\": $roles }"
+
+# Only the people assigned to the enterprise application (to one of its roles) may sign in.
 az ad sp create --id "$app_id" --query id -o tsv >/dev/null
 az ad sp update --id "$app_id" --set appRoleAssignmentRequired=true
 

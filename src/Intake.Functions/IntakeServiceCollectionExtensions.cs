@@ -52,6 +52,9 @@ public static class IntakeServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.Secret) || o.Secret.Trim().Length >= 32,
                 "Intake:PersonKey:Secret must be at least 32 characters (or empty outside Azure for a key kept in Intake:PersonKey:File).")
             .ValidateOnStart();
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .Configure(o => o.LocalStaff = configuration[AuthOptions.LocalStaffSetting] is { Length: > 0 } local ? local : AuthOptions.DefaultLocalStaff);
         services.AddOptions<PartnerOptions>()
             .BindConfiguration(PartnerOptions.Section)
             .Validate(o => o.Keys.All(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length >= 32), "Each of Intake:Partners:Keys must be at least 32 characters.")
@@ -99,6 +102,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<SubmissionGate>();
         services.AddSingleton<UsedChallengeCleanup>();
         services.AddSingleton<IPassOutcomes, TablePassOutcomes>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
 
         // Cache-Control: no-store and nosniff on every /api and /fhir answer, in whichever host runs the app.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ApiResponseHeadersStartupFilter>());

@@ -155,9 +155,9 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
             await KeyboardOnly.PressAsync(page, confirm, "Confirm the address");
             await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is confirmed" })).ToBeVisibleAsync();
             var confirmed = (await Submissions.GetAsync(service.Host, id))["referrer"]!["emailConfirmed"]!;
-            Assert.Equal("staff (function key)", (string?)confirmed["by"]);
+            Assert.Equal("local-staff", (string?)confirmed["by"]);
             var opened = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
-            await Expect(opened.Locator("#ru-confirmed")).ToContainTextAsync("Address confirmed by staff (function key)");
+            await Expect(opened.Locator("#ru-confirmed")).ToContainTextAsync("Address confirmed by local-staff");
 
             // Now the update goes out to the confirmed address.
             await KeyboardOnly.PressAsync(page, opened.GetByRole(AriaRole.Button, new() { Name = "Tell the referrer", Exact = true }), "Tell the referrer");
@@ -170,6 +170,44 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
                 Content = JsonContent.Create(new JsonObject { ["reason"] = "A test referral" }),
             });
             Assert.True(off.IsSuccessStatusCode);
+        });
+
+    [Fact]
+    public Task A_manager_sees_who_opened_a_submission_in_its_access_log() =>
+        BrowserPage.RunAsync(chromium, service.Host, nameof(A_manager_sees_who_opened_a_submission_in_its_access_log), async browser =>
+        {
+            var page = browser.Page;
+            var answers = ReferralForm.BaselineAnswers();
+            answers.Remove("oncologistConcerns");
+            var response = await service.Host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
+            {
+                ["answers"] = answers,
+                ["contact"] = new JsonObject { ["name"] = "Ava Access", ["email"] = "ava.access@example.org" },
+                ["consentToContact"] = true,
+            });
+            Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
+            var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            await Submissions.RoutedAsync(service.Host, id);
+
+            // Locally the staff key is the local staff member, who holds the manager's role.
+            await TeamPage.OpenAsync(page, service.Host.Key);
+            await OpenButton(TeamPage.Section(page, "Worklist"), id).ClickAsync();
+            var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
+            await Expect(item).ToBeVisibleAsync();
+            await item.GetByRole(AriaRole.Button, new() { Name = "Show who opened or changed it", Exact = true }).ClickAsync();
+
+            var log = item.GetByRole(AriaRole.Region, new() { Name = "Access log table" });
+            await Expect(log).ToContainTextAsync("GetSubmission");
+            await Expect(log).ToContainTextAsync("local-staff");
+            await Expect(log).ToContainTextAsync("manager");
+
+            // Off the worklist again, so that this service's worklist holds only what the other tests sent.
+            var again = await service.Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{id}/not-genuine")
+            {
+                Headers = { { "x-functions-key", service.Host.Key } },
+                Content = JsonContent.Create(new JsonObject { ["reason"] = "A test of the access log" }),
+            });
+            Assert.True(again.IsSuccessStatusCode);
         });
 
     private static string Short(string id) => id[..8];

@@ -1,4 +1,6 @@
 using System.Text;
+using Intake.Core;
+using Intake.Functions.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +38,40 @@ internal sealed record Answer(int Status, string? ContentType, IHeaderDictionary
 internal static class HttpTesting
 {
     /// <summary>What the results' executors and the body reader (its deadline and clock) take from the request's services.</summary>
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMvcCore().Services.BuildServiceProvider();
+    private static readonly IServiceProvider Services = ServicesFor(new MemoryAuditLog(), behindAppServiceAuthentication: false);
+
+    /// <summary>The same, in a host told it runs behind App Service Authentication (<see cref="AuthOptions"/>).</summary>
+    private static readonly IServiceProvider SignedInServices = ServicesFor(new MemoryAuditLog(), behindAppServiceAuthentication: true);
+
+    /// <summary>What a request's services hold in a host: logging, the clock, MVC's executors, the audit log and whether it runs behind App Service Authentication.</summary>
+    public static IServiceProvider ServicesFor(IAuditLog audit, bool behindAppServiceAuthentication) => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton(audit)
+        .Configure<AuthOptions>(o => o.AppServiceAuthentication = behindAppServiceAuthentication)
+        .AddMvcCore().Services
+        .BuildServiceProvider();
+
+    /// <summary>
+    /// <paramref name="request"/> as App Service Authentication passes it on for <paramref name="name"/>
+    /// holding <paramref name="appRoles"/> (by default the coordinator's), to a host told it runs behind it.
+    /// </summary>
+    public static HttpRequest SignedIn(this HttpRequest request, string name, params string[] appRoles)
+    {
+        request.HttpContext.RequestServices = SignedInServices;
+        string[] roles = appRoles.Length == 0 ? [ClientPrincipal.CoordinatorRole] : appRoles;
+        var principal = new System.Text.Json.Nodes.JsonObject
+        {
+            ["auth_typ"] = "aad",
+            ["claims"] = new System.Text.Json.Nodes.JsonArray([new System.Text.Json.Nodes.JsonObject { ["typ"] = "name", ["val"] = name },
+                .. roles.Select(r => new System.Text.Json.Nodes.JsonObject { ["typ"] = "roles", ["val"] = r })]),
+            ["name_typ"] = "name",
+            ["role_typ"] = "roles",
+        };
+        request.Headers[ClientPrincipal.Header] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal.ToJsonString()));
+        request.Headers[ClientPrincipal.NameHeader] = name;
+        return request;
+    }
 
     /// <summary>A POST; as a partner system (<see cref="TestGates.PartnerKey"/> in x-partner-key) unless <paramref name="asPartner"/> is false.</summary>
     public static HttpRequest Post(byte[] body, string? contentType = "application/json", bool declareLength = true, bool asPartner = true)
@@ -65,6 +100,7 @@ internal static class HttpTesting
         request.HttpContext.RequestServices = new ServiceCollection()
             .AddLogging()
             .AddSingleton(time)
+            .AddSingleton<IAuditLog>(new MemoryAuditLog())
             .Configure<HttpOptions>(o => o.BodyReadSeconds = bodyReadSeconds)
             .AddMvcCore().Services
             .BuildServiceProvider();

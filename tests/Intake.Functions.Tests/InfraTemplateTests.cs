@@ -274,6 +274,37 @@ public sealed partial class InfraTemplateTests
         Assert.True((bool)auth.Property("login", "preserveUrlFragmentsForLogins")!);
     }
 
+    [Fact]
+    public void The_app_is_told_it_runs_behind_App_Service_Authentication_so_it_reads_the_signed_in_principal()
+    {
+        var setting = AuthOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + nameof(AuthOptions.AppServiceAuthentication);
+
+        Assert.Equal("true", (string)AppSettings()[setting]!);
+        Assert.True((bool)InfraTemplate.SiteConfig("authsettingsV2").Property("globalValidation", "requireAuthentication")!);
+    }
+
+    [Fact]
+    public void The_app_registration_declares_the_two_app_roles_the_code_reads_and_requires_assignment()
+    {
+        var roles = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "infra", "app-roles.json")))!.AsArray();
+
+        Assert.Equal(Sorted([Http.ClientPrincipal.CoordinatorRole, Http.ClientPrincipal.ManagerRole]), Sorted(roles.Select(r => (string)r!["value"]!)));
+        Assert.Equal(roles.Count, roles.Select(r => Guid.Parse((string)r!["id"]!)).Distinct().Count());
+        Assert.All(roles, r =>
+        {
+            Assert.True((bool)r!["isEnabled"]!);
+            Assert.Equal(["User"], r["allowedMemberTypes"]!.AsArray().Select(t => (string)t!));
+            Assert.False(string.IsNullOrWhiteSpace((string?)r["displayName"]));
+        });
+        foreach (var hook in new[] { "preprovision.sh", "postprovision.sh" })
+        {
+            var script = File.ReadAllText(Path.Combine(Repository.Root, "infra", "hooks", hook));
+            Assert.Contains("app-roles.json", script, StringComparison.Ordinal);
+            Assert.Contains("appRoles\\\": $roles", script, StringComparison.Ordinal);
+            Assert.Contains("appRoleAssignmentRequired=true", script, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The public pages (the patient's and the referral form); /team is the staff page.</summary>
     private static readonly string[] PublicPages = ["/", "/refer"];
 

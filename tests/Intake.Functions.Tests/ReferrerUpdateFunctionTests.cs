@@ -28,7 +28,7 @@ public sealed class ReferrerUpdateFunctionTests
         var request = HttpTesting.Post(body, contentType);
         if (principal is not null)
         {
-            request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"] = principal;
+            request.SignedIn(principal);
         }
         return await HttpTesting.ExecuteAsync(await _function.RequestReferrerUpdate(request, id, None), request);
     }

@@ -20,7 +20,7 @@ namespace Intake.Functions.Tests;
 public sealed class StaffRouteOutageTests
 {
     /// <summary>A request each staff function would take to storage, by function name.</summary>
-    private static readonly Dictionary<string, Func<HttpRequest>> Requests = new()
+    internal static readonly Dictionary<string, Func<HttpRequest>> Requests = new()
     {
         ["GetSubmission"] = () => HttpTesting.Get(),
         ["GetWorklist"] = () => HttpTesting.Get(),
@@ -33,6 +33,7 @@ public sealed class StaffRouteOutageTests
         ["RequestReferrerUpdate"] = () => HttpTesting.Post("""{ "status": "underReview" }"""),
         ["ConfirmReferrer"] = () => HttpTesting.Post("""{ "email": "referrer@example.org" }"""),
         ["ReplayPoison"] = () => HttpTesting.Post(""),
+        ["GetAudit"] = () => HttpTesting.Get(),
     };
 
     /// <summary>What the storage clients throw in an outage.</summary>
@@ -61,7 +62,7 @@ public sealed class StaffRouteOutageTests
         }
     }
 
-    private static IEnumerable<MethodInfo> StaffFunctionMethods() =>
+    internal static IEnumerable<MethodInfo> StaffFunctionMethods() =>
         typeof(StaffFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null
@@ -77,16 +78,8 @@ public sealed class StaffRouteOutageTests
     [MemberData(nameof(Cases))]
     public async Task A_staff_route_answers_503_with_Retry_After_when_storage_fails(string function, string failure)
     {
-        var method = StaffFunctionMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == function);
-        var instance = ActivatorUtilities.CreateInstance(Services(Failures[failure]), method.DeclaringType!);
         var request = Requests[function]();
-        var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? request
-            : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
-            : p.Name == "queue" ? "precheck"
-            : (object)TestData.NewId()).ToArray();
-
-        var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
-        var answer = await HttpTesting.ExecuteAsync(result, request);
+        var answer = await InvokeAsync(function, request, Failures[failure]);
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, answer.Status);
         Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
@@ -94,6 +87,20 @@ public sealed class StaffRouteOutageTests
         var problem = answer.Json();
         Assert.Equal(503, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+    }
+
+    /// <summary>Calls staff function <paramref name="function"/> with <paramref name="request"/> over stores that throw <paramref name="failure"/>, and executes its answer.</summary>
+    internal static async Task<Answer> InvokeAsync(string function, HttpRequest request, Func<Exception> failure)
+    {
+        var method = StaffFunctionMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == function);
+        var instance = ActivatorUtilities.CreateInstance(Services(failure), method.DeclaringType!);
+        var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? request
+            : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
+            : p.Name == "queue" ? "precheck"
+            : (object)TestData.NewId()).ToArray();
+
+        var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
+        return await HttpTesting.ExecuteAsync(result, request);
     }
 
     [Fact]
@@ -115,7 +122,7 @@ public sealed class StaffRouteOutageTests
     }
 
     /// <summary>The app's domain over stores that all throw <paramref name="failure"/>.</summary>
-    private static IServiceProvider Services(Func<Exception> failure)
+    internal static IServiceProvider Services(Func<Exception> failure)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(FailingStorage.Create<ISubmissionStore>(failure));
@@ -125,6 +132,8 @@ public sealed class StaffRouteOutageTests
         services.AddSingleton(FailingStorage.Create<IAlertQueue>(failure));
         services.AddSingleton(FailingStorage.Create<IPoisonQueues>(failure));
         services.AddSingleton(FailingStorage.Create<IPassOutcomes>(failure));
+        services.AddSingleton(FailingStorage.Create<IAuditLog>(failure));
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(TestData.Calendar());
         services.AddSingleton(TestData.Engine);
         services.AddSingleton<SubmissionChanges>();

@@ -383,12 +383,12 @@ public sealed class TeamFunctionsTests
         Assert.Equal("NotGenuine", json.GetProperty("status").GetString());
         var mark = json.GetProperty("notGenuine");
         Assert.Equal("One of 40 posts from a script in ten minutes", mark.GetProperty("reason").GetString());
-        Assert.Equal("staff (function key)", mark.GetProperty("by").GetString());
+        Assert.Equal("local-staff", mark.GetProperty("by").GetString());
         Assert.Equal(_clock.GetUtcNow(), mark.GetProperty("markedAt").GetDateTimeOffset());
         Assert.Equal(_clock.GetUtcNow().AddDays(30), mark.GetProperty("removalDue").GetDateTimeOffset());
         Assert.StartsWith(TeamActions.NotGenuineEvent, _history[^1].Event, StringComparison.Ordinal);
         Assert.EndsWith(": One of 40 posts from a script in ten minutes", _history[^1].Event, StringComparison.Ordinal);
-        Assert.Equal("staff (function key)", _history[^1].By);
+        Assert.Equal("local-staff", _history[^1].By);
         // The line moves off the worklist into the not-genuine index.
         _lists.Verify(l => l.PutAsync(It.Is<WorklistItem>(i => i.Id == id && i.List == TeamList.NotGenuine), It.Is<WorklistItem?>(i => i!.List == TeamList.Worklist), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -470,7 +470,7 @@ public sealed class TeamFunctionsTests
         };
         if (principalName is not null)
         {
-            request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"] = principalName;
+            request.SignedIn(principalName);
         }
         return action switch
         {
@@ -504,8 +504,8 @@ public sealed class TeamFunctionsTests
         var answer = await ActAsync(action, id);
 
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
-        Assert.Equal("staff (function key)", LastHistory(answer).GetProperty("by").GetString());
-        Assert.Equal("staff (function key)", _history[^1].By);
+        Assert.Equal("local-staff", LastHistory(answer).GetProperty("by").GetString());
+        Assert.Equal("local-staff", _history[^1].By);
     }
 
     [Theory]

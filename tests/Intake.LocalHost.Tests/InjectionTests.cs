@@ -25,6 +25,8 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         ["api/worklist"] = ["priority", "teamStatus"],
         ["api/screened-out"] = ["priority", "teamStatus"],
         ["api/stats"] = ["from", "to"],
+        // by is an exact-match name (an apostrophe is a real name's), so it has its own test below.
+        ["api/audit"] = ["from", "to", "submissionId", "limit", "cursor"],
     };
 
     /// <summary>Values as a client means them; sent percent-encoded, as a client puts a value in a URL. {S} and {R} are the seeded ids.</summary>
@@ -99,6 +101,30 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
             $"({string.Join(", ", QueryParameters.SelectMany(q => q.Value.Select(p => $"{q.Key}?{p}")))}) = {requests.Length} requests.");
         output.WriteLine("Answers: " + outcome.Summary);
         Assert.True(outcome.Failures.IsEmpty, $"{outcome.Failures.Count} injected query values were not refused as they should be:\n{string.Join("\n", outcome.Failures.Take(20))}");
+    }
+
+    [Fact]
+    public async Task Injected_names_in_the_audit_logs_by_filter_match_only_themselves()
+    {
+        var seeded = await fixture.SeedAsync();
+        using var read = await fixture.Host.Staff.GetAsync($"/api/submissions/{seeded.ScreeningId}");
+        var failures = new List<string>();
+
+        foreach (var value in Meant.Select(v => Fill(v, seeded)))
+        {
+            using var response = await fixture.Host.Staff.GetAsync($"/api/audit?by={Uri.EscapeDataString(value)}");
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                failures.Add($"by={Label(value)}: {(int)response.StatusCode}");
+            }
+            else if (JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("by").GetString() != value))
+            {
+                failures.Add($"by={Label(value)}: entries of someone else");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     private sealed record Outcome(ConcurrentBag<string> Failures, string Summary);

@@ -98,7 +98,7 @@ public sealed class ReplayAndParallelEditTests(AbuseFixture fixture, ITestOutput
         var file = (await fixture.Host.Staff.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!;
         var entries = file["history"]!.AsArray().Skip(before).Select(h => (Event: (string)h!["event"]!, By: (string)h["by"]!)).ToArray();
         Assert.Equal(20, entries.Length);
-        Assert.All(entries, e => Assert.Equal("staff (function key)", e.By));
+        Assert.All(entries, e => Assert.Equal("local-staff", e.By));
         Assert.Equal(Enumerable.Range(1, 10).Select(n => $"parallel note {2 * n:D2}"),
             entries.Where(e => e.Event.StartsWith("Team status ", StringComparison.Ordinal)).Select(e => e.Event[(e.Event.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]).Order(StringComparer.Ordinal));
         Assert.Equal(10, entries.Count(e => e.Event.StartsWith("Answers corrected", StringComparison.Ordinal)));

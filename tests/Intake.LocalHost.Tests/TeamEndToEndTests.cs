@@ -43,7 +43,7 @@ public sealed class TeamEndToEndTests(EndToEndFixture fixture)
         Assert.Equal("Contacted", (string?)submission["teamStatus"]);
         var entry = submission["history"]!.AsArray().Last()!;
         Assert.Equal("Team status New → Contacted: Left a voicemail; she called back.", (string?)entry["event"]);
-        Assert.Equal("staff (function key)", (string?)entry["by"]);
+        Assert.Equal("local-staff", (string?)entry["by"]);
         Assert.Contains(await ListAsync("/api/worklist?teamStatus=Contacted"), i => (string?)i!["id"] == id);
         Assert.DoesNotContain(await ListAsync("/api/worklist?teamStatus=New"), i => (string?)i!["id"] == id);
     }

@@ -37,6 +37,6 @@ public sealed partial class TeamGuideTests(EndToEndFixture fixture)
         Assert.Contains("I4 Unknown → Met", printed);
         Assert.Contains("requestId", printed);
         // The referrer's address is confirmed, by the key holder, before the update is asked for.
-        Assert.True(printed.IndexOf("staff (function key)", StringComparison.Ordinal) is var confirmed and >= 0 && confirmed < printed.LastIndexOf("requestId", StringComparison.Ordinal), printed);
+        Assert.True(printed.IndexOf("local-staff", StringComparison.Ordinal) is var confirmed and >= 0 && confirmed < printed.LastIndexOf("requestId", StringComparison.Ordinal), printed);
     }
 }

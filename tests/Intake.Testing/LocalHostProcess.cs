@@ -132,7 +132,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
                 }
                 try
                 {
-                    return (await host.Staff.GetAsync("/api/worklist")).IsSuccessStatusCode;
+                    using var staff = await host.Staff.GetAsync("/api/worklist");
+                    // Behind App Service Authentication (Intake__Auth__AppServiceAuthentication) the key
+                    // alone names nobody (403): then the health route says storage is reached.
+                    return staff.IsSuccessStatusCode
+                        || (staff.StatusCode == System.Net.HttpStatusCode.Forbidden && (await host.Anonymous.GetAsync("/api/health")).IsSuccessStatusCode);
                 }
                 catch (HttpRequestException)
                 {

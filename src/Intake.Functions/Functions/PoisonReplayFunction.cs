@@ -21,16 +21,17 @@ public sealed class PoisonReplayFunction(IPoisonQueues poison, ILogger<PoisonRep
     public Task<IActionResult> ReplayPoison(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/poison/{queue}/replay")] HttpRequest request, string queue,
         CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => ReplayAsync(request, queue, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => ReplayAsync(call, queue, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ReplayAsync(HttpRequest request, string queue, CancellationToken cancellationToken)
+    private async Task<IActionResult> ReplayAsync(StaffCall call, string queue, CancellationToken cancellationToken)
     {
         var moved = await poison.ReplayAsync(queue, cancellationToken);
         if (moved is null)
         {
             return Problems.NotFound("No poison queue belongs to this queue name: use a key of poisonMessages in GET /api/stats.");
         }
-        logger.LogInformation("{Staff} replayed {Count} messages of {Queue}-poison", StaffIdentity.Of(request), moved, queue);
+        call.Shows(moved.Value);
+        logger.LogInformation("{Staff} replayed {Count} messages of {Queue}-poison", call.Staff.Name, moved, queue);
         return ApiJson.Ok(w =>
         {
             w.WriteStartObject();

@@ -26,15 +26,16 @@ public sealed class ReferrerConfirmationFunction(ReferrerUpdates updates, ISubmi
     [Function(nameof(ConfirmReferrer))]
     public Task<IActionResult> ConfirmReferrer(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-confirmation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => ConfirmAsync(request, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => ConfirmAsync(request, call, id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ConfirmAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IActionResult> ConfirmAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -51,7 +52,7 @@ public sealed class ReferrerConfirmationFunction(ReferrerUpdates updates, ISubmi
             {
                 return Problems.Validation(errors, "The confirmation has problems: see errors.");
             }
-            var result = await updates.ConfirmAsync(key, email!, StaffIdentity.Of(request), cancellationToken);
+            var result = await updates.ConfirmAsync(key, email!, call.Staff.Name, cancellationToken);
             switch (result.Outcome)
             {
                 case ActionOutcome.NotFound:
@@ -62,7 +63,7 @@ public sealed class ReferrerConfirmationFunction(ReferrerUpdates updates, ISubmi
                 case ActionOutcome.NotApplicable:
                     return Problems.Conflict("There is no referrer address to confirm on this submission", result.Detail!);
             }
-            return await ApiJson.FileAsync(store, linking, key, cancellationToken);
+            return await ApiJson.FileAsync(store, linking, call.Shows(1).SubmissionId!, cancellationToken);
         }
     }
 }

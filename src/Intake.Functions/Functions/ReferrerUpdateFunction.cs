@@ -24,15 +24,16 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
     [Function(nameof(RequestReferrerUpdate))]
     public Task<IActionResult> RequestReferrerUpdate(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/referrer-updates")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => RequestAsync(request, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => RequestAsync(request, call, id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> RequestAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IActionResult> RequestAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -49,7 +50,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
             {
                 return Problems.Validation(errors, "The referrer update has problems: see errors.");
             }
-            var result = await updates.RequestAsync(key, status!.Value, StaffIdentity.Of(request), cancellationToken);
+            var result = await updates.RequestAsync(key, status!.Value, call.About(key).Staff.Name, cancellationToken);
             switch (result.Outcome)
             {
                 case ActionOutcome.NotFound:

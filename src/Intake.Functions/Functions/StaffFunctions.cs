@@ -16,23 +16,23 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     [Function(nameof(GetSubmission))]
     public Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, async () => SubmissionReader.NormaliseId(id) is { } key
-            ? await ApiJson.FileAsync(store, linking, key, cancellationToken)
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
+            ? await ApiJson.FileAsync(store, linking, call.About(key).Shows(1).SubmissionId!, cancellationToken)
             : Problems.NotFound(), cancellationToken);
 
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>
     [Function(nameof(GetWorklist))]
     public Task<IActionResult> GetWorklist(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/worklist")] HttpRequest request, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => ListAsync(request, TeamList.Worklist, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => ListAsync(request, call, TeamList.Worklist, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /api/screened-out</c>: the likely ineligible, newest first, with the NotMet reasons.</summary>
     [Function(nameof(GetScreenedOut))]
     public Task<IActionResult> GetScreenedOut(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/screened-out")] HttpRequest request, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => ListAsync(request, TeamList.ScreenedOut, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => ListAsync(request, call, TeamList.ScreenedOut, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ListAsync(HttpRequest request, TeamList list, CancellationToken cancellationToken)
+    private async Task<IActionResult> ListAsync(HttpRequest request, StaffCall call, TeamList list, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var filter = new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors));
@@ -41,6 +41,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
             return Problems.Validation(errors, "A filter has a value that does not exist: see errors.");
         }
         var items = await lists.ListAsync(list, filter, cancellationToken);
+        call.Shows(items.Count);
         return ApiJson.Ok(w => ApiJson.WriteList(w, items, withReasons: list == TeamList.ScreenedOut));
     }
 

@@ -20,7 +20,7 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
     [Function(nameof(GetStats))]
     public Task<IActionResult> GetStats(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/stats")] HttpRequest request, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => GetStatsAsync(request, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.CountsOnly, _ => GetStatsAsync(request, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> GetStatsAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -22,15 +22,16 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(SetTeamStatus))]
     public Task<IActionResult> SetTeamStatus(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/team-status")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => SetTeamStatusAsync(request, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => SetTeamStatusAsync(request, call, id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> SetTeamStatusAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IActionResult> SetTeamStatusAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -50,7 +51,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             {
                 return Problems.Validation(errors, "The status change has problems: see errors.");
             }
-            return await AnswerAsync(await actions.SetTeamStatusAsync(key, status!.Value, note, StaffIdentity.Of(request), cancellationToken), cancellationToken);
+            return await AnswerAsync(await actions.SetTeamStatusAsync(key, status!.Value, note, call.Staff.Name, cancellationToken), call, cancellationToken);
         }
     }
 
@@ -58,8 +59,8 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(Reopen))]
     public Task<IActionResult> Reopen(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, async () => SubmissionReader.NormaliseId(id) is { } key
-            ? await AnswerAsync(await actions.ReopenAsync(key, StaffIdentity.Of(request), cancellationToken), cancellationToken)
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
+            ? await AnswerAsync(await actions.ReopenAsync(key, call.About(key).Staff.Name, cancellationToken), call, cancellationToken)
             : Problems.NotFound(), cancellationToken);
 
     /// <summary>
@@ -69,15 +70,16 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(MarkNotGenuine))]
     public Task<IActionResult> MarkNotGenuine(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/not-genuine")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => MarkNotGenuineAsync(request, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => MarkNotGenuineAsync(request, call, id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> MarkNotGenuineAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IActionResult> MarkNotGenuineAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -95,7 +97,7 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             {
                 return Problems.Validation(errors, "The mark of not genuine has problems: see errors.");
             }
-            return await AnswerAsync(await actions.MarkNotGenuineAsync(key, reason!, StaffIdentity.Of(request), cancellationToken), cancellationToken);
+            return await AnswerAsync(await actions.MarkNotGenuineAsync(key, reason!, call.Staff.Name, cancellationToken), call, cancellationToken);
         }
     }
 
@@ -103,15 +105,16 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
     [Function(nameof(CorrectAnswers))]
     public Task<IActionResult> CorrectAnswers(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/submissions/{id}/answers")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, () => CorrectAnswersAsync(request, id, cancellationToken), cancellationToken);
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, call => CorrectAnswersAsync(request, call, id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> CorrectAnswersAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IActionResult> CorrectAnswersAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
         var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        call.About(key);
         using (document)
         {
             var errors = new FieldErrors();
@@ -132,11 +135,11 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             {
                 return Problems.Validation(errors);
             }
-            return await AnswerAsync(await actions.CorrectAnswersAsync(key, answers, StaffIdentity.Of(request), cancellationToken), cancellationToken);
+            return await AnswerAsync(await actions.CorrectAnswersAsync(key, answers, call.Staff.Name, cancellationToken), call, cancellationToken);
         }
     }
 
-    private async Task<IActionResult> AnswerAsync(TeamActionResult result, CancellationToken cancellationToken)
+    private async Task<IActionResult> AnswerAsync(TeamActionResult result, StaffCall call, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
@@ -145,6 +148,6 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             case ActionOutcome.NotApplicable:
                 return Problems.Conflict("This action does not apply to the submission now", result.Detail!);
         }
-        return await ApiJson.FileAsync(store, linking, result.Submission!.Id, cancellationToken);
+        return await ApiJson.FileAsync(store, linking, call.About(result.Submission!.Id).Shows(1).SubmissionId!, cancellationToken);
     }
 }

@@ -36,6 +36,9 @@ public static class Problems
     public static IActionResult WrongPartnerKey() => Of(StatusCodes.Status401Unauthorized, "The partner key is not valid",
         "The x-partner-key header does not hold a key this service knows. Check the key your integration was given, or send without it and solve a challenge instead.");
 
+    /// <summary>403 for a staff member without the role a route needs (or, behind App Service Authentication, for a request with nobody signed in).</summary>
+    public static IActionResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Not allowed", detail);
+
     /// <summary>404 that says nothing more than that.</summary>
     public static IActionResult NotFound(string detail = "No submission has this id.") => Of(StatusCodes.Status404NotFound, "Not found", detail);
 

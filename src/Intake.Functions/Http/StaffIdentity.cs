@@ -1,54 +1,36 @@
-using System.Text;
-using System.Text.Json;
+using Intake.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace Intake.Functions.Http;
 
 /// <summary>
-/// Who a staff request comes from, for the history: in Azure, the staff member signed in by App
-/// Service Authentication (<c>X-MS-CLIENT-PRINCIPAL-NAME</c>, else the name claim of
-/// <c>X-MS-CLIENT-PRINCIPAL</c>); with the function key only, "staff (function key)".
+/// Who a staff request comes from. Behind App Service Authentication
+/// (<see cref="AuthOptions.AppServiceAuthentication"/>): the signed-in person of the principal
+/// headers the platform set, with their app roles, or nobody. Anywhere else: the principal headers
+/// are ignored (a client could have written them), and the function key, which the host checked
+/// before any of this code ran, stands for the local staff member with both roles.
 /// </summary>
 public static class StaffIdentity
 {
-    /// <summary>What history records when only the function key identifies the caller.</summary>
-    public const string KeyHolder = "staff (function key)";
+    /// <summary>The roles of the local staff member.</summary>
+    private static readonly IReadOnlySet<StaffRole> BothRoles = new HashSet<StaffRole> { StaffRole.Coordinator, StaffRole.Manager };
 
-    /// <summary>The caller's identity.</summary>
-    public static string Of(HttpRequest request)
+    /// <summary>The staff member of <paramref name="request"/>, or null when behind App Service Authentication nobody readable signed in.</summary>
+    public static StaffMember? Of(HttpRequest request, AuthOptions options)
     {
-        if (Clean(request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault()) is { } name)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.AppServiceAuthentication)
         {
-            return name;
+            return Local(options);
         }
-        if (request.Headers["X-MS-CLIENT-PRINCIPAL"].FirstOrDefault() is { Length: > 0 and < 16384 } encoded)
-        {
-            try
-            {
-                using var principal = JsonDocument.Parse(Convert.FromBase64String(encoded));
-                if (principal.RootElement.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var claim in claims.EnumerateArray())
-                    {
-                        if (claim.TryGetProperty("typ", out var type) && type.GetString() is "name" or "preferred_username"
-                            && claim.TryGetProperty("val", out var value) && Clean(value.GetString()) is { } claimed)
-                        {
-                            return claimed;
-                        }
-                    }
-                }
-            }
-            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
-            {
-                // Not a principal App Service wrote: fall back to the key.
-            }
-        }
-        return KeyHolder;
+        return ClientPrincipal.Read(request.Headers[ClientPrincipal.Header].FirstOrDefault(), request.Headers[ClientPrincipal.NameHeader].FirstOrDefault());
     }
 
-    private static string? Clean(string? value)
+    /// <summary>The local staff member: <see cref="AuthOptions.LocalStaff"/> (when usable as a name) with both roles.</summary>
+    public static StaffMember Local(AuthOptions options)
     {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > 256 || trimmed.Any(char.IsControl) ? null : trimmed;
+        ArgumentNullException.ThrowIfNull(options);
+        return new StaffMember(ClientPrincipal.Clean(options.LocalStaff) ?? AuthOptions.DefaultLocalStaff, BothRoles);
     }
 }

@@ -25,6 +25,9 @@ public static class StorageNames
     /// <summary>The last outcome of each timer pass (the reconciler, the re-evaluation), for <c>GET /api/stats</c>.</summary>
     public const string TimerPassesTable = "timerpasses";
 
+    /// <summary>The append-only audit log (<see cref="TableAuditLog"/>): who read or changed patient data, ids and counts only. Only ever added to.</summary>
+    public const string AuditTable = "audit";
+
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
 
@@ -35,7 +38,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable, ChallengesTable, TimerPassesTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

@@ -395,6 +395,8 @@ function renderItem(s, focusId, notice) {
 
     h('h3', {}, 'History'),
     historyTable(s.history ?? []),
+
+    accessBlock(s),
   ];
   fill(panel, blocks);
   panel.hidden = false;
@@ -422,6 +424,46 @@ function historyTable(history) {
     h('table', { class: 'compact' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Who'))),
       h('tbody', {}, history.map((e) => h('tr', {}, h('td', {}, timeEl(e.at)), h('td', {}, e.event), h('td', {}, e.by))))));
+}
+
+// ---------------------------------------------------------------- access log (managers)
+
+/** Set after the service answered 403 to GET /api/audit: this person is no manager, so the section is not offered again. */
+const NOT_MANAGER = 'mbcintake-not-manager';
+
+/**
+ * Who opened or changed this submission (GET /api/audit?submissionId=…), for the study's manager:
+ * fetched on request, since every read of the log is itself audited. A coordinator is told once
+ * that it is the manager's, and the section is then left out for the rest of the session.
+ */
+function accessBlock(s) {
+  if (sessionStorage.getItem(NOT_MANAGER)) return null;
+  const out = h('div', { id: 'access-log', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'small secondary', id: 'access-show' }, 'Show who opened or changed it');
+  button.addEventListener('click', () => withErrors(async () => {
+    const today = new Date();
+    const yearAgo = new Date(today.getTime() - 365 * 86400000);
+    const received = new Date(s.receivedAt);
+    const from = (received > yearAgo ? received : yearAgo).toISOString().slice(0, 10);
+    try {
+      const page = await api('GET', `/api/audit?submissionId=${encodeURIComponent(s.id)}&from=${from}&to=${today.toISOString().slice(0, 10)}&limit=200`);
+      fill(out, page.items.length
+        ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Access log table' },
+          h('table', { class: 'compact' },
+            h('caption', {}, page.next ? 'The latest 200 entries' : 'Every entry since it was received (at most a year)'),
+            h('thead', {}, h('tr', {}, ['When', 'Who', 'Role', 'What', 'Answer'].map((c) => h('th', { scope: 'col' }, c)))),
+            h('tbody', {}, page.items.map((e) => h('tr', {}, h('td', {}, timeEl(e.at)), h('td', {}, e.by), h('td', {}, e.role), h('td', {}, e.action), h('td', {}, String(e.status)))))))
+        : h('p', {}, 'No entries.'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) {
+        sessionStorage.setItem(NOT_MANAGER, '1');
+        fill(out, h('p', {}, 'Only the study\'s manager sees who opened or changed a submission.'));
+        return;
+      }
+      throw error;
+    }
+  }));
+  return [h('h3', {}, 'Access log'), h('p', { class: 'hint' }, 'For the study\'s manager: every read and change of this submission, newest first.'), button, out];
 }
 
 /** A submit handler that disables the form's button while it runs and handles a lost key. */
