@@ -27,7 +27,7 @@ public sealed class ReferrerConfirmationFunctionTests
         var request = HttpTesting.Post(body);
         if (principal is not null)
         {
-            request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"] = principal;
+            request.SignedIn(principal);
         }
         return await HttpTesting.ExecuteAsync(await _function.ConfirmReferrer(request, id, None), request);
     }
