@@ -94,6 +94,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IStorageHealth, StorageHealth>();
         services.AddSingleton<ISubmissionRemoval, TableSubmissionRemoval>();
         services.AddSingleton<NotGenuineRemoval>();
+        services.AddSingleton<ISubmissionErasure, TableSubmissionErasure>();
+        services.AddSingleton<PersonErasure>();
         services.AddIntakeTelemetry(configuration);
 
         services.AddSingleton<IUsedChallenges, TableUsedChallenges>();

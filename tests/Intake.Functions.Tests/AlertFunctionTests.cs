@@ -14,6 +14,7 @@ public sealed class AlertFunctionTests
 
     private readonly Mock<ISubmissionStore> _store = new(MockBehavior.Strict);
     private readonly Mock<IAlertSender> _sender = new(MockBehavior.Strict);
+    private readonly Mock<ISubmissionErasure> _erasure = new();
     private readonly AlertFunction _function;
 
     public AlertFunctionTests()
@@ -25,7 +26,7 @@ public sealed class AlertFunctionTests
             .ReturnsAsync((string _, int _, DateTimeOffset window, int _, CancellationToken _) => new AlertSlot(AlertDelivery.Single, window));
         var dispatch = new AlertDispatch(_store.Object, changes, _sender.Object,
             new AlertSettings("team@study.example", "mbcintake@study.example", new Uri("http://localhost:7071")), budget.Object, TestData.Calendar());
-        _function = new AlertFunction(dispatch, NullLogger<AlertFunction>.Instance);
+        _function = new AlertFunction(dispatch, _erasure.Object, NullLogger<AlertFunction>.Instance);
     }
 
     /// <summary>What the local host's queue trigger does with a message body: System.Text.Json with web defaults, no converters.</summary>
@@ -106,6 +107,21 @@ public sealed class AlertFunctionTests
         _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Submission?)null);
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => _function.SendAlert(new AlertRequest(id, AlertKind.UrgentItem), None));
+
+        _sender.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(AlertKind.UrgentItem)]
+    [InlineData(AlertKind.ReferrerUpdate)]
+    public async Task An_alert_for_an_erased_submission_completes_without_sending_or_retrying(AlertKind kind)
+    {
+        var id = TestData.NewId();
+        _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Submission?)null);
+        _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionFile?)null);
+        _erasure.Setup(e => e.ErasedAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(new ErasedSubmission(id, SubmissionKind.Referral, "2026-11", PrecheckResult.LikelyIneligible, ["I8"], DateTimeOffset.Parse("2026-12-01T09:30:00Z", System.Globalization.CultureInfo.InvariantCulture), "manager@site.example", "The person asked"));
+
+        await _function.SendAlert(kind == AlertKind.UrgentItem ? new AlertRequest(id, kind) : new AlertRequest(id, kind, TestData.NewId(), ReferralStatus.UnderReview), None);
 
         _sender.VerifyNoOtherCalls();
     }

@@ -18,6 +18,7 @@ public sealed class BackgroundFunctionsTests
     private readonly Mock<IPrecheckQueue> _queue = new(MockBehavior.Strict);
     private readonly Mock<IAlertQueue> _alerts = new(MockBehavior.Strict);
     private readonly Mock<IPeopleIndex> _people = new(MockBehavior.Strict);
+    private readonly Mock<ISubmissionErasure> _erasure = new();
     private readonly SubmissionChanges _changes;
     private readonly PrecheckRouting _routing;
 
@@ -27,7 +28,7 @@ public sealed class BackgroundFunctionsTests
         _routing = new PrecheckRouting(_changes, new PersonLinking(_people.Object), TestData.Engine);
     }
 
-    private PrecheckFunction Precheck() => new(_routing, TestData.Metrics(), TimeProvider.System, NullLogger<PrecheckFunction>.Instance);
+    private PrecheckFunction Precheck() => new(_routing, _erasure.Object, TestData.Metrics(), TimeProvider.System, NullLogger<PrecheckFunction>.Instance);
 
     [Theory]
     [InlineData("not-a-uuid")]
@@ -58,6 +59,20 @@ public sealed class BackgroundFunctionsTests
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Precheck().PrecheckSubmission(TestData.PrecheckMessage(id), None));
 
         _lists.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Precheck_of_an_erased_submission_completes_and_brings_nothing_back()
+    {
+        var id = TestData.NewId();
+        _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Submission?)null);
+        _erasure.Setup(e => e.ErasedAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(new ErasedSubmission(id, SubmissionKind.Referral, "2026-11", PrecheckResult.LikelyIneligible, ["I8"], DateTimeOffset.Parse("2026-12-01T09:30:00Z", System.Globalization.CultureInfo.InvariantCulture), "manager@site.example", "The person asked"));
+
+        await Precheck().PrecheckSubmission(TestData.PrecheckMessage(id), None);
+
+        _lists.VerifyNoOtherCalls();
+        _people.VerifyNoOtherCalls();
+        _alerts.VerifyNoOtherCalls();
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class PrecheckTelemetryTests : IDisposable
         _metrics.Dispose();
     }
 
-    private PrecheckFunction Function() => new(_routing, _metrics.Metrics, _clock, NullLogger<PrecheckFunction>.Instance);
+    private PrecheckFunction Function() => new(_routing, Mock.Of<ISubmissionErasure>(), _metrics.Metrics, _clock, NullLogger<PrecheckFunction>.Instance);
 
     private string Stored()
     {

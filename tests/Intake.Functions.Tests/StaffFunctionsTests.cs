@@ -18,8 +18,9 @@ public sealed class StaffFunctionsTests
     private readonly StaffFunctions _functions;
 
     private readonly Mock<IPeopleIndex> _people = new();
+    private readonly Mock<ISubmissionErasure> _erasure = new();
 
-    public StaffFunctionsTests() => _functions = new StaffFunctions(_store.Object, _lists.Object, new PersonLinking(_people.Object));
+    public StaffFunctionsTests() => _functions = new StaffFunctions(_store.Object, _lists.Object, new PersonLinking(_people.Object), _erasure.Object);
 
     private async Task<Answer> GetSubmissionAsync(string id)
     {
@@ -66,6 +67,23 @@ public sealed class StaffFunctionsTests
 
         AssertNotFound(answer);
         Assert.DoesNotContain(id, answer.Body);
+    }
+
+    [Fact]
+    public async Task GetSubmission_of_an_erased_id_is_410_saying_when_and_by_whom_and_nothing_else()
+    {
+        var id = TestData.NewId();
+        _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionFile?)null);
+        _erasure.Setup(e => e.ErasedAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(new ErasedSubmission(id, SubmissionKind.Referral, "2026-11", PrecheckResult.LikelyIneligible, ["I8"], DateTimeOffset.Parse("2026-12-01T09:30:00Z", System.Globalization.CultureInfo.InvariantCulture), "manager@site.example", "The person asked"));
+
+        var answer = await GetSubmissionAsync(id);
+
+        Assert.Equal(StatusCodes.Status410Gone, answer.Status);
+        Assert.StartsWith(Problems.ContentType, answer.ContentType);
+        var detail = answer.Json().GetProperty("detail").GetString();
+        Assert.Contains("2026-12-01 09:30", detail);
+        Assert.Contains("manager@site.example", detail);
+        Assert.DoesNotContain("The person asked", answer.Body);
     }
 
     [Fact]

@@ -104,6 +104,6 @@ public sealed class StaffRouteAuditTests
         var store = new Mock<ISubmissionStore>();
         store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SubmissionFile(TestData.Submission(id, received), TestData.Contact, null, [new(received, "Self-screening received", SubmissionIntake.PublicActor)]));
-        return (new StaffFunctions(store.Object, new Mock<ITeamLists>().Object, new PersonLinking(new Mock<IPeopleIndex>().Object)), id, new MemoryAuditLog());
+        return (new StaffFunctions(store.Object, new Mock<ITeamLists>().Object, new PersonLinking(new Mock<IPeopleIndex>().Object), Mock.Of<ISubmissionErasure>()), id, new MemoryAuditLog());
     }
 }

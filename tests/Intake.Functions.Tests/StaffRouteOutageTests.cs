@@ -34,6 +34,7 @@ public sealed class StaffRouteOutageTests
         ["ConfirmReferrer"] = () => HttpTesting.Post("""{ "email": "referrer@example.org" }"""),
         ["ReplayPoison"] = () => HttpTesting.Post(""),
         ["GetAudit"] = () => HttpTesting.Get(),
+        ["ErasePerson"] = () => HttpTesting.Post("""{ "reason": "The person asked for their data to be erased" }"""),
     };
 
     /// <summary>What the storage clients throw in an outage.</summary>
@@ -133,6 +134,7 @@ public sealed class StaffRouteOutageTests
         services.AddSingleton(FailingStorage.Create<IPoisonQueues>(failure));
         services.AddSingleton(FailingStorage.Create<IPassOutcomes>(failure));
         services.AddSingleton(FailingStorage.Create<IAuditLog>(failure));
+        services.AddSingleton(FailingStorage.Create<ISubmissionErasure>(failure));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(TestData.Calendar());
         services.AddSingleton(TestData.Engine);
@@ -141,6 +143,7 @@ public sealed class StaffRouteOutageTests
         services.AddSingleton<TeamActions>();
         services.AddSingleton<ReferrerUpdates>();
         services.AddSingleton<FunnelReader>();
+        services.AddSingleton<PersonErasure>();
         return services.BuildServiceProvider();
     }
 }

@@ -29,8 +29,9 @@ public sealed class StatsFunctionTests
         _function = new StatsFunction(new FunnelReader(_lists.Object, _pending.Object, _poison.Object, _passes, calendar), calendar);
     }
 
-    private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison, WorklistItem[]? notGenuine = null)
+    private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison, WorklistItem[]? notGenuine = null, WorklistItem[]? erased = null)
     {
+        _lists.Setup(l => l.ListAsync(TeamList.Erased, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(erased ?? []);
         _lists.Setup(l => l.ListAsync(TeamList.NotGenuine, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(notGenuine ?? []);
         _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(worklist);
         _lists.Setup(l => l.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(screenedOut);

@@ -209,12 +209,14 @@ public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, 
         var worklist = lists.ListAsync(TeamList.Worklist, new WorklistFilter(), cancellationToken);
         var screenedOut = lists.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), cancellationToken);
         var notGenuine = lists.ListAsync(TeamList.NotGenuine, new WorklistFilter(), cancellationToken);
+        // Erased submissions still count: their lines keep the tombstone's fields (kind, month, result, NotMet ids).
+        var erased = lists.ListAsync(TeamList.Erased, new WorklistFilter(), cancellationToken);
         // Every mark, whatever its age: a submission marked is one not yet on its list.
         var awaiting = pending.OlderThanAsync(DateTimeOffset.MaxValue, cancellationToken);
         var poisoned = poison.CountsAsync(cancellationToken);
         var timerPasses = passes.ReadAsync(cancellationToken);
-        await Task.WhenAll(worklist, screenedOut, notGenuine, awaiting, poisoned, timerPasses);
-        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result], awaiting.Result.Count, range, calendar) with
+        await Task.WhenAll(worklist, screenedOut, notGenuine, erased, awaiting, poisoned, timerPasses);
+        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result, .. erased.Result], awaiting.Result.Count, range, calendar) with
         {
             PoisonMessages = poisoned.Result,
             TimerPasses = timerPasses.Result,

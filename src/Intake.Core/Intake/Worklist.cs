@@ -12,6 +12,12 @@ public enum TeamList
     /// review and for their removal (<see cref="NotGenuineRemoval"/>). Its lines are in neither list nor the funnel's counts.
     /// </summary>
     NotGenuine,
+    /// <summary>
+    /// Not a list the team works: one line per erased submission (<see cref="PersonErasure"/>) with its
+    /// tombstone's fields only (kind, receipt month, pre-check result, NotMet criteria ids), so that the
+    /// funnel still counts it. Shown by no route.
+    /// </summary>
+    Erased,
 }
 
 /// <summary>One line of the worklist or the screened-out list: no contact details, no answers.</summary>

@@ -11,7 +11,7 @@ namespace Intake.Functions.Functions;
 /// service did not write) goes to <c>alerts-poison</c> after the host's <c>maxDequeueCount</c>.
 /// Logs name the submission and the outcome, never an address or a word of the e-mail.
 /// </summary>
-public sealed class AlertFunction(AlertDispatch dispatch, ILogger<AlertFunction> logger)
+public sealed class AlertFunction(AlertDispatch dispatch, ISubmissionErasure erasure, ILogger<AlertFunction> logger)
 {
     /// <summary>Handles one message; a second delivery of it sends nothing.</summary>
     [Function(nameof(SendAlert))]
@@ -21,6 +21,10 @@ public sealed class AlertFunction(AlertDispatch dispatch, ILogger<AlertFunction>
         var outcome = await dispatch.HandleAsync(request, cancellationToken);
         switch (outcome)
         {
+            case AlertOutcome.NotFound when await erasure.ErasedAsync(request.SubmissionId, cancellationToken) is not null:
+                // Erased after it was queued: nothing is sent about a person whose data has ended.
+                logger.LogInformation("{Kind} alert for {Id}: erased, nothing sent", request.Kind, request.SubmissionId);
+                break;
             case AlertOutcome.NotFound:
                 // Alerts are queued only for stored submissions: retry, then poison, where the team sees it.
                 throw new KeyNotFoundException($"No submission {request.SubmissionId} is stored for its {request.Kind} alert.");

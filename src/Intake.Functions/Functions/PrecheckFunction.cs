@@ -11,8 +11,9 @@ namespace Intake.Functions.Functions;
 /// Pre-checks each queued submission and routes it to the worklist or the screened-out list.
 /// A message that keeps failing goes to <c>precheck-poison</c> after the host's <c>maxDequeueCount</c>.
 /// Its handling continues the trace of the request that queued it, and is measured (queue age, duration).
+/// A message for a submission erased since it was queued finds its tombstone and does nothing.
 /// </summary>
-public sealed class PrecheckFunction(PrecheckRouting routing, IntakeMetrics metrics, TimeProvider time, ILogger<PrecheckFunction> logger)
+public sealed class PrecheckFunction(PrecheckRouting routing, ISubmissionErasure erasure, IntakeMetrics metrics, TimeProvider time, ILogger<PrecheckFunction> logger)
 {
     /// <summary>Handles one message; safe to run twice for the same submission.</summary>
     [Function(nameof(PrecheckSubmission))]
@@ -31,6 +32,14 @@ public sealed class PrecheckFunction(PrecheckRouting routing, IntakeMetrics metr
         }
         catch (Exception e)
         {
+            if (e is KeyNotFoundException && await erasure.ErasedAsync(id, cancellationToken) is not null)
+            {
+                // Erased after it was queued: nothing of it is left to pre-check, and nothing is brought back.
+                metrics.Prechecked(time.GetElapsedTime(started), "Erased");
+                span?.SetTag(IntakeMetrics.OutcomeTag, "Erased");
+                logger.LogInformation("Pre-check of {Id}: erased, nothing to do", id);
+                return;
+            }
             metrics.Prechecked(time.GetElapsedTime(started), "Failed");
             IntakeTelemetry.Failed(span, e);
             throw;

@@ -2,6 +2,7 @@ using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Intake.Functions.Functions;
@@ -10,15 +11,26 @@ namespace Intake.Functions.Functions;
 /// The study team's routes. Each needs the function key (checked by the host, before any of this
 /// code runs), and only these routes read contact details.
 /// </summary>
-public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, PersonLinking linking)
+public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, PersonLinking linking, ISubmissionErasure erasure)
 {
-    /// <summary><c>GET /api/submissions/{id}</c>: the whole picture of one submission.</summary>
+    /// <summary><c>GET /api/submissions/{id}</c>: the whole picture of one submission; <c>410</c> once it was erased.</summary>
     [Function(nameof(GetSubmission))]
     public Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
-            ? await ApiJson.FileAsync(store, linking, call.About(key).Shows(1).SubmissionId!, cancellationToken)
+            ? await FileAsync(call.About(key).Shows(1).SubmissionId!, cancellationToken)
             : Problems.NotFound(), cancellationToken);
+
+    private async Task<IActionResult> FileAsync(string id, CancellationToken cancellationToken)
+    {
+        var answer = await ApiJson.FileAsync(store, linking, id, cancellationToken);
+        if ((answer as IStatusCodeActionResult)?.StatusCode == StatusCodes.Status404NotFound
+            && await erasure.ErasedAsync(id, cancellationToken) is { } erased)
+        {
+            return Problems.Gone(erased);
+        }
+        return answer;
+    }
 
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>
     [Function(nameof(GetWorklist))]

@@ -83,6 +83,14 @@ public static class Problems
         RetryLater(response, retryAfterSeconds, StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable",
             $"Storage cannot be reached just now. Please try again in {retryAfterSeconds} seconds; the submission's history shows whether a change sent now was recorded.");
 
+    /// <summary>410 for a submission that was erased: when and by whom; nothing of it is kept to show.</summary>
+    public static IActionResult Gone(ErasedSubmission erased)
+    {
+        ArgumentNullException.ThrowIfNull(erased);
+        return Of(StatusCodes.Status410Gone, "This submission was erased",
+            $"Submission {erased.Id} was erased on {erased.ErasedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC by {erased.ErasedBy}; only a tombstone without patient data is kept.");
+    }
+
     /// <summary>429 when one client sends too many submissions: nothing was stored, wait and send again.</summary>
     public static IActionResult TooManyRequests(HttpResponse response, int retryAfterSeconds) =>
         RetryLater(response, retryAfterSeconds, StatusCodes.Status429TooManyRequests, "Too many submissions from this address",

@@ -9,7 +9,9 @@ namespace Intake.Functions.Storage;
 /// not-genuine index (<c>n-…</c>, the same shape), the
 /// pending marks (<c>p-{id}</c>, <see cref="TablePendingSubmissions"/>) and the people index
 /// (<c>k-{keyed birth digest}-{id}</c>, <see cref="TablePeopleIndex"/>; entries written before person
-/// keys are <c>b-{plain birth digest}-{id}</c> until <see cref="PersonKeysMigration"/> rewrites them).
+/// keys are <c>b-{plain birth digest}-{id}</c> until <see cref="PersonKeysMigration"/> rewrites them),
+/// the erased submissions' lines (<c>x-{id}</c>, tombstone fields only, for the funnel) and the intents of
+/// erasures under way (<c>e-{person id}</c>, <see cref="TableSubmissionErasure"/>).
 /// Together in one partition so that a submission's first listing, the clearing of its mark and its
 /// person entry are one transaction: one storage request where they were three.
 /// </summary>
@@ -21,6 +23,21 @@ internal static class ListsPartition
     private const string PendingPrefix = "p-";
     private const string PersonPrefix = "k-";
     private const string PlainPersonPrefix = "b-";
+    private const string ErasurePrefix = "e-";
+    private const string ErasedPrefix = "x-";
+
+    /// <summary>The row key of the intent of an erasure under way (<see cref="ErasureIntent.Key"/>).</summary>
+    public static string ErasureKey(string key) => ErasurePrefix + key;
+
+    /// <summary>A filter for every erasure intent.</summary>
+    public static string ErasureRange => RowsStartingWith(ErasurePrefix);
+
+    /// <summary>The row key of an erased submission's line (<see cref="TeamList.Erased"/>).</summary>
+    public static string ErasedKey(string id) => ErasedPrefix + id;
+
+    /// <summary>Whether a row is one an erasure writes (an intent or an erased line), not a submission's data.</summary>
+    public static bool IsErasureRow(string rowKey) =>
+        rowKey.StartsWith(ErasurePrefix, StringComparison.Ordinal) || rowKey.StartsWith(ErasedPrefix, StringComparison.Ordinal);
 
     /// <summary>The row key of a submission's pending mark.</summary>
     public static string PendingKey(string id) => PendingPrefix + id;

@@ -52,13 +52,7 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
             ["RemovedAt"] = removedAt,
             ["Why"] = nameof(SubmissionStatus.NotGenuine),
         }, TableUpdateMode.Replace, cancellationToken);
-        await foreach (var row in _submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            if (row.RowKey is not (SubmissionEntities.TombstoneKey or SubmissionEntities.RecordKey))
-            {
-                await DeleteAsync(_submissions, id, row.RowKey, cancellationToken);
-            }
-        }
+        await DeletePartitionAsync(_submissions, id, [SubmissionEntities.TombstoneKey, SubmissionEntities.RecordKey], cancellationToken);
 
         var people = new List<string>();
         if (dateOfBirth is { } born)
@@ -87,7 +81,20 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         await DeleteAsync(_lists, ListsPartition.Key, TableTeamLists.LineKey(line), cancellationToken);
     }
 
-    private static async Task DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    /// <summary>Deletes every row of submission <paramref name="id"/>'s partition but those in <paramref name="keep"/> (its contact, referrer, history).</summary>
+    internal static async Task DeletePartitionAsync(TableClient submissions, string id, IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    {
+        await foreach (var row in submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!keep.Contains(row.RowKey))
+            {
+                await DeleteAsync(submissions, id, row.RowKey, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Deletes one row; nothing happens when it is already gone.</summary>
+    internal static async Task DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {
         try
         {

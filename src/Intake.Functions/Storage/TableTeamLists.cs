@@ -110,6 +110,7 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         TeamList.Worklist => "w-",
         TeamList.ScreenedOut => "s-",
         TeamList.NotGenuine => "n-",
+        TeamList.Erased => "x-",
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
 
@@ -118,7 +119,8 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
 
     private static string RowKey(WorklistItem item) => Prefix(item.List) + WorklistOrder.KeyOf(item);
 
-    private static TableEntity ToEntity(WorklistItem item) => new(Partition, RowKey(item))
+    /// <summary>The entity of a line.</summary>
+    internal static TableEntity ToEntity(WorklistItem item) => new(Partition, RowKey(item))
     {
         ["Id"] = item.Id,
         ["Kind"] = item.Kind.ToString(),

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Intake.Core;
+
+namespace Intake.Functions.Storage;
+
+/// <summary>
+/// Erases submissions from both tables (docs/storage.md, "Erasure"): the tombstone first (from the
+/// record), then the contact, referrer and history, then the record, then every row of the lists
+/// partition that names the submission (its lines, people index entries) and its pending mark. What
+/// stays: the <c>tombstone</c> row in its partition and an <c>x-{id}</c> line with the tombstone's
+/// fields for the funnel. Intents of erasures under way are <c>e-{key}</c> rows of the lists partition.
+/// </summary>
+public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmissionErasure
+{
+    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> SubmissionsOfAsync(string personId, CancellationToken cancellationToken)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        // Lines and people index entries of the person.
+        var inLists = TableClient.CreateQueryFilter($"PartitionKey eq {ListsPartition.Key} and PersonId eq {personId}");
+        await foreach (var row in _lists.QueryAsync<TableEntity>(inLists, select: ["RowKey", "Id", "SubmissionId"], cancellationToken: cancellationToken))
+        {
+            if (!ListsPartition.IsErasureRow(row.RowKey) && (row.GetString("Id") ?? row.GetString("SubmissionId")) is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+        // Records linked to the person (one not yet listed has no line), and the person's first submission.
+        var records = TableClient.CreateQueryFilter($"RowKey eq {SubmissionEntities.RecordKey} and (PersonId eq {personId} or PartitionKey eq {personId})");
+        await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.PartitionKey);
+        }
+        return [.. ids];
+    }
+
+    /// <inheritdoc />
+    public Task MarkIntentAsync(ErasureIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return _lists.UpsertEntityAsync(new TableEntity(ListsPartition.Key, ListsPartition.ErasureKey(intent.Key))
+        {
+            ["Key"] = intent.Key,
+            ["SubmissionIds"] = string.Join(',', intent.SubmissionIds),
+            ["At"] = intent.Mark.At,
+            ["By"] = intent.Mark.By,
+            ["Reason"] = intent.Mark.Reason,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ErasureIntent?> IntentAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.ErasureKey(key), cancellationToken: cancellationToken);
+        return response.HasValue ? ToIntent(response.Value!) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ErasureIntent>> OpenIntentsAsync(CancellationToken cancellationToken)
+    {
+        var intents = new List<ErasureIntent>();
+        await foreach (var row in _lists.QueryAsync<TableEntity>(ListsPartition.ErasureRange, cancellationToken: cancellationToken))
+        {
+            intents.Add(ToIntent(row));
+        }
+        return intents;
+    }
+
+    /// <inheritdoc />
+    public Task ClearIntentAsync(string key, CancellationToken cancellationToken) =>
+        TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, ListsPartition.ErasureKey(key), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> EraseAsync(string id, ErasureMark mark, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        var record = await _submissions.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.RecordKey, cancellationToken: cancellationToken);
+        if (record.HasValue)
+        {
+            var submission = SubmissionEntities.ToSubmission(record.Value!);
+            var tombstone = ErasedSubmission.Of(submission, mark);
+            // The tombstone before anything goes: an erasure cut off after this still knows what it was.
+            await _submissions.UpsertEntityAsync(Tombstone(tombstone), TableUpdateMode.Replace, cancellationToken);
+            if (tombstone.Result is { } result)
+            {
+                await _lists.UpsertEntityAsync(ErasedLine(tombstone, result, submission.PersonId ?? id), TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        await TableSubmissionRemoval.DeletePartitionAsync(_submissions, id, [SubmissionEntities.TombstoneKey, SubmissionEntities.RecordKey], cancellationToken);
+        await TableSubmissionRemoval.DeleteAsync(_submissions, id, SubmissionEntities.RecordKey, cancellationToken);
+        // Lines and index entries after the record: a change racing the erase cannot list it again once the record is gone.
+        var deleted = 0;
+        var named = TableClient.CreateQueryFilter($"PartitionKey eq {ListsPartition.Key} and (Id eq {id} or SubmissionId eq {id})");
+        await foreach (var row in _lists.QueryAsync<TableEntity>(named, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!ListsPartition.IsErasureRow(row.RowKey))
+            {
+                await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, row.RowKey, cancellationToken);
+                deleted++;
+            }
+        }
+        await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
+        return record.HasValue || deleted > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<ErasedSubmission?> ErasedAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await _submissions.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.TombstoneKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.GetDateTimeOffset("ErasedAt") is not { } erasedAt)
+        {
+            return null;
+        }
+        var e = response.Value!;
+        return new ErasedSubmission(id, Enum.Parse<SubmissionKind>(e.GetString("Kind")), e.GetString("ReceivedMonth") ?? "",
+            e.GetString("Result") is { } result ? Enum.Parse<PrecheckResult>(result) : null,
+            e.GetString("NotMet") is { Length: > 0 } notMet ? notMet.Split(',') : [],
+            erasedAt, e.GetString("ErasedBy") ?? "", e.GetString("Reason") ?? "");
+    }
+
+    private static TableEntity Tombstone(ErasedSubmission t) => new(t.Id, SubmissionEntities.TombstoneKey)
+    {
+        ["Kind"] = t.Kind.ToString(),
+        ["ReceivedMonth"] = t.ReceivedMonth,
+        ["Result"] = t.Result?.ToString(),
+        ["NotMet"] = string.Join(',', t.NotMet),
+        ["ErasedAt"] = t.ErasedAt,
+        ["ErasedBy"] = t.ErasedBy,
+        ["Reason"] = t.Reason,
+    };
+
+    // The funnel's line: the tombstone's fields, counted on the first day of the receipt month (noon UTC
+    // falls on that day in every time zone the site can be in), under the person's id so a person counts once.
+    private static TableEntity ErasedLine(ErasedSubmission t, PrecheckResult result, string personId)
+    {
+        var month = DateOnly.ParseExact(t.ReceivedMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var line = TableTeamLists.ToEntity(new WorklistItem
+        {
+            Id = t.Id,
+            List = TeamList.Erased,
+            Kind = t.Kind,
+            Result = result,
+            ReceivedAt = new DateTimeOffset(month.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
+            Summary = "",
+            NotMetReasons = [.. t.NotMet.Select(c => c + ":")],
+            PersonId = personId,
+        });
+        line.RowKey = ListsPartition.ErasedKey(t.Id);
+        return line;
+    }
+
+    private static ErasureIntent ToIntent(TableEntity e) => new(e.GetString("Key"),
+        e.GetString("SubmissionIds") is { Length: > 0 } ids ? ids.Split(',') : [],
+        new ErasureMark(e.GetDateTimeOffset("At")!.Value, e.GetString("By") ?? "", e.GetString("Reason") ?? ""));
+}
