@@ -96,6 +96,15 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<NotGenuineRemoval>();
         services.AddSingleton<ISubmissionErasure, TableSubmissionErasure>();
         services.AddSingleton<PersonErasure>();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new Retention(sp.GetRequiredService<ITeamLists>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<PersonErasure>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IPassOutcomes>(), sp.GetRequiredService<SiteCalendar>())
+        {
+            ClosedDays = sp.GetRequiredService<IOptions<RetentionOptions>>().Value.ClosedDays,
+        });
         services.AddIntakeTelemetry(configuration);
 
         services.AddSingleton<IUsedChallenges, TableUsedChallenges>();

@@ -56,6 +56,9 @@ internal sealed class TeamRig
     public Reevaluation Reevaluation { get; }
     public MemoryPassOutcomes Outcomes { get; } = new();
 
+    /// <summary>The lists as a pass over this rig's submissions only sees them (the shared Azurite holds every other test's too).</summary>
+    public ITeamLists MyLines => new OnlyTheseLines(Lists, _mine);
+
     /// <summary>A re-evaluation of this rig's lines over another store (e.g. <see cref="FaultyStore"/>), with its own outcomes.</summary>
     public Reevaluation ReevaluationOver(ISubmissionStore store, IPassOutcomes outcomes, int maxConcurrency = 4) =>
         new(new OnlyTheseLines(Lists, _mine), new SubmissionChanges(store, Lists, Alerts.Object, Calendar), TestData.Engine, Calendar, outcomes)

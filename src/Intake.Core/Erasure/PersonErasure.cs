@@ -50,6 +50,14 @@ public sealed class PersonErasure(ISubmissionErasure erasure)
         return erased;
     }
 
+    /// <summary>The keys (<see cref="ErasureIntent.Key"/>) of the erasures cut off before.</summary>
+    public async Task<IReadOnlyList<string>> OpenAsync(CancellationToken cancellationToken) =>
+        [.. (await erasure.OpenIntentsAsync(cancellationToken)).Select(i => i.Key)];
+
+    /// <summary>Finishes the erasure under <paramref name="key"/> if it is still open; returns how many submissions had data erased.</summary>
+    public async Task<int> FinishAsync(string key, CancellationToken cancellationToken) =>
+        await erasure.IntentAsync(key, cancellationToken) is { } intent ? await FinishAsync(intent, cancellationToken) : 0;
+
     private async Task<int> FinishAsync(ErasureIntent intent, CancellationToken cancellationToken)
     {
         await erasure.MarkIntentAsync(intent, cancellationToken);
