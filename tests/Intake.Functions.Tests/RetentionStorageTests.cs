@@ -14,6 +14,19 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite)
     private static readonly CancellationToken None = CancellationToken.None;
     private const string Staff = "ann.coordinator@example.org";
 
+    /// <summary>The real erasure, except that it fails for one id: one item's failure must not stop the pass.</summary>
+    private sealed class FailingFor(ISubmissionErasure inner, string id) : ISubmissionErasure
+    {
+        public Task<IReadOnlyList<string>> SubmissionsOfAsync(string personId, CancellationToken cancellationToken) => inner.SubmissionsOfAsync(personId, cancellationToken);
+        public Task MarkIntentAsync(ErasureIntent intent, CancellationToken cancellationToken) => inner.MarkIntentAsync(intent, cancellationToken);
+        public Task<ErasureIntent?> IntentAsync(string key, CancellationToken cancellationToken) => inner.IntentAsync(key, cancellationToken);
+        public Task<IReadOnlyList<ErasureIntent>> OpenIntentsAsync(CancellationToken cancellationToken) => inner.OpenIntentsAsync(cancellationToken);
+        public Task ClearIntentAsync(string key, CancellationToken cancellationToken) => inner.ClearIntentAsync(key, cancellationToken);
+        public Task<bool> EraseAsync(string erased, ErasureMark mark, CancellationToken cancellationToken) =>
+            erased == id ? throw new IOException("Storage refused this one.") : inner.EraseAsync(erased, mark, cancellationToken);
+        public Task<ErasedSubmission?> ErasedAsync(string erased, CancellationToken cancellationToken) => inner.ErasedAsync(erased, cancellationToken);
+    }
+
     private static Contact Person(string name) => new(name, $"{Guid.NewGuid():N}@example.org", null, "en");
 
     private (Retention Retention, TableSubmissionErasure Erasure, MemoryAuditLog Audit) Pass(TeamRig rig, int closedDays = 365)
@@ -74,6 +87,32 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite)
         rig.NextDay();
         await retention.RunAsync(None);
         Assert.Equal(3, audit.Entries.Count);
+    }
+
+    [Fact]
+    public async Task An_item_that_fails_is_counted_and_left_for_the_next_pass_which_finishes_it_while_the_others_are_erased()
+    {
+        var rig = new TeamRig(azurite);
+        var failing = await rig.SubmitAsync(TestData.Ineligible, Person("Fay Failing"));
+        var fine = await rig.SubmitAsync(TestData.Ineligible, Person("Finn Fine"));
+        rig.NextDay(400);
+        var erasure = new TableSubmissionErasure(azurite.Tables);
+        var audit = new MemoryAuditLog();
+
+        var tally = await new Retention(rig.MyLines, rig.Store, new PersonErasure(new FailingFor(erasure, failing)), audit, rig.Outcomes, rig.Calendar).RunAsync(None);
+
+        Assert.Equal((failing, nameof(IOException)), (Assert.Single(tally.Failures).SubmissionId, Assert.Single(tally.Failures).ErrorType));
+        Assert.Null(await rig.Store.GetFileAsync(fine, None));
+        Assert.NotNull(await rig.Store.GetFileAsync(failing, None));
+        Assert.Equal(1, Assert.Single(await rig.Outcomes.ReadAsync(None), o => o.Pass == PassOutcome.EraseByRetention).Failures);
+
+        rig.NextDay();
+        var next = await new Retention(rig.MyLines, rig.Store, new PersonErasure(erasure), audit, rig.Outcomes, rig.Calendar).RunAsync(None);
+
+        Assert.Empty(next.Failures);
+        Assert.Null(await rig.Store.GetFileAsync(failing, None));
+        Assert.Equal(PersonErasure.RetentionReason, (await erasure.ErasedAsync(failing, None))!.Reason);
+        Assert.DoesNotContain(await erasure.OpenIntentsAsync(None), i => i.SubmissionIds.Contains(failing));
     }
 
     [Fact]
