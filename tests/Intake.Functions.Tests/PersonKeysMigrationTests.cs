@@ -211,6 +211,30 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         Assert.Empty(await PeopleRowsOfAsync(id));
     }
 
+    [Fact]
+    public async Task A_plain_birth_digest_never_stands_in_a_request_address_when_entries_are_migrated_or_removed()
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var migrated = await rig.SubmitAsync(answers, new Contact("Gia Example", "gia@example.org", null, "en"));
+        var removed = await rig.SubmitAsync(answers, new Contact("Hal Example", "hal@example.org", null, "en"));
+        await MakePlainAsync(rig, migrated, new Contact("Gia Example", "gia@example.org", null, "en"));
+        await MakePlainAsync(rig, removed, new Contact("Hal Example", "hal@example.org", null, "en"), keepKeyedEntry: true);
+        var line = await rig.WorklistLineAsync(removed);
+        var requests = new RequestCounter();
+        var tables = new TableServiceClient(azurite.ConnectionString, requests.Options());
+
+        Assert.True(await new TablePlainPersonKeys(tables, TestData.PersonDigests).MigrateAsync(migrated, None));
+        await new TableSubmissionRemoval(tables, TestData.PersonDigests).RemoveRestAsync(line, answers.DateOfBirth, DateTimeOffset.UtcNow, None);
+        await new TablePeopleIndex(tables, TestData.PersonDigests).RemoveAsync(answers.DateOfBirth!.Value, removed, None);
+
+        Assert.DoesNotContain(await PeopleRowsOfAsync(migrated), r => r.RowKey.StartsWith("b-", StringComparison.Ordinal));
+        Assert.Empty(await PeopleRowsOfAsync(removed));
+        var plain = TodaysFormat.BirthDigest(answers.DateOfBirth!.Value);
+        Assert.NotEmpty(requests.Addresses);
+        Assert.DoesNotContain(requests.Addresses, a => a.Contains(plain, StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<string[]> SnapshotAsync(params string[] ids)
     {
         var rows = new List<string>();

@@ -49,6 +49,24 @@ internal static class ListsPartition
     public static string RowsStartingWith(string prefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {Key} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
 
+    /// <summary>
+    /// Deletes the partition's row <paramref name="rowKey"/>, if it is there, as a transaction of one
+    /// action, so that its key travels in the request's body and never in its address: the storage
+    /// client's log and the exported trace spans record addresses, and a people index key of the
+    /// format before person keys holds a plain birth digest, reversed in about 40,000 guesses.
+    /// </summary>
+    public static async Task DeleteByBodyAsync(TableClient table, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Key, rowKey), Azure.ETag.All)], cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
     /// <summary>A filter for every pending mark.</summary>
     public static string PendingRange => RowsStartingWith(PendingPrefix);
 

@@ -49,6 +49,6 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
     public async Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken)
     {
         await _table.DeleteEntityAsync(ListsPartition.Key, ListsPartition.PersonKey(dateOfBirth, submissionId, digests), ETag.All, cancellationToken);
-        await _table.DeleteEntityAsync(ListsPartition.Key, ListsPartition.PlainPersonKey(dateOfBirth, submissionId), ETag.All, cancellationToken);
+        await ListsPartition.DeleteByBodyAsync(_table, ListsPartition.PlainPersonKey(dateOfBirth, submissionId), cancellationToken);
     }
 }

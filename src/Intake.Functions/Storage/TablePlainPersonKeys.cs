@@ -103,7 +103,7 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
 
         foreach (var row in plainRows)
         {
-            await _lists.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            await ListsPartition.DeleteByBodyAsync(_lists, row.RowKey, cancellationToken);
             changed = true;
         }
         return changed;

@@ -99,7 +99,8 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
         {
             if (!ListsPartition.IsErasureRow(row.RowKey))
             {
-                await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, row.RowKey, cancellationToken);
+                // By body: a people index key of the format before person keys holds a plain birth digest, never to be in an address.
+                await ListsPartition.DeleteByBodyAsync(_lists, row.RowKey, cancellationToken);
                 deleted++;
             }
         }

@@ -74,7 +74,7 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         }
         foreach (var key in people)
         {
-            await DeleteAsync(_lists, ListsPartition.Key, key, cancellationToken);
+            await ListsPartition.DeleteByBodyAsync(_lists, key, cancellationToken);
         }
         await DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
         // The line last: while it is there, the next pass finishes what this one could not.

@@ -630,18 +630,26 @@ function referrerBlock(s) {
   board.register('status', { controls: [select], slot: form.querySelector('#ru-status-error'), label: 'Status for the referrer' });
   busy(form, async () => {
     board.clear();
-    try {
-      const sent = await api('POST', `/api/submissions/${s.id}/referrer-updates`, { status: select.value });
-      const message = `The referrer will be e-mailed: ${REFERRER_STATUSES[sent.status] ?? sent.status} (request ${shortId(sent.requestId)}).`;
-      await reloadItem('ru-send', { text: message });
-      announce(message);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
-      else if (error instanceof ApiError && error.status === 409) board.message(problemText(error));
-      else throw error;
-    }
+    await postFromForm(board, () => api('POST', `/api/submissions/${s.id}/referrer-updates`, { status: select.value }),
+      (sent) => `The referrer will be e-mailed: ${REFERRER_STATUSES[sent.status] ?? sent.status} (request ${shortId(sent.requestId)}).`, 'ru-send');
   });
   return form;
+}
+
+/**
+ * Sends a form's request; on success reads the item again and says what happened (focus on
+ * focusId), a 400 is shown beside the form's fields and a 409 in its summary.
+ */
+async function postFromForm(board, send, say, focusId) {
+  try {
+    const message = say(await send());
+    await reloadItem(focusId, { text: message });
+    announce(message);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+    else if (error instanceof ApiError && error.status === 409) board.message(problemText(error));
+    else throw error;
+  }
 }
 
 /**
@@ -667,16 +675,8 @@ function referrerConfirmationBlock(s) {
       board.show({ email: ['Tick the box once you have checked the address is the referrer\'s.'] }, 'The address is not confirmed yet.');
       return;
     }
-    try {
-      await api('POST', `/api/submissions/${s.id}/referrer-confirmation`, { email: s.referrer.email });
-      const message = `The referrer's address ${s.referrer.email} is confirmed: updates can be sent to it.`;
-      await reloadItem('ru-status', { text: message });
-      announce(message);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
-      else if (error instanceof ApiError && error.status === 409) board.message(problemText(error));
-      else throw error;
-    }
+    await postFromForm(board, () => api('POST', `/api/submissions/${s.id}/referrer-confirmation`, { email: s.referrer.email }),
+      () => `The referrer's address ${s.referrer.email} is confirmed: updates can be sent to it.`, 'ru-status');
   });
   return form;
 }
