@@ -235,6 +235,25 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         Assert.DoesNotContain(requests.Addresses, a => a.Contains(plain, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Erasing_a_person_with_an_entry_of_before_person_keys_deletes_it_and_never_puts_its_plain_birth_digest_in_an_address()
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var contact = new Contact("Ivy Example", "ivy@example.org", null, "en");
+        var id = await rig.SubmitAsync(answers, contact);
+        await MakePlainAsync(rig, id, contact, keepKeyedEntry: true);
+        var requests = new RequestCounter();
+        var tables = new TableServiceClient(azurite.ConnectionString, requests.Options());
+
+        Assert.Equal(1, await new PersonErasure(new TableSubmissionErasure(tables)).EraseAsync(id, new ErasureMark(DateTimeOffset.UtcNow, "mia.manager@example.org", "Asked"), None));
+
+        Assert.Empty(await PeopleRowsOfAsync(id));
+        var plain = TodaysFormat.BirthDigest(answers.DateOfBirth!.Value);
+        Assert.NotEmpty(requests.Addresses);
+        Assert.DoesNotContain(requests.Addresses, a => a.Contains(plain, StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<string[]> SnapshotAsync(params string[] ids)
     {
         var rows = new List<string>();
