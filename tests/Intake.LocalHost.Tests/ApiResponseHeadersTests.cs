@@ -123,7 +123,7 @@ public sealed partial class ApiResponseHeadersTests(AbuseFixture fixture, ITestO
     /// <summary>A route template with its parameters filled: the id given, a real queue name (replaying the empty alerts-poison changes nothing).</summary>
     private static string Fill(string template, string id) => Parameter().Replace(template, m => m.Groups[1].Value switch
     {
-        "id" => id,
+        "id" or "personId" => id,
         "queue" => "alerts",
         _ => "x",
     });
