@@ -13,8 +13,6 @@ namespace Intake.Functions.Functions;
 /// </summary>
 public sealed class PersonErasureFunction(PersonErasure erasure, SiteCalendar calendar)
 {
-    private static readonly string[] Fields = ["reason"];
-
     /// <summary><c>POST /api/people/{personId}/erase</c>: <c>200</c> <c>{ "personId", "erasedSubmissions" }</c>; again, <c>0</c>.</summary>
     [Function(nameof(ErasePerson))]
     public Task<IActionResult> ErasePerson(
@@ -23,37 +21,20 @@ public sealed class PersonErasureFunction(PersonErasure erasure, SiteCalendar ca
 
     private async Task<IActionResult> EraseAsync(HttpRequest request, StaffCall call, string personId, CancellationToken cancellationToken)
     {
-        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, personId, cancellationToken);
+        var (key, reason, problem) = await SubmissionRequest.ReadRequiredTextAsync(request, call, personId, "reason", PersonErasure.MaxReasonLength,
+            $"why the person's data is erased, 1 to {PersonErasure.MaxReasonLength} characters.", "The erasure has problems: see errors. Nothing was erased.", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        call.About(key);
-        using (document)
+        var erased = await erasure.EraseAsync(key, new ErasureMark(calendar.Now, call.Staff.Name, reason), cancellationToken);
+        call.Shows(erased);
+        return ApiJson.Ok(w =>
         {
-            var errors = new FieldErrors();
-            string? reason = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, Fields, out var json))
-            {
-                reason = json.Text("reason", PersonErasure.MaxReasonLength);
-                if (reason is null && !errors.ToDictionary().ContainsKey("reason"))
-                {
-                    json.Fail("reason", $"is required: why the person's data is erased, 1 to {PersonErasure.MaxReasonLength} characters.");
-                }
-            }
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors, "The erasure has problems: see errors. Nothing was erased.");
-            }
-            var erased = await erasure.EraseAsync(key, new ErasureMark(calendar.Now, call.Staff.Name, reason!), cancellationToken);
-            call.Shows(erased);
-            return ApiJson.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("personId", key);
-                w.WriteNumber("erasedSubmissions", erased);
-                w.WriteEndObject();
-            });
-        }
+            w.WriteStartObject();
+            w.WriteString("personId", key);
+            w.WriteNumber("erasedSubmissions", erased);
+            w.WriteEndObject();
+        });
     }
 }

@@ -15,8 +15,6 @@ public sealed class ReferrerConfirmationFunction(ReferrerUpdates updates, ISubmi
     /// <summary>The longest e-mail address there is (RFC 5321's path limit).</summary>
     public const int MaxEmailLength = 254;
 
-    private static readonly string[] Fields = ["email"];
-
     /// <summary>
     /// <c>POST /api/submissions/{id}/referrer-confirmation</c> <c>{ "email": "…" }</c>, the referral's
     /// referrer e-mail address repeated: <c>200</c> with the submission as <c>GET</c> shows it (its
@@ -30,40 +28,24 @@ public sealed class ReferrerConfirmationFunction(ReferrerUpdates updates, ISubmi
 
     private async Task<IActionResult> ConfirmAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
-        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
+        var (key, email, problem) = await SubmissionRequest.ReadRequiredTextAsync(request, call, id, "email", MaxEmailLength,
+            "the referrer's e-mail address as the referral gives it, once you have checked it is theirs.", "The confirmation has problems: see errors.", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        call.About(key);
-        using (document)
+        var result = await updates.ConfirmAsync(key, email, call.Staff.Name, cancellationToken);
+        switch (result.Outcome)
         {
-            var errors = new FieldErrors();
-            string? email = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, Fields, out var json))
-            {
-                email = json.Text("email", MaxEmailLength);
-                if (email is null && !errors.ToDictionary().ContainsKey("email"))
-                {
-                    json.Fail("email", "is required: the referrer's e-mail address as the referral gives it, once you have checked it is theirs.");
-                }
-            }
-            if (!errors.IsEmpty)
-            {
+            case ActionOutcome.NotFound:
+                return Problems.NotFound();
+            case ActionOutcome.NotApplicable when result.OtherAddress:
+                var errors = new FieldErrors();
+                errors.Add("email", result.Detail!);
                 return Problems.Validation(errors, "The confirmation has problems: see errors.");
-            }
-            var result = await updates.ConfirmAsync(key, email!, call.Staff.Name, cancellationToken);
-            switch (result.Outcome)
-            {
-                case ActionOutcome.NotFound:
-                    return Problems.NotFound();
-                case ActionOutcome.NotApplicable when result.OtherAddress:
-                    errors.Add("email", result.Detail!);
-                    return Problems.Validation(errors, "The confirmation has problems: see errors.");
-                case ActionOutcome.NotApplicable:
-                    return Problems.Conflict("There is no referrer address to confirm on this submission", result.Detail!);
-            }
-            return await ApiJson.FileAsync(store, linking, call.Shows(1).SubmissionId!, cancellationToken);
+            case ActionOutcome.NotApplicable:
+                return Problems.Conflict("There is no referrer address to confirm on this submission", result.Detail!);
         }
+        return await ApiJson.FileAsync(store, linking, call.Shows(1).SubmissionId!, cancellationToken);
     }
 }

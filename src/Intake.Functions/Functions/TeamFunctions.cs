@@ -16,7 +16,6 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 {
     private static readonly string[] StatusFields = ["status", "note"];
     private static readonly string[] AnswersFields = ["answers"];
-    private static readonly string[] NotGenuineFields = ["reason"];
 
     /// <summary><c>POST /api/submissions/{id}/team-status</c> <c>{ "status": "Contacted", "note": "…" }</c>.</summary>
     [Function(nameof(SetTeamStatus))]
@@ -74,31 +73,9 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 
     private async Task<IActionResult> MarkNotGenuineAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
-        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        call.About(key);
-        using (document)
-        {
-            var errors = new FieldErrors();
-            string? reason = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, NotGenuineFields, out var json))
-            {
-                reason = json.Text("reason", TeamActions.MaxNotGenuineReasonLength);
-                if (reason is null && !errors.ToDictionary().ContainsKey("reason"))
-                {
-                    // Missing, null or only spaces.
-                    json.Fail("reason", $"is required: why the submission is not genuine, 1 to {TeamActions.MaxNotGenuineReasonLength} characters.");
-                }
-            }
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors, "The mark of not genuine has problems: see errors.");
-            }
-            return await AnswerAsync(await actions.MarkNotGenuineAsync(key, reason!, call.Staff.Name, cancellationToken), call, cancellationToken);
-        }
+        var (key, reason, problem) = await SubmissionRequest.ReadRequiredTextAsync(request, call, id, "reason", TeamActions.MaxNotGenuineReasonLength,
+            $"why the submission is not genuine, 1 to {TeamActions.MaxNotGenuineReasonLength} characters.", "The mark of not genuine has problems: see errors.", cancellationToken);
+        return problem ?? await AnswerAsync(await actions.MarkNotGenuineAsync(key, reason, call.Staff.Name, cancellationToken), call, cancellationToken);
     }
 
     /// <summary><c>PUT /api/submissions/{id}/answers</c> <c>{ "answers": { … } }</c>: corrected answers, pre-checked again with today's date.</summary>

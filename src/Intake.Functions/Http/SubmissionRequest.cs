@@ -21,4 +21,38 @@ public static class SubmissionRequest
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         return (key, document!, problem);
     }
+
+    /// <summary>
+    /// A body of exactly one required text member, <paramref name="field"/> (1 to <paramref name="maxLength"/>
+    /// characters, trimmed), as the not-genuine mark, the erase and the referrer confirmation take:
+    /// the id and the text, or the problem to answer (those of <see cref="ReadAsync"/>, or a <c>400</c>
+    /// naming the member, titled <paramref name="title"/>, whose message for a missing, null or blank
+    /// value is "is required: " and <paramref name="whatItIs"/>). Once the body is read, the audit
+    /// entry of <paramref name="call"/> is about that submission, also when the member is refused.
+    /// </summary>
+    public static async Task<(string Id, string Text, IActionResult? Problem)> ReadRequiredTextAsync(HttpRequest request, StaffCall call, string id,
+        string field, int maxLength, string whatItIs, string title, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var (key, document, problem) = await ReadAsync(request, id, cancellationToken);
+        if (problem is not null)
+        {
+            return (key, "", problem);
+        }
+        call.About(key);
+        using (document)
+        {
+            var errors = new FieldErrors();
+            string? text = null;
+            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, [field], out var json))
+            {
+                text = json.Text(field, maxLength);
+                if (text is null && !errors.ToDictionary().ContainsKey(field))
+                {
+                    json.Fail(field, $"is required: {whatItIs}");
+                }
+            }
+            return errors.IsEmpty ? (key, text!, null) : (key, "", Problems.Validation(errors, title));
+        }
+    }
 }
