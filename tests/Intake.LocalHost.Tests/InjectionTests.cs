@@ -27,6 +27,8 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         ["api/stats"] = ["from", "to"],
         // by is an exact-match name (an apostrophe is a real name's), so it has its own test below.
         ["api/audit"] = ["from", "to", "submissionId", "limit", "cursor"],
+        // Takes no query: who asks comes from the sign-in alone.
+        ["api/me"] = [],
     };
 
     /// <summary>Values as a client means them; sent percent-encoded, as a client puts a value in a URL. {S} and {R} are the seeded ids.</summary>

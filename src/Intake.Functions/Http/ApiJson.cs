@@ -20,6 +20,10 @@ public static class ApiJson
         return new ContentResult { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = Encoding.UTF8.GetString(buffer.ToArray()) };
     }
 
+    /// <summary>200 with <paramref name="response"/> written by its source-generated serialiser (<see cref="Responses.ResponseJson"/>).</summary>
+    public static ContentResult Ok<T>(T response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        new() { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(response, type) };
+
     /// <summary>
     /// The answer of <c>GET /api/submissions/{id}</c> (and of every team action): the submission's
     /// whole file with the same person's other submissions, or 404 for an unknown id.

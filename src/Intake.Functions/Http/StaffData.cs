@@ -8,4 +8,7 @@ public enum StaffData
 
     /// <summary>Counts only, no patient data (the funnel): not audited.</summary>
     CountsOnly,
+
+    /// <summary>Only who asks, no patient data (<c>GET /api/me</c>): not audited.</summary>
+    CallerOnly,
 }

@@ -40,7 +40,7 @@ public static class StaffRoute
         var staff = StaffIdentity.Of(request, options);
         var call = new StaffCall(staff ?? new StaffMember(NobodySignedIn, new HashSet<StaffRole>()));
         var result = await AnswerAsync(request, staff, role, action, call, cancellationToken, function);
-        if (data == StaffData.CountsOnly)
+        if (data is StaffData.CountsOnly or StaffData.CallerOnly)
         {
             return result;
         }

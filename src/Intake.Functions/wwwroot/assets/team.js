@@ -67,6 +67,8 @@ function showSignin(message, isError) {
   $('workspace').hidden = true;
   $('nav').hidden = true;
   $('lock').hidden = true;
+  $('signed-in').hidden = true;
+  state.me = null;
   // Nothing about a person stays on the page once it is locked.
   for (const id of ['worklist-items', 'screened-items', 'item', 'funnel-body', 'funnel-summary', 'worklist-count', 'screened-count']) fill($(id));
   $('item').hidden = true;
@@ -122,7 +124,7 @@ async function openWorkspace(justSignedIn) {
   // one before the funnel has loaded, and that must not be drawn again over their edits.
   const wanted = idFromHash();
   try {
-    await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
+    await Promise.all([loadMe(), loadWorklist(), loadScreenedOut(), loadStats()]);
   } catch (error) {
     if (error instanceof SignedOut) return;
     console.error(error);
@@ -137,6 +139,16 @@ async function openWorkspace(justSignedIn) {
     announce(`Opened. ${$('worklist-count').textContent}`);
   }
 }
+
+/** Who the service takes this person to be (GET /api/me): named in the header; their roles decide which sections are offered. */
+async function loadMe() {
+  state.me = await api('GET', '/api/me');
+  const roles = state.me.roles.includes('manager') ? 'manager' : 'coordinator';
+  $('signed-in').textContent = `Signed in as ${state.me.name} (${roles})`;
+  $('signed-in').hidden = false;
+}
+
+const isManager = () => Boolean(state.me?.roles.includes('manager'));
 
 // ---------------------------------------------------------------- announcements
 
@@ -155,7 +167,7 @@ function announce(text, isError = false) {
 
 // ---------------------------------------------------------------- the lists
 
-const state = { worklist: [], screened: [], current: null, opener: null, fix: null };
+const state = { worklist: [], screened: [], current: null, opener: null, fix: null, me: null };
 
 const facts = (pairs) => h('dl', { class: 'facts' }, pairs.filter(Boolean).map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))));
 
@@ -428,16 +440,12 @@ function historyTable(history) {
 
 // ---------------------------------------------------------------- access log (managers)
 
-/** Set after the service answered 403 to GET /api/audit: this person is no manager, so the section is not offered again. */
-const NOT_MANAGER = 'mbcintake-not-manager';
-
 /**
- * Who opened or changed this submission (GET /api/audit?submissionId=…), for the study's manager:
- * fetched on request, since every read of the log is itself audited. A coordinator is told once
- * that it is the manager's, and the section is then left out for the rest of the session.
+ * Who opened or changed this submission (GET /api/audit?submissionId=…), shown to the study's
+ * manager only (GET /api/me's roles): fetched on request, since every read of the log is itself audited.
  */
 function accessBlock(s) {
-  if (sessionStorage.getItem(NOT_MANAGER)) return null;
+  if (!isManager()) return null;
   const out = h('div', { id: 'access-log', 'aria-live': 'polite' });
   const button = h('button', { type: 'button', class: 'small secondary', id: 'access-show' }, 'Show who opened or changed it');
   button.addEventListener('click', () => withErrors(async () => {
@@ -445,23 +453,14 @@ function accessBlock(s) {
     const yearAgo = new Date(today.getTime() - 365 * 86400000);
     const received = new Date(s.receivedAt);
     const from = (received > yearAgo ? received : yearAgo).toISOString().slice(0, 10);
-    try {
-      const page = await api('GET', `/api/audit?submissionId=${encodeURIComponent(s.id)}&from=${from}&to=${today.toISOString().slice(0, 10)}&limit=200`);
-      fill(out, page.items.length
-        ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Access log table' },
-          h('table', { class: 'compact' },
-            h('caption', {}, page.next ? 'The latest 200 entries' : 'Every entry since it was received (at most a year)'),
-            h('thead', {}, h('tr', {}, ['When', 'Who', 'Role', 'What', 'Answer'].map((c) => h('th', { scope: 'col' }, c)))),
-            h('tbody', {}, page.items.map((e) => h('tr', {}, h('td', {}, timeEl(e.at)), h('td', {}, e.by), h('td', {}, e.role), h('td', {}, e.action), h('td', {}, String(e.status)))))))
-        : h('p', {}, 'No entries.'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        sessionStorage.setItem(NOT_MANAGER, '1');
-        fill(out, h('p', {}, 'Only the study\'s manager sees who opened or changed a submission.'));
-        return;
-      }
-      throw error;
-    }
+    const page = await api('GET', `/api/audit?submissionId=${encodeURIComponent(s.id)}&from=${from}&to=${today.toISOString().slice(0, 10)}&limit=200`);
+    fill(out, page.items.length
+      ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Access log table' },
+        h('table', { class: 'compact' },
+          h('caption', {}, page.next ? 'The latest 200 entries' : 'Every entry since it was received (at most a year)'),
+          h('thead', {}, h('tr', {}, ['When', 'Who', 'Role', 'What', 'Answer'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, page.items.map((e) => h('tr', {}, h('td', {}, timeEl(e.at)), h('td', {}, e.by), h('td', {}, e.role), h('td', {}, e.action), h('td', {}, String(e.status)))))))
+      : h('p', {}, 'No entries.'));
   }));
   return [h('h3', {}, 'Access log'), h('p', { class: 'hint' }, 'For the study\'s manager: every read and change of this submission, newest first.'), button, out];
 }
