@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 
@@ -31,6 +32,12 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton<IReadOnlyList<FunctionInvoker>>(functions);
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(key);
+        if (MovedClock.From(builder.Configuration[MovedClock.Setting]) is { } clock)
+        {
+            // Replaces whatever clock the app registered: everything that asks for the time sees the moved one.
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration("LocalHost");
         builder.Services.AddMvcCore();
         builder.Services.AddProblemDetails();
@@ -81,6 +88,10 @@ public static class LocalFunctionsHost
             var address = app.Urls.FirstOrDefault() ?? DefaultUrl;
             Console.WriteLine();
             Console.WriteLine($"MbcIntake is running on {address}");
+            if (app.Services.GetRequiredService<TimeProvider>() is MovedClock moved)
+            {
+                Console.WriteLine($"  The clock is moved by {moved.Offset} ({MovedClock.Setting}): now is {moved.GetUtcNow():u}");
+            }
             Console.WriteLine($"  Staff key ({(key.Generated ? "made for this run; set " + FunctionKey.Variable + " to keep one" : "from " + FunctionKey.Variable)}): {key.Value}");
             Console.WriteLine($"  Functions ({functions.Count}):");
             foreach (var route in routes)
