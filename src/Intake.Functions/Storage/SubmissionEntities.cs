@@ -36,7 +36,7 @@ internal static class SubmissionEntities
             ["Kind"] = s.Kind.ToString(),
             ["ReceivedAt"] = s.ReceivedAt,
             ["ReceivedOn"] = s.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Answers"] = Checked(AnswersWriter.ToJson(s.Answers), "Answers"),
+            ["Answers"] = Checked(StoredAnswers.Write(s.Answers), "Answers"),
             ["Fingerprint"] = s.Fingerprint,
             ["Status"] = s.Status.ToString(),
             ["TeamStatus"] = s.TeamStatus.ToString(),
@@ -78,9 +78,16 @@ internal static class SubmissionEntities
 
     public static Submission ToSubmission(TableEntity e)
     {
-        var errors = new Intake.Core.FieldErrors();
-        var answers = AnswersReader.Parse(e.GetString("Answers"), SubmissionKind.Referral, DateOnly.MaxValue, errors)
-            ?? throw new InvalidDataException($"Stored answers of submission {e.PartitionKey} no longer read: {string.Join("; ", errors.ToDictionary().Keys)}.");
+        Answers answers;
+        try
+        {
+            // The stored shape's own reader, never the API's: a change to the API leaves stored answers readable.
+            answers = StoredAnswers.Read(e.GetString("Answers"));
+        }
+        catch (InvalidDataException problem)
+        {
+            throw new InvalidDataException($"Stored answers of submission {e.PartitionKey} do not read: {problem.Message}", problem);
+        }
         return new Submission
         {
             Id = e.PartitionKey,
