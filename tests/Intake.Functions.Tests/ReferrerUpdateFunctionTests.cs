@@ -57,12 +57,18 @@ public sealed class ReferrerUpdateFunctionTests
     }
 
     [Theory]
+    [InlineData("Received", ReferralStatus.Received)]
+    [InlineData("UnderReview", ReferralStatus.UnderReview)]
+    [InlineData("Contacted", ReferralStatus.Contacted)]
+    [InlineData("Enrolled", ReferralStatus.Enrolled)]
+    [InlineData("NotEnrolled", ReferralStatus.NotEnrolled)]
+    // The camelCase spellings first published: still accepted, answered in PascalCase like every status.
     [InlineData("received", ReferralStatus.Received)]
     [InlineData("underReview", ReferralStatus.UnderReview)]
     [InlineData("contacted", ReferralStatus.Contacted)]
     [InlineData("enrolled", ReferralStatus.Enrolled)]
     [InlineData("notEnrolled", ReferralStatus.NotEnrolled)]
-    public async Task A_status_in_camel_case_is_accepted_with_202_and_the_request_id_and_queued(string json, ReferralStatus status)
+    public async Task A_status_in_Pascal_case_or_its_old_camel_case_is_accepted_with_202_the_request_id_and_the_status_in_Pascal_case(string json, ReferralStatus status)
     {
         var id = StoredReferral();
 
@@ -74,7 +80,7 @@ public sealed class ReferrerUpdateFunctionTests
         var requestId = body.GetProperty("requestId").GetString();
         Assert.NotNull(SubmissionReader.NormaliseId(requestId));
         Assert.Equal(id, body.GetProperty("submissionId").GetString());
-        Assert.Equal(json, body.GetProperty("status").GetString());
+        Assert.Equal(status.ToString(), body.GetProperty("status").GetString());
         _alerts.Verify(a => a.EnqueueAsync(new AlertRequest(id, AlertKind.ReferrerUpdate, requestId, status), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -155,9 +161,10 @@ public sealed class ReferrerUpdateFunctionTests
     }
 
     [Theory]
-    [InlineData("""{ "status": "UnderReview" }""")]
     [InlineData("""{ "status": "under review" }""")]
     [InlineData("""{ "status": "declined" }""")]
+    [InlineData("""{ "status": "UNDERREVIEW" }""")]
+    [InlineData("""{ "status": "Underreview" }""")]
     [InlineData("""{ "status": 1 }""")]
     [InlineData("""{ "status": null }""")]
     [InlineData("""{ }""")]
@@ -169,7 +176,7 @@ public sealed class ReferrerUpdateFunctionTests
 
         AssertProblem(answer, StatusCodes.Status400BadRequest);
         Assert.Equal(["status"], answer.ErrorPaths());
-        Assert.Contains("received, underReview, contacted, enrolled, notEnrolled", Assert.Single(answer.ErrorsAt("status")), StringComparison.Ordinal);
+        Assert.Contains("Received, UnderReview, Contacted, Enrolled, NotEnrolled", Assert.Single(answer.ErrorsAt("status")), StringComparison.Ordinal);
         _store.VerifyNoOtherCalls();
         _alerts.VerifyNoOtherCalls();
     }

@@ -105,10 +105,10 @@ public sealed class AlertsThroughTheLocalHostTests(AlertsFixture fixture) : ICla
     public async Task A_referrer_update_the_team_asks_for_reaches_the_referrer_and_the_history_says_so()
     {
         var id = await PostReferralAsync(ReferralAnswers(biopsyInDays: 40));
-        var unconfirmed = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "underReview" }));
+        var unconfirmed = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "UnderReview" }));
         var confirmed = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-confirmation", Json(new JsonObject { ["email"] = "LIN@example.org" }));
 
-        var response = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "underReview" }));
+        var response = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "UnderReview" }));
 
         Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
         Assert.Contains("referrer-confirmation", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class AlertsThroughTheLocalHostTests(AlertsFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var requestId = (string)accepted["requestId"]!;
-        Assert.Equal("underReview", (string?)accepted["status"]);
+        Assert.Equal("UnderReview", (string?)accepted["status"]);
         var email = await fixture.MailDev.WaitForAsync(e => e.Subject.Contains(id, StringComparison.Ordinal), Deadline, $"the referrer update for {id}");
         Assert.Equal(["lin@example.org"], email.To);
         Assert.Equal($"<referrer-{requestId}@mbcintake>", email.MessageId);
@@ -137,8 +137,8 @@ public sealed class AlertsThroughTheLocalHostTests(AlertsFixture fixture) : ICla
         var screening = await Host.Client.PostAsync("/api/screenings", Json(Bodies.Screening(Bodies.BaselineAnswers())));
         var id = (string)(await screening.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
-        var conflict = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "received" }));
-        var bad = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "Received" }));
+        var conflict = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "Received" }));
+        var bad = await Host.Staff.PostAsync($"/api/submissions/{id}/referrer-updates", Json(new JsonObject { ["status"] = "RECEIVED" }));
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);

@@ -13,8 +13,9 @@ public enum AlertKind
 }
 
 /// <summary>
-/// Where a referral stands, in the words a referrer is told. In a queue message, its name
-/// (<c>"UnderReview"</c>); in the HTTP API, camelCase (<c>"underReview"</c>, <see cref="JsonEnum{T}"/>).
+/// Where a referral stands, in the words a referrer is told. In a queue message and in the HTTP API,
+/// its name (<c>"UnderReview"</c>, <see cref="PascalCaseEnum{T}"/>, like every status); the API still
+/// accepts the camelCase spelling it first published (<c>"underReview"</c>).
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReferralStatus>))]
 public enum ReferralStatus

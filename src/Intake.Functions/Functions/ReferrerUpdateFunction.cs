@@ -17,9 +17,10 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
     private static readonly string[] Fields = ["status"];
 
     /// <summary>
-    /// <c>POST /api/submissions/{id}/referrer-updates</c> <c>{ "status": "underReview" }</c>: <c>202</c>
+    /// <c>POST /api/submissions/{id}/referrer-updates</c> <c>{ "status": "UnderReview" }</c>: <c>202</c>
     /// <c>{ "requestId", "submissionId", "status" }</c>; <c>404</c> unknown id; <c>409</c> not a
-    /// referral or no referrer e-mail; <c>400</c> a status that is not one of <see cref="ReferralStatus"/> in camelCase.
+    /// referral or no referrer e-mail; <c>400</c> a status that is not one of <see cref="ReferralStatus"/>
+    /// (PascalCase like every status; the camelCase spelling first published, <c>underReview</c>, is still accepted).
     /// </summary>
     [Function(nameof(RequestReferrerUpdate))]
     public Task<IActionResult> RequestReferrerUpdate(
@@ -40,10 +41,10 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
             ReferralStatus? status = null;
             if (StrictJsonObject.TryOpen(document.RootElement, "", errors, Fields, out var json))
             {
-                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && JsonEnum<ReferralStatus>.TryParse(s.GetString(), out var parsed) ? parsed : null;
+                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && PascalCaseEnum<ReferralStatus>.TryParse(s.GetString(), out var parsed, alsoCamelCase: true) ? parsed : null;
                 if (status is null)
                 {
-                    json.Fail("status", $"is required, one of: {JsonEnum<ReferralStatus>.Allowed}.");
+                    json.Fail("status", $"is required, one of: {PascalCaseEnum<ReferralStatus>.Allowed}.");
                 }
             }
             if (!errors.IsEmpty)
@@ -63,7 +64,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
             {
                 requestId = result.RequestId,
                 submissionId = key,
-                status = JsonEnum<ReferralStatus>.Name(status.Value),
+                status = PascalCaseEnum<ReferralStatus>.Name(status.Value),
             });
         }
     }

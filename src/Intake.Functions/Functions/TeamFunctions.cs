@@ -38,11 +38,10 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
             string? note = null;
             if (StrictJsonObject.TryOpen(document.RootElement, "", errors, StatusFields, out var json))
             {
-                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && Enum.GetNames<TeamStatus>().Contains(s.GetString(), StringComparer.Ordinal)
-                    ? Enum.Parse<TeamStatus>(s.GetString()!) : null;
+                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && PascalCaseEnum<TeamStatus>.TryParse(s.GetString(), out var parsed) ? parsed : null;
                 if (status is null)
                 {
-                    json.Fail("status", $"is required, one of: {string.Join(", ", Enum.GetNames<TeamStatus>())}.");
+                    json.Fail("status", $"is required, one of: {PascalCaseEnum<TeamStatus>.Allowed}.");
                 }
                 note = json.Text("note", TeamActions.MaxNoteLength);
             }

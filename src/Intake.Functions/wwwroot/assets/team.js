@@ -17,7 +17,7 @@ const KIND = { selfScreening: 'Self-screening', referral: 'Referral' };
 const STATUS = { Received: 'Awaiting pre-check', Prechecked: 'Pre-checked, being routed', Routed: 'On the worklist', ScreenedOut: 'On the screened-out list', NotGenuine: 'Marked not genuine: off the lists, kept 30 days for review' };
 const TEAM_STATUSES = ['New', 'Contacted', 'Scheduled', 'Enrolled', 'Declined', 'NotEligible', 'Unreachable'];
 const TEAM_STATUS_LABEL = { New: 'New', Contacted: 'Contacted', Scheduled: 'Scheduled', Enrolled: 'Enrolled', Declined: 'Declined', NotEligible: 'Not eligible', Unreachable: 'Unreachable' };
-const REFERRER_STATUSES = { received: 'Received', underReview: 'Under review', contacted: 'Contacted', enrolled: 'Enrolled', notEnrolled: 'Not enrolled' };
+const REFERRER_STATUSES = { Received: 'Received', UnderReview: 'Under review', Contacted: 'Contacted', Enrolled: 'Enrolled', NotEnrolled: 'Not enrolled' };
 const OUTCOME = { Met: 'Met', NotMet: 'Not met', Unknown: 'Unknown', NotApplicable: 'Not applicable', ClinicianReview: 'Clinician review' };
 const CRITERIA = {
   I1: 'Invasive breast cancer, confirmed or suspected',
