@@ -3,8 +3,11 @@ using Intake.Testing;
 namespace Intake.Browser.Tests;
 
 /// <summary>Azurite and the local host on it, new for each test class: the service as a newcomer runs it, with lists of its own.</summary>
-public sealed class ServiceFixture : IAsyncLifetime
+public class ServiceFixture : IAsyncLifetime
 {
+    /// <summary>Settings the host starts with beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public Azurite Azurite { get; private set; } = null!;
 
     public LocalHostProcess Host { get; private set; } = null!;
@@ -12,7 +15,7 @@ public sealed class ServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Azurite = await Azurite.StartAsync();
-        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString);
+        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, Settings);
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,3 @@
-using Intake.Testing;
-
 namespace Intake.Browser.Tests;
 
 /// <summary>
@@ -7,30 +5,11 @@ namespace Intake.Browser.Tests;
 /// (<c>Intake__Auth__AppServiceAuthentication</c>): the page's requests carry principal headers a
 /// test plants as the platform would, and they decide who the page is used by.
 /// </summary>
-public sealed class SignedInServiceFixture : IAsyncLifetime
+public sealed class SignedInServiceFixture : ServiceFixture
 {
-    public Azurite Azurite { get; private set; } = null!;
-
-    public LocalHostProcess Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string?>? Settings { get; } = new Dictionary<string, string?>
     {
-        Azurite = await Azurite.StartAsync();
-        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Intake__Auth__AppServiceAuthentication"] = "true",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-        if (Azurite is not null)
-        {
-            await Azurite.DisposeAsync();
-        }
-    }
+        ["Intake__Auth__AppServiceAuthentication"] = "true",
+    };
 }

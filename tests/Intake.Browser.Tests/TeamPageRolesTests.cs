@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Intake.Testing;
@@ -16,22 +15,7 @@ namespace Intake.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TeamPageRolesTests(ChromiumFixture chromium, SignedInServiceFixture service) : IClassFixture<SignedInServiceFixture>
 {
-    /// <summary>The headers App Service Authentication sets for <paramref name="name"/> holding <paramref name="appRole"/>.</summary>
-    private static Dictionary<string, string> Principal(string name, string appRole)
-    {
-        var principal = new JsonObject
-        {
-            ["auth_typ"] = "aad",
-            ["claims"] = new JsonArray(new JsonObject { ["typ"] = "name", ["val"] = name }, new JsonObject { ["typ"] = "roles", ["val"] = appRole }),
-            ["name_typ"] = "name",
-            ["role_typ"] = "roles",
-        };
-        return new()
-        {
-            ["X-MS-CLIENT-PRINCIPAL"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal.ToJsonString())),
-            ["X-MS-CLIENT-PRINCIPAL-NAME"] = name,
-        };
-    }
+    private static Dictionary<string, string> Principal(string name, string appRole) => AppServiceSignIn.Headers(name, appRole);
 
     /// <summary>A screening on the worklist: its id.</summary>
     private async Task<string> RoutedScreeningAsync()

@@ -2,11 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Intake.Functions.Storage;
 using Intake.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace Intake.LocalHost.Tests;
 
@@ -51,33 +47,7 @@ public sealed class ErasureThroughTheLocalHostTests(RolesFixture fixture)
         return id;
     }
 
-    /// <summary>Every value of every entity of every table, and every message of every queue, as text.</summary>
-    private async Task<string> EverythingStoredAsync()
-    {
-        var storage = StorageConnection.From(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageConnection.SettingName] = fixture.Azurite.ConnectionString }).Build());
-        var tables = storage.CreateTableServiceClient(new TableClientOptions());
-        var queues = storage.CreateQueueServiceClient(new QueueClientOptions());
-        var text = new StringBuilder();
-        await foreach (var table in tables.QueryAsync())
-        {
-            await foreach (var entity in tables.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                foreach (var (key, value) in entity)
-                {
-                    text.Append(key).Append('=').Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-                }
-            }
-        }
-        await foreach (var queue in queues.GetQueuesAsync())
-        {
-            foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value)
-            {
-                text.Append(message.Body.ToString()).Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+    private Task<string> EverythingStoredAsync() => StoredText.EverythingAsync(fixture.Azurite.ConnectionString);
 
     [Fact]
     public async Task After_a_manager_erases_a_person_no_table_or_queue_holds_anything_sent_for_them()

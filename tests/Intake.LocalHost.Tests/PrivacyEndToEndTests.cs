@@ -4,10 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Intake.Functions.Storage;
 using Intake.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace Intake.LocalHost.Tests;
 
@@ -118,36 +116,9 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
         return id;
     }
 
-    private TableServiceClient Tables() => Storage().CreateTableServiceClient(new TableClientOptions());
+    private TableServiceClient Tables() => StoredText.Connection(service.Azurite.ConnectionString).CreateTableServiceClient(new TableClientOptions());
 
-    private StorageConnection Storage() => StorageConnection.From(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { [StorageConnection.SettingName] = service.Azurite.ConnectionString }).Build());
-
-    /// <summary>Every value of every entity of every table, and every message of every queue, as text.</summary>
-    private async Task<string> EverythingStoredAsync()
-    {
-        var tables = Tables();
-        var queues = Storage().CreateQueueServiceClient(new QueueClientOptions());
-        var text = new StringBuilder();
-        await foreach (var table in tables.QueryAsync())
-        {
-            await foreach (var entity in tables.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                foreach (var (key, value) in entity)
-                {
-                    text.Append(key).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
-                }
-            }
-        }
-        await foreach (var queue in queues.GetQueuesAsync())
-        {
-            foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value)
-            {
-                text.Append(message.Body.ToString()).Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+    private Task<string> EverythingStoredAsync() => StoredText.EverythingAsync(service.Azurite.ConnectionString);
 
     /// <summary>The audit table's raw entities: key → every property with the entity's ETag.</summary>
     private async Task<Dictionary<string, string>> AuditRowsAsync()

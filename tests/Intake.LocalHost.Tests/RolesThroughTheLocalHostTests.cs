@@ -19,15 +19,10 @@ public sealed class RolesThroughTheLocalHostTests(RolesFixture fixture)
     /// <summary>The headers App Service Authentication sets for <paramref name="name"/> with <paramref name="appRoles"/>.</summary>
     internal static void SignIn(HttpRequestMessage request, string name, params string[] appRoles)
     {
-        var principal = new JsonObject
+        foreach (var (header, value) in AppServiceSignIn.Headers(name, appRoles))
         {
-            ["auth_typ"] = "aad",
-            ["claims"] = new JsonArray([new JsonObject { ["typ"] = "name", ["val"] = name }, .. appRoles.Select(r => new JsonObject { ["typ"] = "roles", ["val"] = r })]),
-            ["name_typ"] = "name",
-            ["role_typ"] = "roles",
-        };
-        request.Headers.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes(principal.ToJsonString())));
-        request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", name);
+            request.Headers.Add(header, value);
+        }
     }
 
     /// <summary>Sends <paramref name="method"/> <paramref name="path"/> with the key, as <paramref name="name"/> holding <paramref name="appRoles"/>.</summary>
