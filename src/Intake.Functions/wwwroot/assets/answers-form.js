@@ -10,7 +10,7 @@
 // A field left unanswered is sent as missing: the pre-check then calls its criterion Unknown.
 
 import { FIELDS, SITES, SITE_LABELS } from './fields.js';
-import { h } from './dom-kit.js';
+import { h, choiceFieldset } from './dom-kit.js';
 
 const CONCERN_OPTIONS = [['true', 'Yes'], ['false', 'No'], ['', 'Not assessed']];
 
@@ -35,16 +35,18 @@ export function createAnswersForm(container, { idPrefix = 'ans', board = null, r
   /** A fieldset of radio buttons. `options`: [[value, label]]. Returns { element, radios }. */
   const radioGroup = (name, legend, options, { hint, fieldPath = name, cls = '' } = {}) => {
     const hintId = hint ? id(name, 'hint') : null;
-    const radios = options.map(([value, label], i) =>
-      h('input', { type: 'radio', name: id(name), id: id(name, i), value, 'aria-describedby': hintId }));
-    const slot = errorSlot(fieldPath, legend, radios);
-    const element = h('fieldset', { class: `answer radios ${cls}`.trim(), id: id(name, 'group') },
-      h('legend', {}, legend),
-      hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
-      slot,
-      h('div', { class: 'options' },
-        radios.map((radio, i) => h('label', { class: 'choice compact', for: radio.id }, radio, h('span', {}, options[i][1])))));
-    return { element, radios };
+    const radios = options.map(([value], i) => ({ type: 'radio', name: id(name), id: id(name, i), value, 'aria-describedby': hintId }));
+    const { element, inputs } = choiceFieldset({
+      fieldset: { class: `answer radios ${cls}`.trim(), id: id(name, 'group') },
+      legend,
+      hint: hint ? { id: hintId, text: hint } : null,
+      options: radios.map((input, i) => ({ input, text: options[i][1] })),
+      labelClass: 'choice compact',
+      labelFor: true,
+      wrap: 'options',
+      error: (inputs) => errorSlot(fieldPath, legend, inputs),
+    });
+    return { element, radios: inputs };
   };
 
   const selectOf = (selectId, options, describedBy) =>
@@ -71,12 +73,17 @@ export function createAnswersForm(container, { idPrefix = 'ans', board = null, r
         break;
       }
       case 'sites': {
-        const boxes = SITES.map((s) => h('input', { type: 'checkbox', id: id(f.name, s), name: id(f.name), value: s }));
         const legend = f.protocol;
-        blocks.push(h('fieldset', { class: 'answer checks', id: id(f.name, 'group') },
-          h('legend', {}, legend),
-          errorSlot(f.name, legend, boxes),
-          h('div', { class: 'options' }, boxes.map((box) => h('label', { class: 'choice compact', for: box.id }, box, h('span', {}, SITE_LABELS.protocol[box.value]))))));
+        const { element, inputs: boxes } = choiceFieldset({
+          fieldset: { class: 'answer checks', id: id(f.name, 'group') },
+          legend,
+          options: SITES.map((s) => ({ input: { type: 'checkbox', id: id(f.name, s), name: id(f.name), value: s }, text: SITE_LABELS.protocol[s] })),
+          labelClass: 'choice compact',
+          labelFor: true,
+          wrap: 'options',
+          error: (inputs) => errorSlot(f.name, legend, inputs),
+        });
+        blocks.push(element);
         // Sites keep the order they were given in (a correction must not look like a change), new ones after.
         let given = [];
         readers.push((a) => {

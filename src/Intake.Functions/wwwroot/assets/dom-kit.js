@@ -1,5 +1,5 @@
-// Small DOM helpers for the staff pages (/refer, /team). Text only ever goes in as text nodes, never
-// as HTML; events go through addEventListener (the pages' CSP forbids inline handlers).
+// Small DOM helpers for every page (the patient form, /refer, /team). Text only ever goes in as text
+// nodes, never as HTML; events go through addEventListener (the pages' CSP forbids inline handlers).
 
 /**
  * Creates an element. `props`: `class`, `text`, `on<event>` (a function), anything else as an
@@ -34,6 +34,27 @@ function append(el, children) {
     if (Array.isArray(child)) append(el, child);
     else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+}
+
+/**
+ * A fieldset of choices, radio buttons or checkboxes: its legend, a hint, an error element, then a
+ * label per option holding the option's input and its text (in a div of class `wrap` when given;
+ * each label names its input with `for` when `labelFor`). `error` is the error element, or a
+ * function that makes it from the inputs (to register them with an ErrorBoard). The patient form and the clinicians'
+ * answers form draw every choice with it. Returns { element, inputs }.
+ * @param {{ fieldset: object, legend: string, hint?: { id: string, text: string } | null,
+ *   options: { input: object, text: string }[], labelClass?: string, labelFor?: boolean, wrap?: string | null,
+ *   error?: Node | null | ((inputs: HTMLInputElement[]) => Node) }} parts
+ */
+export function choiceFieldset({ fieldset, legend, hint = null, error = null, options, labelClass = 'choice', labelFor = false, wrap = null }) {
+  const inputs = options.map((o) => h('input', o.input));
+  const labels = inputs.map((input, i) => h('label', { class: labelClass, for: labelFor ? input.id : null }, input, h('span', { text: options[i].text })));
+  const element = h('fieldset', fieldset,
+    h('legend', { text: legend }),
+    hint ? h('p', { class: 'hint', id: hint.id, text: hint.text }) : null,
+    typeof error === 'function' ? error(inputs) : error,
+    wrap ? h('div', { class: wrap }, labels) : labels);
+  return { element, inputs };
 }
 
 /** Replaces an element's children. */
