@@ -14,8 +14,11 @@ namespace Intake.Core.Fhir;
 /// </summary>
 public static class ReferralBundleReader
 {
-    /// <summary>The most entries a referral Bundle may have (a response, a patient, a role, a practitioner, an organization).</summary>
-    public const int MaxEntries = 5;
+    /// <summary>
+    /// The most entries read: a referral has five at most (a response, a patient, a role, a
+    /// practitioner, an organization); up to this many, each extra one is named in its own issue.
+    /// </summary>
+    public const int MaxEntries = 10;
 
     private static readonly string[] Readable =
         [nameof(QuestionnaireResponse), nameof(Patient), nameof(PractitionerRole), nameof(Practitioner), nameof(Organization)];
@@ -36,7 +39,7 @@ public static class ReferralBundleReader
         }
         if (bundle.Entry.Count > MaxEntries)
         {
-            reading.Fail("Bundle.entry", $"A referral Bundle has at most {MaxEntries} entries (a QuestionnaireResponse, a Patient, a PractitionerRole, a Practitioner and an Organization); this one has {bundle.Entry.Count}.");
+            reading.Fail("Bundle.entry", $"A referral Bundle holds a QuestionnaireResponse, a Patient, and a PractitionerRole, Practitioner and Organization; this one has {bundle.Entry.Count} entries, more than the {MaxEntries} read.");
             return null;
         }
         var entries = reading.Entries(bundle);
