@@ -330,6 +330,8 @@ public sealed class FhirReferralReadingTests
     {
         Assert.Equal("Bundle", Assert.Single(Parse("""{"resourceType": "Patient"}""")).Expression);
         Assert.Equal("Bundle", Assert.Single(Parse("""[1, 2]""")).Expression);
+        // An empty member name: no FHIR JSON has one, and the Firely parser would throw on it.
+        Assert.Equal("Bundle", Assert.Single(Parse("""{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "": 1}}]}""")).Expression);
         var unknown = Assert.Single(Parse("""{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "shoeSize": 9}}]}"""));
         Assert.StartsWith("Bundle.entry[0].resource", unknown.Expression);
     }

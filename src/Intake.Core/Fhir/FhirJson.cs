@@ -44,10 +44,16 @@ public static class FhirJson
             issues.Add(new FhirIssue("Bundle", "The body must be a FHIR R4 Bundle in JSON: an object whose resourceType is \"Bundle\".", OperationOutcome.IssueType.Structure));
             return null;
         }
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
+        if (HasEmptyName(json))
+        {
+            // FHIR JSON has none, and Firely's parser (6.8.0) fails on one with an IndexOutOfRangeException.
+            issues.Add(new FhirIssue("Bundle", "The body has a member whose name is empty; FHIR JSON has no such member.", OperationOutcome.IssueType.Structure));
+            return null;
+        }
         try
         {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
             if (Deserializer.TryDeserializeResource(ref reader, out var resource, out var problems) && resource is Bundle bundle)
             {
                 return bundle;
@@ -62,12 +68,25 @@ public static class FhirJson
             // The parser's own refusals of what no FHIR JSON can be; its message names no content.
             issues.Add(new FhirIssue("Bundle", $"The body is not a readable FHIR R4 Bundle: {e.Message}", OperationOutcome.IssueType.Structure));
         }
+        catch (SystemException e) when (e is IndexOutOfRangeException or NullReferenceException or InvalidCastException)
+        {
+            // A third party's parser failing on input it did not foresee: the body is at fault, not
+            // the service, so it is a 400 like any unreadable body (never a 500).
+            issues.Add(new FhirIssue("Bundle", "The body is not a readable FHIR R4 Bundle.", OperationOutcome.IssueType.Structure));
+        }
         if (issues.Count == 0)
         {
             issues.Add(new FhirIssue("Bundle", "The body is not a readable FHIR R4 Bundle.", OperationOutcome.IssueType.Structure));
         }
         return null;
     }
+
+    private static bool HasEmptyName(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Object => json.EnumerateObject().Any(m => m.NameEquals(ReadOnlySpan<byte>.Empty) || HasEmptyName(m.Value)),
+        JsonValueKind.Array => json.EnumerateArray().Any(HasEmptyName),
+        _ => false,
+    };
 
     private static FhirIssue IssueOf(CodedException problem)
     {
