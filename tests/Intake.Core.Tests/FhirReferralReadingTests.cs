@@ -301,6 +301,21 @@ public sealed class FhirReferralReadingTests
     }
 
     [Fact]
+    public void A_Bundle_without_a_type_is_an_issue_at_Bundle_type()
+    {
+        var bundle = FhirReferrals.For(SpecExamples.Baseline, Id);
+        bundle.Type = null;
+
+        // The parser refuses it already (Bundle.type is 1..1), naming the root "$this", which the issue names Bundle.
+        var issue = Assert.Single(Parse(FhirJson.Serialize(bundle)));
+        Assert.Equal("Bundle.type", issue.Expression);
+        Assert.Contains("Bundle.type", issue.Diagnostics);
+        var outcome = FhirIssue.Outcome([issue]);
+        Assert.Equal(OperationOutcome.IssueSeverity.Error, outcome.Issue[0].Severity);
+        Assert.Contains("\"expression\":[\"Bundle.type\"]", FhirJson.Serialize(outcome));
+    }
+
+    [Fact]
     public void An_id_that_is_not_a_UUID_is_an_issue_at_Bundle_id()
     {
         var bundle = FhirReferrals.For(SpecExamples.Baseline, Id);

@@ -90,8 +90,9 @@ public static class FhirJson
 
     private static FhirIssue IssueOf(CodedException problem)
     {
-        var path = (problem as ExtendedCodedException)?.InstancePath;
-        var message = (problem as ExtendedCodedException)?.BaseErrorMessage ?? problem.Message;
+        // The parser names the root "$this" in some paths (a missing Bundle.type is "$this.type").
+        var path = (problem as ExtendedCodedException)?.InstancePath?.Replace("$this", "Bundle", StringComparison.Ordinal);
+        var message = ((problem as ExtendedCodedException)?.BaseErrorMessage ?? problem.Message).Replace("$this", "Bundle", StringComparison.Ordinal);
         return new FhirIssue(string.IsNullOrEmpty(path) ? "Bundle" : path, $"Not valid FHIR R4: {message}",
             (problem as ExtendedCodedException)?.IssueType ?? OperationOutcome.IssueType.Structure);
     }
