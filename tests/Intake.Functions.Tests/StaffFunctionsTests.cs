@@ -28,6 +28,12 @@ public sealed class StaffFunctionsTests
         return await HttpTesting.ExecuteAsync(await _functions.GetSubmission(request, id, None), request);
     }
 
+    private async Task<Answer> GetSubmissionFhirAsync(string id)
+    {
+        var request = HttpTesting.Get(id);
+        return await HttpTesting.ExecuteAsync(await _functions.GetSubmissionFhir(request, id, None), request);
+    }
+
     private async Task<Answer> GetWorklistAsync(Dictionary<string, StringValues>? query = null)
     {
         var request = HttpTesting.Get(query: query);
@@ -129,6 +135,60 @@ public sealed class StaffFunctionsTests
         Assert.Equal(history.Select(h => h.Event), json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
         Assert.Equal(history.Select(h => h.By), json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("by").GetString()));
         _store.Verify(s => s.GetFileAsync(id, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task GetSubmissionFhir_answers_the_file_as_a_valid_R4_Bundle_whose_response_reads_back_into_its_answers()
+    {
+        var id = TestData.NewId();
+        var submission = TestData.Submission(id, Received, SubmissionKind.Referral, TestData.EveryField);
+        var precheck = TestData.Engine.Evaluate(submission.Answers, submission.ReceivedOn);
+        var file = new SubmissionFile(submission with { Status = SubmissionStatus.Routed, Precheck = precheck, EvaluatedAt = Received.AddMinutes(1), TeamStatus = TeamStatus.Scheduled },
+            TestData.Contact, TestData.Referrer, []);
+        _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(file);
+
+        var answer = await GetSubmissionFhirAsync(id.ToUpperInvariant());
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.StartsWith("application/fhir+json", answer.ContentType);
+        using var document = System.Text.Json.JsonDocument.Parse(answer.Body);
+        var issues = new List<Intake.Core.Fhir.FhirIssue>();
+        var bundle = Intake.Core.Fhir.FhirJson.ReadBundle(document.RootElement, issues);
+        Assert.NotNull(bundle);
+        Intake.Testing.FhirValidation.AssertValid(bundle, "GET /api/submissions/{id}/fhir");
+        Assert.Equal(Hl7.Fhir.Model.ResearchSubject.ResearchSubjectStatus.PendingOnStudy, Intake.Testing.FhirReferrals.Resource<Hl7.Fhir.Model.ResearchSubject>(bundle).Status);
+        Assert.Equal(precheck.Criteria.Count + 1, bundle.Entry.Count(e => e.Resource is Hl7.Fhir.Model.Observation));
+        var repost = new Hl7.Fhir.Model.Bundle { Type = Hl7.Fhir.Model.Bundle.BundleType.Collection };
+        repost.Entry.AddRange(bundle.Entry.Where(e => e.Resource is not (Hl7.Fhir.Model.ResearchStudy or Hl7.Fhir.Model.ResearchSubject or Hl7.Fhir.Model.Observation)));
+        var draft = Intake.Core.Fhir.ReferralBundleReader.Read(repost, submission.ReceivedOn, issues);
+        Assert.True(draft is not null, string.Join(" | ", issues));
+        Assert.Equal(submission.Answers, draft.Answers);
+        Assert.Equal(submission.Fingerprint, draft.Fingerprint);
+    }
+
+    [Fact]
+    public async Task GetSubmissionFhir_of_an_unknown_id_is_404_and_of_an_erased_one_410_as_OperationOutcomes()
+    {
+        var unknown = TestData.NewId();
+        var erased = TestData.NewId();
+        _store.Setup(s => s.GetFileAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionFile?)null);
+        _erasure.Setup(e => e.ErasedAsync(erased, It.IsAny<CancellationToken>())).ReturnsAsync(new ErasedSubmission(erased, SubmissionKind.Referral, "2026-11", PrecheckResult.LikelyIneligible, ["I8"], DateTimeOffset.Parse("2026-12-01T09:30:00Z", System.Globalization.CultureInfo.InvariantCulture), "manager@site.example", "The person asked"));
+
+        var notFound = await GetSubmissionFhirAsync(unknown);
+        var gone = await GetSubmissionFhirAsync(erased);
+        var malformed = await GetSubmissionFhirAsync("not-a-uuid");
+
+        Assert.Equal((404, "not-found"), (notFound.Status, Code(notFound)));
+        Assert.Equal((410, "deleted"), (gone.Status, Code(gone)));
+        Assert.Contains("manager@site.example", gone.Body);
+        Assert.DoesNotContain("The person asked", gone.Body);
+        Assert.Equal(404, malformed.Status);
+
+        static string? Code(Answer answer)
+        {
+            Assert.StartsWith("application/fhir+json", answer.ContentType);
+            return answer.Json().GetProperty("issue")[0].GetProperty("code").GetString();
+        }
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class StaffRouteOutageTests
     internal static readonly Dictionary<string, Func<HttpRequest>> Requests = new()
     {
         ["GetSubmission"] = () => HttpTesting.Get(),
+        ["GetSubmissionFhir"] = () => HttpTesting.Get(),
         ["GetWorklist"] = () => HttpTesting.Get(),
         ["GetScreenedOut"] = () => HttpTesting.Get(),
         ["GetStats"] = () => HttpTesting.Get(),
@@ -96,11 +97,34 @@ public sealed class StaffRouteOutageTests
         }
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, answer.Status);
-        Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
         Assert.Equal(StaffRoute.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.Headers.RetryAfter.ToString());
-        var problem = answer.Json();
-        Assert.Equal(503, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(ErrorDetail(function, answer)));
+        if (!AnswersFhir(function))
+        {
+            Assert.Equal(503, answer.Json().GetProperty("status").GetInt32());
+        }
+    }
+
+    /// <summary>True for a staff route that answers FHIR, whose errors are OperationOutcomes (api-2.md, "FHIR R4").</summary>
+    internal static bool AnswersFhir(string function) => function.EndsWith("Fhir", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The message of an error answer: problem details' <c>detail</c>, or for a FHIR route the
+    /// OperationOutcome's diagnostics (checking the content type and that each issue has an expression).
+    /// </summary>
+    internal static string ErrorDetail(string function, Answer answer)
+    {
+        if (!AnswersFhir(function))
+        {
+            Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
+            return answer.Json().GetProperty("detail").GetString()!;
+        }
+        Assert.StartsWith("application/fhir+json", answer.ContentType, StringComparison.Ordinal);
+        var outcome = answer.Json();
+        Assert.Equal("OperationOutcome", outcome.GetProperty("resourceType").GetString());
+        var issue = Assert.Single(outcome.GetProperty("issue").EnumerateArray().ToArray());
+        Assert.NotEmpty(issue.GetProperty("expression").EnumerateArray());
+        return issue.GetProperty("diagnostics").GetString()!;
     }
 
     /// <summary>Calls staff function <paramref name="function"/> with <paramref name="request"/> over stores that throw <paramref name="failure"/>, and executes its answer.</summary>

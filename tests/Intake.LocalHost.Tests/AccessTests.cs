@@ -161,6 +161,7 @@ public sealed partial class AccessTests(AbuseFixture fixture, ITestOutputHelper 
         var api = open.Where(f => !f.Trigger.Methods!.Contains("get", StringComparer.OrdinalIgnoreCase)).ToArray();
         Assert.Contains(api, f => f.Trigger.Route == "api/screenings");
         Assert.Contains(api, f => f.Trigger.Route == "api/referrals");
+        Assert.Contains(api, f => f.Trigger.Route == "api/fhir/referrals");
         HttpMethod[] others = [HttpMethod.Get, HttpMethod.Head, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Options];
         foreach (var route in api.Select(f => "/" + f.Trigger.Route))
         {
@@ -175,10 +176,15 @@ public sealed partial class AccessTests(AbuseFixture fixture, ITestOutputHelper 
             }
         }
 
-        // The anonymous API routes that read (the health route among them) answer anyone, holding no submission.
-        var reads = open.Where(f => f.Trigger.Route!.StartsWith("api/", StringComparison.Ordinal) && f.Trigger.Methods!.Contains("get", StringComparer.OrdinalIgnoreCase)).ToArray();
+        // The anonymous API and FHIR routes that read (the health route, the Questionnaire and the code
+        // systems among them) answer anyone, holding no submission.
+        var reads = open.Where(f => (f.Trigger.Route!.StartsWith("api/", StringComparison.Ordinal) || f.Trigger.Route!.StartsWith("fhir/", StringComparison.Ordinal))
+            && f.Trigger.Methods!.Contains("get", StringComparer.OrdinalIgnoreCase)).ToArray();
         Assert.Contains(reads, f => f.Trigger.Route == "api/health");
-        foreach (var route in reads.Select(f => "/" + f.Trigger.Route))
+        Assert.Contains(reads, f => f.Trigger.Route == "fhir/Questionnaire/referral");
+        Assert.Contains(reads, f => f.Trigger.Route == "fhir/CodeSystem/{id}");
+        // A code system's id is a published one: "site".
+        foreach (var route in reads.Select(f => "/" + f.Trigger.Route!.Replace("{id}", "site", StringComparison.Ordinal)))
         {
             await CheckAsync(HttpMethod.Get, route, s => s is HttpStatusCode.OK, "200");
             foreach (var id in new[] { seeded.ScreeningId, seeded.ReferralId })

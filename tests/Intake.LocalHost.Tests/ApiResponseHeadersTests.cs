@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Intake.Core.Fhir;
 using Intake.Functions.Http;
 using Intake.Testing;
 using Xunit.Abstractions;
@@ -30,6 +31,10 @@ public sealed partial class ApiResponseHeadersTests(AbuseFixture fixture, ITestO
         var routes = AbuseFixture.HttpFunctions.Where(f => ApiResponseHeaders.Covers("/" + f.Trigger.Route)).ToArray();
         Assert.Contains(routes, f => f.Trigger.Route == "api/worklist");
         Assert.Contains(routes, f => f.Trigger.Route == "api/screenings");
+        Assert.Contains(routes, f => f.Trigger.Route == "api/fhir/referrals");
+        Assert.Contains(routes, f => f.Trigger.Route == "fhir/Questionnaire/referral");
+        Assert.Contains(routes, f => f.Trigger.Route == "fhir/CodeSystem/{id}");
+        Assert.Contains(routes, f => f.Trigger.Route == "api/submissions/{id}/fhir");
         var failures = new List<string>();
         var statuses = new SortedSet<int>();
         var sent = 0;
@@ -82,9 +87,22 @@ public sealed partial class ApiResponseHeadersTests(AbuseFixture fixture, ITestO
             r => r.Headers.Add(LocalHostProcess.PartnerKeyHeader, "not-a-partner-key-not-a-partner-key-0000"));
         await CheckAsync(fixture.Host.Anonymous, HttpMethod.Post, "/api/screenings", AbuseFixture.Json(Bodies.Screening(Bodies.BaselineAnswers())));
 
+        // The FHIR routes' answers: a referral Bundle accepted, the same id with another Bundle,
+        // not FHIR, another content type, a code system there is and one there is not, the
+        // submission as FHIR and an id there is none of.
+        var fhirId = Guid.NewGuid().ToString("D");
+        await CheckAsync(fixture.Host.Client, HttpMethod.Post, "/api/fhir/referrals", Fhir(FhirReferrals.For(SpecExamples.Baseline, fhirId)));
+        await CheckAsync(fixture.Host.Client, HttpMethod.Post, "/api/fhir/referrals", Fhir(FhirReferrals.For(SpecExamples.Baseline with { Ecog = 2 }, fhirId)));
+        await CheckAsync(fixture.Host.Client, HttpMethod.Post, "/api/fhir/referrals", new StringContent("{\"resourceType\":\"Patient\"}", Encoding.UTF8, "application/fhir+json"));
+        await CheckAsync(fixture.Host.Client, HttpMethod.Post, "/api/fhir/referrals", new StringContent("<Bundle/>", Encoding.UTF8, "application/fhir+xml"));
+        await CheckAsync(fixture.Host.Client, HttpMethod.Get, "/fhir/CodeSystem/site");
+        await CheckAsync(fixture.Host.Client, HttpMethod.Get, "/fhir/CodeSystem/nothing");
+        await CheckAsync(fixture.Host.Staff, HttpMethod.Get, $"/api/submissions/{fhirId}/fhir");
+        await CheckAsync(fixture.Host.Staff, HttpMethod.Get, $"/api/submissions/{Guid.NewGuid()}/fhir");
+
         // Addresses no function has, under /api and /fhir (the pipeline's own 404, or the page route's),
         // and a route asked for in another case (routes match in any case, and so do the headers).
-        foreach (var path in new[] { "/api", "/api/", "/api/nothing/here", "/fhir", "/fhir/Questionnaire/referral", "/api/submissions" })
+        foreach (var path in new[] { "/api", "/api/", "/api/nothing/here", "/fhir", "/fhir/Patient/1", "/fhir/Questionnaire", "/api/submissions" })
         {
             await CheckAsync(fixture.Host.Staff, HttpMethod.Get, path);
         }
@@ -95,6 +113,8 @@ public sealed partial class ApiResponseHeadersTests(AbuseFixture fixture, ITestO
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} answers lack the headers:\n{string.Join("\n", failures.Take(20))}");
         Assert.Superset(new SortedSet<int> { 200, 202, 400, 401, 404, 405, 409, 413, 415 }, statuses);
     }
+
+    private static StringContent Fhir(Hl7.Fhir.Model.Bundle bundle) => new(FhirJson.Serialize(bundle), Encoding.UTF8, "application/fhir+json");
 
     [Theory]
     [InlineData("/", "no-cache")]

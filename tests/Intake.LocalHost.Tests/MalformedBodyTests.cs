@@ -10,7 +10,8 @@ namespace Intake.LocalHost.Tests;
 
 /// <summary>
 /// Over a thousand malformed or hostile bodies per public route, each answered with a 4xx problem
-/// (never a 5xx, never a 202), and none of them stored or queued.
+/// (never a 5xx, never a 202), and none of them stored or queued; on the FHIR route, each a 4xx
+/// OperationOutcome.
 /// </summary>
 [Collection(AbuseCollection.Name)]
 public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper output)
@@ -25,13 +26,17 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
     public Task Malformed_referral_bodies_all_get_problem_details_and_store_nothing() =>
         AllRefusedAsync("/api/referrals", SubmissionKind.Referral);
 
-    private async Task AllRefusedAsync(string route, SubmissionKind kind)
+    [Fact]
+    public Task Malformed_FHIR_referral_Bundles_all_get_an_OperationOutcome_and_store_nothing() =>
+        AllRefusedAsync("/api/fhir/referrals", SubmissionKind.Referral, fhir: true);
+
+    private async Task AllRefusedAsync(string route, SubmissionKind kind, bool fhir = false)
     {
         var seed = MalformedBodies.Seed;
         var repeat = $"seed {seed} (INTAKE_FUZZ_SEED={seed} repeats it)";
-        Assert.True(MalformedBodies.ReadsAsValid(kind, Encoding.UTF8.GetBytes(MalformedBodies.ValidBody(kind).ToJsonString())),
+        Assert.True(fhir || MalformedBodies.ReadsAsValid(kind, Encoding.UTF8.GetBytes(MalformedBodies.ValidBody(kind).ToJsonString())),
             "The body the damage starts from must itself be valid.");
-        var cases = MalformedBodies.For(kind, seed);
+        var cases = fhir ? MalformedFhirBodies.For(seed) : MalformedBodies.For(kind, seed);
         Assert.True(cases.Count >= 1000, $"Only {cases.Count} bodies for {route}.");
 
         await fixture.QuietAsync();
@@ -43,12 +48,13 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
         {
             try
             {
-                var (status, problem) = await SendAsync(route, c, ct);
+                var (status, problem) = await SendAsync(route, c, fhir, ct);
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                 if (problem is not null)
                 {
                     // Every body is invalid by construction; should one be taken, say whether the service's own reading takes it too.
-                    var reading = status is >= 200 and < 300 && MalformedBodies.ReadsAsValid(kind, c.Body, c.ContentType) ? " (SubmissionReader reads it as valid)" : "";
+                    var reading = status is >= 200 and < 300 && (fhir ? MalformedFhirBodies.ReadsAsValid(c.Body, c.ContentType) : MalformedBodies.ReadsAsValid(kind, c.Body, c.ContentType))
+                        ? " (the service's own reading takes it as valid)" : "";
                     failures.Add((c, problem + reading));
                 }
             }
@@ -71,7 +77,7 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
     }
 
     /// <summary>Sends one body; the status, and what is wrong with the answer (<c>null</c> when it is a proper refusal).</summary>
-    private async Task<(int Status, string? Problem)> SendAsync(string route, BodyCase c, CancellationToken cancellationToken)
+    private async Task<(int Status, string? Problem)> SendAsync(string route, BodyCase c, bool fhir, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(c.Body);
         if (c.ContentType is not null)
@@ -86,7 +92,48 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
         using var response = await fixture.Host.Client.SendAsync(request, cancellationToken);
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return (status, Judge(status, response.Content.Headers.ContentType, body));
+        return (status, fhir ? JudgeOutcome(status, response.Content.Headers.ContentType, body) : Judge(status, response.Content.Headers.ContentType, body));
+    }
+
+    /// <summary>What is wrong with a FHIR route's answer to a body that must be refused, or <c>null</c>: a 4xx OperationOutcome whose every issue has severity, code, diagnostics and an expression.</summary>
+    internal static string? JudgeOutcome(int status, MediaTypeHeaderValue? contentType, string body)
+    {
+        if (status is < 400 or > 499)
+        {
+            return $"{status}, not a 4xx";
+        }
+        if (contentType?.MediaType != "application/fhir+json")
+        {
+            return $"{status} as {contentType?.MediaType ?? "no media type"}, not application/fhir+json";
+        }
+        try
+        {
+            using var outcome = JsonDocument.Parse(body);
+            var root = outcome.RootElement;
+            if (!root.TryGetProperty("resourceType", out var type) || type.GetString() != "OperationOutcome")
+            {
+                return $"{status} that is not an OperationOutcome";
+            }
+            if (!root.TryGetProperty("issue", out var issues) || issues.GetArrayLength() == 0)
+            {
+                return $"{status} OperationOutcome without issues";
+            }
+            foreach (var issue in issues.EnumerateArray())
+            {
+                if (!issue.TryGetProperty("severity", out _) || !issue.TryGetProperty("code", out _)
+                    || !issue.TryGetProperty("diagnostics", out var diagnostics) || diagnostics.GetString() is not { Length: > 0 }
+                    || !issue.TryGetProperty("expression", out var expression) || expression.GetArrayLength() == 0
+                    || !expression[0].GetString()!.StartsWith("Bundle", StringComparison.Ordinal))
+                {
+                    return $"{status} OperationOutcome with an issue lacking severity, code, diagnostics or a Bundle expression";
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return $"{status} with a body that is not an OperationOutcome";
+        }
+        return null;
     }
 
     /// <summary>What is wrong with an answer to a body that must be refused, or <c>null</c>.</summary>

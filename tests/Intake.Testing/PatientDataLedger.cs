@@ -11,7 +11,9 @@ namespace Intake.Testing;
 /// </summary>
 public sealed class PatientDataLedger : DelegatingHandler
 {
-    private static readonly HashSet<string> PatientFields = new(StringComparer.Ordinal) { "name", "email", "phone", "dateOfBirth", "note" };
+    // The JSON routes' members, then FHIR's: a HumanName's text and family, a Patient's birthDate.
+    private static readonly HashSet<string> PatientFields = new(StringComparer.Ordinal)
+        { "name", "email", "phone", "dateOfBirth", "note", "text", "family", "birthDate" };
 
     private readonly ConcurrentDictionary<string, byte> _values = new(StringComparer.OrdinalIgnoreCase);
 
@@ -50,6 +52,12 @@ public sealed class PatientDataLedger : DelegatingHandler
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                // A FHIR ContactPoint: its value is an e-mail address or a phone number.
+                if (element.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String && system.GetString() is "email" or "phone"
+                    && element.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String && Text(value) is { Length: >= 5 } contact)
+                {
+                    Add(system.GetString()!, contact);
+                }
                 foreach (var member in element.EnumerateObject())
                 {
                     if (member.Value.ValueKind == JsonValueKind.String && PatientFields.Contains(member.Name) && Text(member.Value) is { Length: >= 5 } text)

@@ -10,21 +10,15 @@ namespace Intake.Core;
 /// </summary>
 public static class AnswersReader
 {
-    /// <summary>The JSON members of <c>answers</c>, in the spec's order.</summary>
-    public static IReadOnlyList<string> Fields { get; } =
-    [
-        "dateOfBirth", "sex", "breastCancer", "distantMetastasis", "metastaticSites", "diseaseStatus",
-        "primaryTissue", "scheduledClinicalBiopsy", "willingResearchBiopsy", "researchBiopsyPlan",
-        "effusionCytologyConfirmed", "ecog", "canConsent", "pregnant", "localAnestheticAllergy",
-        "cognitiveImpairment", "oncologistConcerns",
-    ];
+    /// <summary>The JSON members of <c>answers</c>, in the spec's order (from <see cref="Questions"/>).</summary>
+    public static IReadOnlyList<string> Fields { get; } = Questions.All.Select(q => q.Name).ToArray();
 
     /// <summary>The members only a referral may carry: a patient cannot speak for the oncologist.</summary>
-    public static IReadOnlyList<string> ReferralOnlyFields { get; } = ["oncologistConcerns", "researchBiopsyPlan"];
+    public static IReadOnlyList<string> ReferralOnlyFields { get; } = Questions.All.Where(q => q.ReferralOnly).Select(q => q.Name).ToArray();
 
-    private static readonly string[] BiopsyFields = ["site", "date"];
-    private static readonly string[] PlanFields = ["site", "anesthesia"];
-    private static readonly string[] ConcernFields = ["seriousComorbidity", "biopsySafetyRisk", "hazardousCondition"];
+    private static readonly IReadOnlyList<string> BiopsyFields = Questions.Named("scheduledClinicalBiopsy").ItemNames;
+    private static readonly IReadOnlyList<string> PlanFields = Questions.Named("researchBiopsyPlan").ItemNames;
+    private static readonly IReadOnlyList<string> ConcernFields = Questions.Named("oncologistConcerns").ItemNames;
 
     /// <summary>
     /// Reads the answers at <paramref name="path"/>. Returns them when nothing was wrong, else

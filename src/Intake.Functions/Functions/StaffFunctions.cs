@@ -1,4 +1,5 @@
 using Intake.Core;
+using Intake.Core.Fhir;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,26 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
             return Problems.Gone(erased);
         }
         return answer;
+    }
+
+    /// <summary>
+    /// <c>GET /api/submissions/{id}/fhir</c>: the same submission as a FHIR R4 Bundle (api-2.md, "FHIR R4"),
+    /// audited as the JSON read is; <c>410</c> once it was erased. Errors are OperationOutcomes.
+    /// </summary>
+    [Function(nameof(GetSubmissionFhir))]
+    public async Task<IActionResult> GetSubmissionFhir(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}/fhir")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        FhirResults.FromProblem(await StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
+            ? await FhirFileAsync(call.About(key).Shows(1).SubmissionId!, cancellationToken)
+            : Problems.NotFound(), cancellationToken));
+
+    private async Task<IActionResult> FhirFileAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetFileAsync(id, cancellationToken) is { } file)
+        {
+            return FhirResults.Resource(SubmissionBundle.Build(file));
+        }
+        return await erasure.ErasedAsync(id, cancellationToken) is { } erased ? Problems.Gone(erased) : Problems.NotFound();
     }
 
     /// <summary><c>GET /api/worklist</c>: Urgent, then High, then Normal; nearest biopsy, then oldest first.</summary>

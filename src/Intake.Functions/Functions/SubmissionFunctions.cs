@@ -1,4 +1,5 @@
 using Intake.Core;
+using Intake.Core.Fhir;
 using Intake.Functions.Http;
 using Intake.Functions.Telemetry;
 using Microsoft.AspNetCore.Http;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Intake.Functions.Functions;
 
 /// <summary>
-/// The public routes: a patient's self-screening and an oncologist's referral. Anyone may create;
-/// nobody may read back. The answer never tells the pre-check result.
+/// The public routes: a patient's self-screening and an oncologist's referral, the latter also as a
+/// FHIR R4 Bundle. Anyone may create; nobody may read back. The answer never tells the pre-check result.
 /// </summary>
 public sealed class SubmissionFunctions(
     SubmissionIntake intake, SiteCalendar calendar, SubmissionRateLimit rateLimit, SubmissionGate gate, IntakeMetrics metrics, ILogger<SubmissionFunctions> logger)
@@ -28,15 +29,58 @@ public sealed class SubmissionFunctions(
     [Function(nameof(SubmitScreening))]
     public Task<IActionResult> SubmitScreening(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/screenings")] HttpRequest request, CancellationToken cancellationToken) =>
-        SubmitAsync(request, SubmissionKind.SelfScreening, cancellationToken);
+        SubmitAsync(request, SubmissionKind.SelfScreening, ReadJsonAsync, cancellationToken);
 
     /// <summary><c>POST /api/referrals</c>.</summary>
     [Function(nameof(SubmitReferral))]
     public Task<IActionResult> SubmitReferral(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/referrals")] HttpRequest request, CancellationToken cancellationToken) =>
-        SubmitAsync(request, SubmissionKind.Referral, cancellationToken);
+        SubmitAsync(request, SubmissionKind.Referral, ReadJsonAsync, cancellationToken);
 
-    private async Task<IActionResult> SubmitAsync(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST /api/fhir/referrals</c>: a referral as a FHIR R4 Bundle (api-2.md, "FHIR R4"), read into
+    /// the same submission <c>/api/referrals</c> takes, under the same limits, gate and idempotency;
+    /// every refusal an OperationOutcome.
+    /// </summary>
+    [Function(nameof(SubmitFhirReferral))]
+    public async Task<IActionResult> SubmitFhirReferral(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/fhir/referrals")] HttpRequest request, CancellationToken cancellationToken) =>
+        FhirResults.FromProblem(await SubmitAsync(request, SubmissionKind.Referral, ReadFhirAsync, cancellationToken));
+
+    /// <summary>A request body read into a submission, or the answer refusing it with how many problems it had.</summary>
+    private delegate Task<(SubmissionDraft? Draft, IActionResult? Refusal, int Problems)> BodyReader(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken);
+
+    private async Task<(SubmissionDraft? Draft, IActionResult? Refusal, int Problems)> ReadJsonAsync(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem, 1);
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            var draft = SubmissionReader.Read(document!.RootElement, kind, calendar.Today, errors);
+            return draft is null ? (null, Problems.Validation(errors), errors.Count) : (draft, null, 0);
+        }
+    }
+
+    private async Task<(SubmissionDraft? Draft, IActionResult? Refusal, int Problems)> ReadFhirAsync(HttpRequest request, SubmissionKind kind, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, FhirResults.MediaTypes, FhirJson.DocumentOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem, 1);
+        }
+        using (document)
+        {
+            var issues = new List<FhirIssue>();
+            var draft = FhirJson.ReadBundle(document!.RootElement, issues) is { } bundle ? ReferralBundleReader.Read(bundle, calendar.Today, issues) : null;
+            return draft is null ? (null, FhirResults.Outcome(StatusCodes.Status400BadRequest, issues), issues.Count) : (draft, null, 0);
+        }
+    }
+
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, SubmissionKind kind, BodyReader read, CancellationToken cancellationToken)
     {
         if (rateLimit.TryAdmit(request) is { } wait)
         {
@@ -62,45 +106,36 @@ public sealed class SubmissionFunctions(
                 logger.LogInformation("Refused a {Kind}: no valid solved challenge", kind);
                 return Problems.ChallengeRefused(admission.Problem!);
         }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        var (draft, refusal, problems) = await read(request, kind, cancellationToken);
+        if (draft is null)
         {
-            return problem;
+            logger.LogInformation("Refused a {Kind}: {Count} problems with its body", kind, problems);
+            return refusal!;
         }
-        using (document)
+        IntakeResult result;
+        try
         {
-            var errors = new FieldErrors();
-            var draft = SubmissionReader.Read(document!.RootElement, kind, calendar.Today, errors);
-            if (draft is null)
-            {
-                logger.LogInformation("Refused a {Kind}: {Count} fields with problems", kind, errors.Count);
-                return Problems.Validation(errors);
-            }
-            IntakeResult result;
-            try
-            {
-                result = await intake.AcceptAsync(draft, cancellationToken);
-            }
-            catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
-            {
-                logger.LogWarning("Storage unavailable while taking in a {Kind}: {Error}", kind, e.GetType().Name);
-                return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
-            }
-            if (!result.Accepted)
-            {
-                logger.LogInformation("Refused a {Kind}: id {Id} already holds a different submission", kind, result.Id);
-                return Problems.Conflict(result.Id);
-            }
-            if (!result.Queued)
-            {
-                logger.LogWarning("Accepted {Kind} {Id}, but its queue send failed: the reconciler will queue it", kind, result.Id);
-            }
-            else
-            {
-                logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
-            }
-            metrics.Accepted(kind);
-            return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
+            result = await intake.AcceptAsync(draft, cancellationToken);
         }
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
+        {
+            logger.LogWarning("Storage unavailable while taking in a {Kind}: {Error}", kind, e.GetType().Name);
+            return Problems.Unavailable(request.HttpContext.Response, RetryAfterSeconds);
+        }
+        if (!result.Accepted)
+        {
+            logger.LogInformation("Refused a {Kind}: id {Id} already holds a different submission", kind, result.Id);
+            return Problems.Conflict(result.Id);
+        }
+        if (!result.Queued)
+        {
+            logger.LogWarning("Accepted {Kind} {Id}, but its queue send failed: the reconciler will queue it", kind, result.Id);
+        }
+        else
+        {
+            logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
+        }
+        metrics.Accepted(kind);
+        return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
     }
 }

@@ -28,9 +28,21 @@ public static class JsonBody
     /// itself: it holds whatever rate the server in front enforces, and a client sending just
     /// faster than that rate is cut off too.
     /// </remarks>
-    public static async Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, JsonMediaTypes, SubmissionReader.DocumentOptions, cancellationToken);
+
+    /// <summary>The media types of a JSON body.</summary>
+    public static IReadOnlyList<string> JsonMediaTypes { get; } = ["application/json"];
+
+    /// <summary>
+    /// Reads and parses a body of one of <paramref name="mediaTypes"/> (UTF-8) within the same limits,
+    /// with <paramref name="options"/>; the problems are those of <see cref="ReadAsync(HttpRequest, CancellationToken)"/>.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, IReadOnlyList<string> mediaTypes,
+        JsonDocumentOptions options, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsOneOf(request.ContentType, mediaTypes))
         {
             return (null, Problems.NotJson());
         }
@@ -39,10 +51,10 @@ public static class JsonBody
             return (null, Problems.TooLarge(MaxBytes));
         }
         var services = request.HttpContext.RequestServices;
-        var options = services.GetRequiredService<IOptions<HttpOptions>>().Value;
+        var http = services.GetRequiredService<IOptions<HttpOptions>>().Value;
         var buffer = new byte[MaxBytes + 1];
         var length = 0;
-        using (var timeout = new CancellationTokenSource(options.BodyReadDeadline, services.GetRequiredService<TimeProvider>()))
+        using (var timeout = new CancellationTokenSource(http.BodyReadDeadline, services.GetRequiredService<TimeProvider>()))
         using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
         {
             try
@@ -55,12 +67,12 @@ public static class JsonBody
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                return (null, Problems.BodyTooSlow(request.HttpContext.Response, options.BodyReadSeconds));
+                return (null, Problems.BodyTooSlow(request.HttpContext.Response, http.BodyReadSeconds));
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
             {
                 // The server's own minimum data rate (Kestrel's) ran out first: the same answer.
-                return (null, Problems.BodyTooSlow(request.HttpContext.Response, options.BodyReadSeconds));
+                return (null, Problems.BodyTooSlow(request.HttpContext.Response, http.BodyReadSeconds));
             }
         }
         if (length > MaxBytes)
@@ -73,7 +85,7 @@ public static class JsonBody
         }
         try
         {
-            return (JsonDocument.Parse(buffer.AsMemory(0, length), SubmissionReader.DocumentOptions), null);
+            return (JsonDocument.Parse(buffer.AsMemory(0, length), options), null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -82,8 +94,8 @@ public static class JsonBody
         }
     }
 
-    private static bool IsJson(string? contentType) =>
+    private static bool IsOneOf(string? contentType, IReadOnlyList<string> mediaTypes) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+        && mediaTypes.Contains(media.MediaType, StringComparer.OrdinalIgnoreCase)
         && (media.CharSet is null || string.Equals(media.CharSet, "utf-8", StringComparison.OrdinalIgnoreCase));
 }
