@@ -99,6 +99,9 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
         public Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             lists.ListAsync(list, filter, cancellationToken);
 
+        public Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
+            lists.PageAsync(list, filter, limit, cursor, cancellationToken);
+
         public IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken) =>
             lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken);
     }

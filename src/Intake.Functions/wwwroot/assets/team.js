@@ -70,6 +70,7 @@ function showSignin(message, isError) {
   // Nothing about a person stays on the page once it is locked.
   for (const id of ['worklist-items', 'screened-items', 'item', 'funnel-body', 'funnel-summary', 'worklist-count', 'screened-count']) fill($(id));
   $('item').hidden = true;
+  clearPagesAndPeople();
   $('team-grid').classList.remove('has-item');
   state.current = null;
   state.fix = null;
@@ -155,7 +156,7 @@ function announce(text, isError = false) {
 
 // ---------------------------------------------------------------- the lists
 
-const state = { worklist: [], screened: [], current: null, opener: null, fix: null };
+const state = { worklist: [], screened: [], current: null, opener: null, fix: null, next: { worklist: null, screened: null } };
 
 const facts = (pairs) => h('dl', { class: 'facts' }, pairs.filter(Boolean).map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))));
 
@@ -178,6 +179,7 @@ function itemCard(item, list) {
       item.reopened ? h('span', { class: 'tag' }, 'Reopened') : null),
     h('p', { class: 'summary' }, item.summary),
     facts([
+      ...contactFacts(item),
       ['Received', timeEl(item.receivedAt)],
       ['Biopsy', item.scheduledBiopsyDate ? describeDate(item.scheduledBiopsyDate) : 'none scheduled'],
       ['Team status', TEAM_STATUS_LABEL[item.teamStatus] ?? item.teamStatus],
@@ -212,19 +214,30 @@ function renderList(listId, items, list) {
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-async function loadWorklist() {
+function worklistParams() {
   const params = new URLSearchParams();
   if ($('filter-priority').value) params.set('priority', $('filter-priority').value);
   if ($('filter-status').value) params.set('teamStatus', $('filter-status').value);
+  return params;
+}
+
+function showWorklist() {
+  const people = new Set(state.worklist.map((i) => i.personId ?? i.id)).size;
+  const filtered = worklistParams().toString() ? ' (filtered)' : '';
+  $('worklist-count').textContent = `Worklist: ${plural(state.worklist.length, 'item', 'items')}${state.next.worklist ? ' shown, more to load' : ''}, ${plural(people, 'person', 'people')}${filtered}.`;
+  renderList('worklist-items', state.worklist, 'worklist');
+  $('worklist-more').hidden = !state.next.worklist;
+}
+
+async function loadWorklist() {
+  const params = worklistParams();
   const error = $('filters-error');
   try {
     const data = await api('GET', `/api/worklist${params.toString() ? `?${params}` : ''}`);
     error.hidden = true;
     state.worklist = data.items ?? [];
-    const people = new Set(state.worklist.map((i) => i.personId ?? i.id)).size;
-    const filtered = params.toString() ? ' (filtered)' : '';
-    $('worklist-count').textContent = `Worklist: ${plural(state.worklist.length, 'item', 'items')}, ${plural(people, 'person', 'people')}${filtered}.`;
-    renderList('worklist-items', state.worklist, 'worklist');
+    state.next.worklist = data.next ?? null;
+    showWorklist();
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) {
       error.textContent = Object.values(e.errors).flat().join(' ') || problemText(e);
@@ -235,11 +248,61 @@ async function loadWorklist() {
   }
 }
 
+function showScreenedOut() {
+  $('screened-count').textContent = `Screened out: ${plural(state.screened.length, 'item', 'items')}${state.next.screened ? ' shown, more to load' : ''}.`;
+  renderList('screened-items', state.screened, 'screened');
+  $('screened-more').hidden = !state.next.screened;
+}
+
 async function loadScreenedOut() {
   const data = await api('GET', '/api/screened-out');
   state.screened = data.items ?? [];
-  $('screened-count').textContent = `Screened out: ${plural(state.screened.length, 'item', 'items')}.`;
-  renderList('screened-items', state.screened, 'screened');
+  state.next.screened = data.next ?? null;
+  showScreenedOut();
+}
+
+// ---------------------------------------------------------------- the lists' pages and the people on them
+
+/** Name, e-mail and phone of an item's person (api-2.md: on the team's lists only). */
+function contactFacts(item) {
+  return [
+    item.name ? ['Name', item.name] : null,
+    item.email ? ['E-mail', item.email] : null,
+    item.phone ? ['Phone', item.phone] : null,
+  ];
+}
+
+/**
+ * "Load more": the next page of a list (api-2.md: follow `next` until null), added after the
+ * items shown. Focus moves to the first new item's Open button, so a keyboard user goes on reading
+ * where the list grew; when the list ends the button is hidden and that is announced.
+ */
+async function loadMore(list) {
+  const cursor = state.next[list];
+  if (!cursor) return;
+  const params = list === 'worklist' ? worklistParams() : new URLSearchParams();
+  params.set('cursor', cursor);
+  const data = await api('GET', `${list === 'worklist' ? '/api/worklist' : '/api/screened-out'}?${params}`);
+  const known = new Set(state[list].map((i) => i.id));
+  const added = (data.items ?? []).filter((i) => !known.has(i.id));
+  state[list] = [...state[list], ...added];
+  state.next[list] = data.next ?? null;
+  if (list === 'worklist') showWorklist(); else showScreenedOut();
+  const first = added[0] && document.querySelector(`#${list === 'worklist' ? 'worklist-items' : 'screened-items'} [data-open="${added[0].id}"]`);
+  (first ?? $(`${list}-h`)).focus();
+  announce(`${plural(added.length, 'more item', 'more items')} loaded. ${$(list === 'worklist' ? 'worklist-count' : 'screened-count').textContent}`);
+}
+
+/** On locking: no list, cursor or found person stays. */
+function clearPagesAndPeople() {
+  state.worklist = [];
+  state.screened = [];
+  state.next = { worklist: null, screened: null };
+  for (const id of ['worklist-more', 'screened-more']) $(id).hidden = true;
+}
+
+for (const list of ['worklist', 'screened']) {
+  $(`${list}-more`).addEventListener('click', () => withErrors(() => loadMore(list)));
 }
 
 async function refreshLists() {
