@@ -35,6 +35,7 @@ public sealed class StaffRouteOutageTests
         ["ReplayPoison"] = () => HttpTesting.Post(""),
         ["GetAudit"] = () => HttpTesting.Get(),
         ["ErasePerson"] = () => HttpTesting.Post("""{ "reason": "The person asked for their data to be erased" }"""),
+        ["FindPeople"] = () => HttpTesting.Get(query: new() { ["email"] = "ada@example.org" }),
     };
 
     /// <summary>What the storage clients throw in an outage.</summary>
@@ -130,6 +131,7 @@ public sealed class StaffRouteOutageTests
         services.AddSingleton(FailingStorage.Create<ITeamLists>(failure));
         services.AddSingleton(FailingStorage.Create<IPendingSubmissions>(failure));
         services.AddSingleton(FailingStorage.Create<IPeopleIndex>(failure));
+        services.AddSingleton(FailingStorage.Create<IPeopleSearch>(failure));
         services.AddSingleton(FailingStorage.Create<IAlertQueue>(failure));
         services.AddSingleton(FailingStorage.Create<IPoisonQueues>(failure));
         services.AddSingleton(FailingStorage.Create<IPassOutcomes>(failure));

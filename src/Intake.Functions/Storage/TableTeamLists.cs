@@ -28,7 +28,8 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         ];
         if (person is not null)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, ListsPartition.Person(person, digests)));
+            // The entry and its find rows (api-2.md, "Finding a person"): up to six actions in all, far below a transaction's 100.
+            actions.AddRange(ListsPartition.PersonRows(person, digests).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
         }
         try
         {
