@@ -299,6 +299,7 @@ function clearPagesAndPeople() {
   state.screened = [];
   state.next = { worklist: null, screened: null };
   for (const id of ['worklist-more', 'screened-more']) $(id).hidden = true;
+  clearFound();
 }
 
 for (const list of ['worklist', 'screened']) {
@@ -774,6 +775,55 @@ function correctionBlock(s) {
     }
   });
   return form;
+}
+
+// ---------------------------------------------------------------- finding a person
+
+const findSummary = h('div', {});
+const findBoard = new ErrorBoard(findSummary);
+$('find-form').before(findSummary);
+findBoard.register('email', { controls: [$('find-email')], slot: $('find-email-error'), label: 'E-mail' });
+findBoard.register('phone', { controls: [$('find-phone')], slot: $('find-phone-error'), label: 'Phone' });
+findBoard.register('name', { controls: [$('find-name')], slot: $('find-name-error'), label: 'Name' });
+findBoard.register('dateOfBirth', { controls: [$('find-born')], slot: $('find-born-error'), label: 'Date of birth' });
+
+/** `GET /api/people` with the fields filled in; the service says which combination is wrong. */
+async function findPeople() {
+  const params = new URLSearchParams();
+  for (const [id, name] of [['find-email', 'email'], ['find-phone', 'phone'], ['find-name', 'name'], ['find-born', 'dateOfBirth']]) {
+    if ($(id).value.trim()) params.set(name, $(id).value.trim());
+  }
+  let found;
+  try {
+    found = await api('GET', `/api/people?${params}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      findBoard.show(error.errors, problemText(error));
+      return;
+    }
+    throw error;
+  }
+  findBoard.clear();
+  const people = found.people ?? [];
+  const count = people.length === 0 ? 'Nobody found.' : `Found ${plural(people.length, 'person', 'people')}.`;
+  $('find-count').textContent = count;
+  fill($('find-results'), people.map((person) => h('li', { class: 'person' },
+    h('p', { class: 'same-person' }, `Person ${shortId(person.personId)}: ${plural(person.submissions.length, 'submission', 'submissions')}, newest first`),
+    h('ol', { class: 'items' }, person.submissions.map((item) => h('li', {}, itemCard(item, 'found')))))));
+  announce(count);
+}
+
+$('find-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  withErrors(findPeople);
+});
+
+/** On locking: no one found stays on the page. */
+function clearFound() {
+  for (const id of ['find-email', 'find-phone', 'find-name', 'find-born']) $(id).value = '';
+  fill($('find-results'));
+  fill($('find-count'));
+  findBoard.clear();
 }
 
 // ---------------------------------------------------------------- the funnel
