@@ -53,6 +53,13 @@ public interface ITeamLists
     Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The lines of <paramref name="list"/> received at or after <paramref name="from"/> and before
+    /// <paramref name="until"/>, in no particular order: what the funnel of a date range reads, an amount
+    /// bounded by the range rather than by everything ever received.
+    /// </summary>
+    Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One page of a list in its order, filtered: at most <paramref name="limit"/> lines after the
     /// place <paramref name="cursor"/> marks (from the start without one), read with one bounded query,
     /// with the contact details of their people. <c>null</c> when <paramref name="cursor"/> is not one

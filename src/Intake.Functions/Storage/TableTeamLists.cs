@@ -79,6 +79,31 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var prefix = Prefix(list);
+        var query = list is TeamList.ScreenedOut or TeamList.NotGenuine
+            // Keyed by inverted receipt ticks (WorklistOrder): the range is a range of row keys.
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix + Inverted(until) + "-~"} and RowKey lt {prefix + Inverted(from) + "-~"}")
+            // Keyed by priority and biopsy (the worklist, a few percent of all) or by id (erased): the list's range, by receipt.
+            // The filter a second wider at each end (a store may compare times to the millisecond); the exact bounds below.
+            : ListsPartition.RowsStartingWith(prefix) + " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {from.AddSeconds(-1)} and ReceivedAt lt {until.AddSeconds(1)}");
+        var items = new List<WorklistItem>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+        {
+            var item = ToItem(entity);
+            if (item.ReceivedAt >= from && item.ReceivedAt < until)
+            {
+                items.Add(item);
+            }
+        }
+        return items;
+    }
+
+    private static string Inverted(DateTimeOffset instant) =>
+        (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
     public async Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
