@@ -131,7 +131,7 @@ internal static class ReevaluationBench
         return ids;
     }
 
-    // Staff reads, back to back by each reader, for `length` or until `until` fires: the whole worklist
+    // Staff reads, back to back by each reader, for `length` or until `until` fires: the worklist's first page
     // (as the team page loads it) and one submission's file, by turns.
     private static async Task<string> StaffReadsAsync(TableTeamLists lists, TableSubmissionStore store, string[] ids, int readers, TimeSpan length, CancellationToken? until)
     {
@@ -146,7 +146,7 @@ internal static class ReevaluationBench
                 var watch = Stopwatch.StartNew();
                 if (i++ % 2 == 0)
                 {
-                    await lists.ListAsync(TeamList.Worklist, new WorklistFilter(), CancellationToken.None);
+                    await lists.PageAsync(TeamList.Worklist, new WorklistFilter(), WorklistPage.DefaultLimit, null, CancellationToken.None);
                 }
                 else
                 {

@@ -14,30 +14,36 @@ internal static class Workload
     public static (string Route, JsonObject Body)[] Make(int count, DateOnly today, int seed = 20261126)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, count).Select(i =>
+        return [.. Enumerable.Range(0, count).Select(i => Item(i, today, random))];
+    }
+
+    /// <summary>
+    /// The <paramref name="i"/>th body of the mix, its dates relative to <paramref name="today"/>: a public
+    /// example every third, else random answers; a referral every fourth.
+    /// </summary>
+    public static (string Route, JsonObject Body) Item(int i, DateOnly today, Random random)
+    {
+        var answers = i % 3 == 0 ? PublicExample(i / 3 % 7, today) : RandomAnswers(random, today);
+        var referral = i % 4 == 3;
+        if (referral)
         {
-            var answers = i % 3 == 0 ? PublicExample(i / 3 % 7, today) : RandomAnswers(random, today);
-            var referral = i % 4 == 3;
-            if (referral)
+            answers["oncologistConcerns"] = new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = random.Next(10) == 0, ["hazardousCondition"] = false };
+        }
+        var body = referral
+            ? new JsonObject
             {
-                answers["oncologistConcerns"] = new JsonObject { ["seriousComorbidity"] = false, ["biopsySafetyRisk"] = random.Next(10) == 0, ["hazardousCondition"] = false };
+                ["id"] = Guid.NewGuid().ToString(), ["answers"] = answers,
+                ["patient"] = new JsonObject { ["name"] = $"Bench Patient {i}", ["phone"] = $"+1 507 555 {i % 10000:D4}" },
+                ["referrer"] = new JsonObject { ["name"] = "Dr. Bench", ["institution"] = "Bench Oncology", ["email"] = "bench@example.org" },
+                ["patientAwareOfReferral"] = true,
             }
-            var body = referral
-                ? new JsonObject
-                {
-                    ["id"] = Guid.NewGuid().ToString(), ["answers"] = answers,
-                    ["patient"] = new JsonObject { ["name"] = $"Bench Patient {i}", ["phone"] = $"+1 507 555 {i % 10000:D4}" },
-                    ["referrer"] = new JsonObject { ["name"] = "Dr. Bench", ["institution"] = "Bench Oncology", ["email"] = "bench@example.org" },
-                    ["patientAwareOfReferral"] = true,
-                }
-                : new JsonObject
-                {
-                    ["id"] = Guid.NewGuid().ToString(), ["answers"] = answers,
-                    ["contact"] = new JsonObject { ["name"] = $"Bench Person {i}", ["email"] = $"person{i}@example.org" },
-                    ["consentToContact"] = true,
-                };
-            return (referral ? "/api/referrals" : "/api/screenings", body);
-        })];
+            : new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString(), ["answers"] = answers,
+                ["contact"] = new JsonObject { ["name"] = $"Bench Person {i}", ["email"] = $"person{i}@example.org" },
+                ["consentToContact"] = true,
+            };
+        return (referral ? "/api/referrals" : "/api/screenings", body);
     }
 
     private static JsonObject Baseline(DateOnly today) => new()

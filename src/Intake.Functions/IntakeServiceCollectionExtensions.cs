@@ -81,6 +81,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
         services.AddSingleton(PersonKeySecrets.PersonDigests);
         services.AddSingleton<IPeopleIndex, TablePeopleIndex>();
+        services.AddSingleton<IPeopleSearch, TablePeopleSearch>();
         services.AddSingleton<IPlainPersonKeys, TablePlainPersonKeys>();
         services.AddSingleton<PersonKeysMigration>();
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();

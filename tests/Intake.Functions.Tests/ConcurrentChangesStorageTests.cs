@@ -99,6 +99,12 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
         public Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             lists.ListAsync(list, filter, cancellationToken);
 
+        public Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+            lists.ReceivedBetweenAsync(list, from, until, cancellationToken);
+
+        public Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
+            lists.PageAsync(list, filter, limit, cursor, cancellationToken);
+
         public IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken) =>
             lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken);
     }

@@ -59,7 +59,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
     /// <summary>What <c>GET /api/submissions/{id}</c> would answer: every field, history included.</summary>
     private static string Wire(SubmissionFile file) => ApiJson.Ok(w => ApiJson.WriteFile(w, file, [])).Content!;
 
-    private static string Wire(IReadOnlyList<WorklistItem> items) => ApiJson.Ok(w => ApiJson.WriteList(w, items, withReasons: true)).Content!;
+    private static string Wire(IReadOnlyList<WorklistItem> items) => ApiJson.Ok(w => ApiJson.WriteList(w, new WorklistPage(items, new Dictionary<string, Contact>(), null), withReasons: true)).Content!;
 
     private static int PrecheckedEntries(SubmissionFile file) => file.History.Count(h => h.Event.StartsWith("Pre-checked", StringComparison.Ordinal));
 

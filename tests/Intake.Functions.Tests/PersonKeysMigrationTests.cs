@@ -80,7 +80,11 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         await Lists.UpsertEntityAsync(TodaysFormat.Entry(id, submission.PersonId ?? id, born, contact, submission.ReceivedAt), TableUpdateMode.Replace);
     }
 
-    private async Task<List<TableEntity>> PeopleRowsOfAsync(string id)
+    /// <summary>The submission's people index entries (keyed and plain), without its find rows.</summary>
+    private async Task<List<TableEntity>> PeopleRowsOfAsync(string id) =>
+        [.. (await RowsOfAsync(id)).Where(r => !r.RowKey.StartsWith('f'))];
+
+    private async Task<List<TableEntity>> RowsOfAsync(string id)
     {
         var rows = new List<TableEntity>();
         await foreach (var row in Lists.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and SubmissionId eq {id}")))
@@ -88,6 +92,34 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
             rows.Add(row);
         }
         return rows;
+    }
+
+    [Fact]
+    public async Task A_keyed_entry_written_before_the_search_gets_its_find_rows_from_the_pass_and_a_second_pass_changes_nothing()
+    {
+        var rig = new TeamRig(azurite);
+        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var contact = new Contact("Dee Example", $"dee.{tag}@example.org", null, "en");
+        var id = await rig.SubmitAsync(answers, contact);
+        // As the code before the search wrote it: the keyed entry alone, without its mark.
+        foreach (var row in (await RowsOfAsync(id)).Where(r => r.RowKey.StartsWith('f')))
+        {
+            await Lists.DeleteEntityAsync("lists", row.RowKey);
+        }
+        var entry = Assert.Single(await PeopleRowsOfAsync(id));
+        entry.Remove(ListsPartition.FindableProperty);
+        await Lists.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace);
+        var search = new TablePeopleSearch(azurite.Tables, TestData.PersonDigests);
+        Assert.Empty(await search.FindAsync(new PersonQuery(contact.Email, null, null, null), None));
+
+        var tally = await Migration(rig).RunAsync(None);
+
+        Assert.DoesNotContain(tally.Failures, f => f.SubmissionId == id);
+        Assert.Equal(id, Assert.Single(await search.FindAsync(new PersonQuery(contact.Email, null, null, null), None)).PersonId);
+        Assert.Equal(id, Assert.Single(await search.FindAsync(new PersonQuery(null, null, contact.Name, answers.DateOfBirth), None), p => p.PersonId == id).PersonId);
+        Assert.True(Assert.Single(await PeopleRowsOfAsync(id)).GetBoolean(ListsPartition.FindableProperty));
+        Assert.False(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(id, None));
     }
 
     private PersonKeysMigration Migration(TeamRig rig) => new(new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests), rig.Outcomes, rig.Calendar);

@@ -241,7 +241,9 @@ public sealed class StaffFunctionsTests
             TestData.Line(TestData.NewId(), SubmissionKind.Referral, PrecheckResult.LikelyEligible, Priority.Urgent, Received, new DateOnly(2026, 12, 1), TeamStatus.Contacted, "Clinical biopsy on 2026-12-01; All criteria the answers can settle are met", []),
             TestData.Line(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyEligible, Priority.Urgent, Received.AddHours(-1), new DateOnly(2026, 12, 2), TeamStatus.Contacted, "Clinical biopsy on 2026-12-02", []),
         ];
-        _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(Priority.Urgent, TeamStatus.Contacted), It.IsAny<CancellationToken>())).ReturnsAsync(items);
+        var contacts = new Dictionary<string, Contact> { [items[0].Id] = new("Ana Núñez", "ana@example.org", "+1 507 555 0100", "es") };
+        _lists.Setup(l => l.PageAsync(TeamList.Worklist, new WorklistFilter(Priority.Urgent, TeamStatus.Contacted), WorklistPage.DefaultLimit, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WorklistPage(items, contacts, "next-page"));
 
         var answer = await GetWorklistAsync(new() { ["priority"] = "Urgent", ["teamStatus"] = "Contacted" });
 
@@ -250,7 +252,12 @@ public sealed class StaffFunctionsTests
         var listed = answer.Json().GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(items.Select(i => i.Id), listed.Select(i => i.GetProperty("id").GetString()));
         var first = listed[0];
-        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened", "name", "email", "phone"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("Ana Núñez", "ana@example.org", "+1 507 555 0100"),
+            (first.GetProperty("name").GetString(), first.GetProperty("email").GetString(), first.GetProperty("phone").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed[1].GetProperty("name").ValueKind);
+        Assert.Equal("next-page", answer.Json().GetProperty("next").GetString());
         Assert.Equal("referral", first.GetProperty("kind").GetString());
         Assert.Equal("Urgent", first.GetProperty("priority").GetString());
         Assert.Equal("LikelyEligible", first.GetProperty("result").GetString());
@@ -261,12 +268,55 @@ public sealed class StaffFunctionsTests
     [Fact]
     public async Task GetWorklist_without_filters_lists_everything()
     {
-        _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _lists.Setup(l => l.PageAsync(TeamList.Worklist, new WorklistFilter(), WorklistPage.DefaultLimit, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WorklistPage([], new Dictionary<string, Contact>(), null));
 
         var answer = await GetWorklistAsync();
 
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
         Assert.Empty(answer.Json().GetProperty("items").EnumerateArray());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.Json().GetProperty("next").ValueKind);
+    }
+
+    [Fact]
+    public async Task GetWorklist_passes_its_limit_and_cursor_to_the_lists()
+    {
+        _lists.Setup(l => l.PageAsync(TeamList.Worklist, new WorklistFilter(), 200, "abc_-1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WorklistPage([], new Dictionary<string, Contact>(), null));
+
+        var answer = await GetWorklistAsync(new() { ["limit"] = "200", ["cursor"] = "abc_-1" });
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        _lists.VerifyAll();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("201")]
+    [InlineData("-1")]
+    [InlineData("ten")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    public async Task GetWorklist_with_a_limit_outside_1_to_200_is_400_naming_limit(string limit)
+    {
+        var answer = await GetWorklistAsync(new() { ["limit"] = limit });
+
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Status);
+        Assert.Equal(["limit"], answer.ErrorPaths());
+        _lists.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task GetWorklist_with_a_cursor_the_lists_do_not_know_is_400_naming_cursor()
+    {
+        _lists.Setup(l => l.PageAsync(TeamList.Worklist, new WorklistFilter(), WorklistPage.DefaultLimit, "forged", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((WorklistPage?)null);
+
+        var answer = await GetWorklistAsync(new() { ["cursor"] = "forged" });
+
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Status);
+        Assert.StartsWith(Problems.ContentType, answer.ContentType);
+        Assert.Equal(["cursor"], answer.ErrorPaths());
     }
 
     [Fact]
@@ -274,7 +324,8 @@ public sealed class StaffFunctionsTests
     {
         var item = TestData.Line(TestData.NewId(), SubmissionKind.SelfScreening, PrecheckResult.LikelyIneligible, null, Received, null, TeamStatus.New,
             "Not met: I1", ["I1: The answers say there is no breast cancer."]);
-        _lists.Setup(l => l.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync([item]);
+        _lists.Setup(l => l.PageAsync(TeamList.ScreenedOut, new WorklistFilter(), WorklistPage.DefaultLimit, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WorklistPage([item], new Dictionary<string, Contact>(), null));
         var request = HttpTesting.Get();
 
         var answer = await HttpTesting.ExecuteAsync(await _functions.GetScreenedOut(request, None), request);

@@ -37,6 +37,7 @@ public sealed class StaffRouteOutageTests
         ["GetAudit"] = () => HttpTesting.Get(),
         ["ErasePerson"] = () => HttpTesting.Post("""{ "reason": "The person asked for their data to be erased" }"""),
         ["GetSignedInStaff"] = () => HttpTesting.Get(),
+        ["FindPeople"] = () => HttpTesting.Get(query: new() { ["email"] = "ada@example.org" }),
     };
 
     /// <summary>The staff routes that touch no storage (who asks, from the request alone): an outage leaves them answering 200.</summary>
@@ -167,6 +168,7 @@ public sealed class StaffRouteOutageTests
         services.AddSingleton(FailingStorage.Create<ITeamLists>(failure));
         services.AddSingleton(FailingStorage.Create<IPendingSubmissions>(failure));
         services.AddSingleton(FailingStorage.Create<IPeopleIndex>(failure));
+        services.AddSingleton(FailingStorage.Create<IPeopleSearch>(failure));
         services.AddSingleton(FailingStorage.Create<IAlertQueue>(failure));
         services.AddSingleton(FailingStorage.Create<IPoisonQueues>(failure));
         services.AddSingleton(FailingStorage.Create<IPassOutcomes>(failure));

@@ -31,10 +31,10 @@ public sealed class StatsFunctionTests
 
     private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison, WorklistItem[]? notGenuine = null, WorklistItem[]? erased = null)
     {
-        _lists.Setup(l => l.ListAsync(TeamList.Erased, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(erased ?? []);
-        _lists.Setup(l => l.ListAsync(TeamList.NotGenuine, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(notGenuine ?? []);
-        _lists.Setup(l => l.ListAsync(TeamList.Worklist, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(worklist);
-        _lists.Setup(l => l.ListAsync(TeamList.ScreenedOut, new WorklistFilter(), It.IsAny<CancellationToken>())).ReturnsAsync(screenedOut);
+        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.Erased, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(erased ?? []);
+        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.NotGenuine, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(notGenuine ?? []);
+        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.Worklist, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(worklist);
+        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.ScreenedOut, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(screenedOut);
         _pending.Setup(p => p.OlderThanAsync(DateTimeOffset.MaxValue, It.IsAny<CancellationToken>())).ReturnsAsync(pending);
         _poison.Setup(p => p.CountsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(poison);
     }

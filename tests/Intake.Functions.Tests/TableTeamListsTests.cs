@@ -241,4 +241,27 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
         Assert.Equal(expected.ReceivedAt.UtcTicks, actual.ReceivedAt.UtcTicks);
         Assert.Equal(expected.NotMetReasons, actual.NotMetReasons);
     }
+
+    [Theory]
+    [InlineData(TeamList.ScreenedOut)]
+    [InlineData(TeamList.Worklist)]
+    public async Task The_lines_received_in_a_range_are_those_at_or_after_its_start_and_before_its_end(TeamList list)
+    {
+        var start = T0.AddYears(-3).AddTicks(Random.Shared.Next());
+        var end = start.AddDays(1);
+        var result = list == TeamList.ScreenedOut ? PrecheckResult.LikelyIneligible : PrecheckResult.LikelyEligible;
+        var priority = list == TeamList.ScreenedOut ? (Priority?)null : Priority.High;
+        WorklistItem[] inside = [Item(priority, start, result: result), Item(priority, start.AddHours(12), result: result), Item(priority, end.AddTicks(-1), result: result)];
+        WorklistItem[] outside = [Item(priority, start.AddTicks(-1), result: result), Item(priority, end, result: result), Item(priority, end.AddDays(3), result: result)];
+        foreach (var line in inside.Concat(outside))
+        {
+            await _lists.PutAsync(line, null, None);
+        }
+
+        var read = await _lists.ReceivedBetweenAsync(list, start, end, None);
+
+        var mine = inside.Concat(outside).Select(i => i.Id).ToHashSet();
+        Assert.Equal(inside.Select(i => i.Id).Order(StringComparer.Ordinal), read.Where(i => mine.Contains(i.Id)).Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.All(read, i => Assert.InRange(i.ReceivedAt, start, end.AddTicks(-1)));
+    }
 }

@@ -122,6 +122,12 @@ internal sealed class TeamRig
         public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
             [.. (await lists.ListAsync(list, filter, cancellationToken)).Where(i => ids.Contains(i.Id))];
 
+        public async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+            [.. (await lists.ReceivedBetweenAsync(list, from, until, cancellationToken)).Where(i => ids.Contains(i.Id))];
+
+        public Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Only the passes read this rig's lines; a page of the shared lists would show other tests' lines.");
+
         public async IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize,
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {

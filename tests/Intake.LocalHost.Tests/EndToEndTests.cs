@@ -30,7 +30,7 @@ public sealed class EndToEndTests(EndToEndFixture fixture)
         return (string?)submission!["status"] is "Routed" or "ScreenedOut" ? submission : null;
     }, Deadline, $"submission {id} to be routed");
 
-    private async Task<JsonArray> ListAsync(string route) => (JsonArray)(await Host.Staff.GetFromJsonAsync<JsonObject>(route))!["items"]!;
+    private Task<JsonArray> ListAsync(string route) => TeamListPages.AllAsync(Host.Staff, route);
 
     private static string Outcome(JsonObject submission, string criterion) =>
         (string)submission["precheck"]!["criteria"]!.AsArray().Single(c => (string?)c!["id"] == criterion)!["outcome"]!;

@@ -279,11 +279,7 @@ internal static class NothingLostNothingDuplicated
     /// <summary>The same through the staff API: each id once on <c>/api/worklist</c> or <c>/api/screened-out</c>.</summary>
     public static async Task AssertThroughTheStaffApiAsync(HttpClient staff, IReadOnlyDictionary<string, ClientSubmission> expected)
     {
-        async Task<List<string>> Ids(string route)
-        {
-            using var document = JsonDocument.Parse(await staff.GetStringAsync(route));
-            return [.. document.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
-        }
+        async Task<List<string>> Ids(string route) => [.. (await TeamListPages.AllAsync(staff, route)).Select(i => (string)i!["id"]!)];
         var worklist = await Ids("/api/worklist");
         var screenedOut = await Ids("/api/screened-out");
         Assert.Equal(expected.Values.Where(s => s.Worklist).Select(s => s.Id).Order(StringComparer.Ordinal), worklist.Order(StringComparer.Ordinal));

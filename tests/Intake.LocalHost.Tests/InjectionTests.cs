@@ -22,8 +22,9 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
     /// <summary>The query values each keyed route without an id reads (api.md, api-extensions.md).</summary>
     private static readonly Dictionary<string, string[]> QueryParameters = new(StringComparer.Ordinal)
     {
-        ["api/worklist"] = ["priority", "teamStatus"],
-        ["api/screened-out"] = ["priority", "teamStatus"],
+        ["api/worklist"] = ["priority", "teamStatus", "limit", "cursor"],
+        ["api/screened-out"] = ["priority", "teamStatus", "limit", "cursor"],
+        ["api/people"] = ["email", "phone", "name", "dateOfBirth"],
         ["api/stats"] = ["from", "to"],
         // by is an exact-match name (an apostrophe is a real name's), so it has its own test below.
         ["api/audit"] = ["from", "to", "submissionId", "limit", "cursor"],

@@ -27,7 +27,7 @@ public sealed class TeamEndToEndTests(EndToEndFixture fixture)
         }, Deadline, $"submission {id} to be routed");
     }
 
-    private async Task<JsonArray> ListAsync(string route) => (JsonArray)(await Host.Staff.GetFromJsonAsync<JsonObject>(route))!["items"]!;
+    private Task<JsonArray> ListAsync(string route) => TeamListPages.AllAsync(Host.Staff, route);
 
     private static IEnumerable<string> Events(JsonObject submission) => submission["history"]!.AsArray().Select(h => (string)h!["event"]!);
 

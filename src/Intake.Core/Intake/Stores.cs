@@ -49,8 +49,23 @@ public interface ITeamLists
     /// </summary>
     Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken);
 
-    /// <summary>A list in its order (<see cref="WorklistOrder"/>), filtered.</summary>
+    /// <summary>A list in its order (<see cref="WorklistOrder"/>), filtered, whole: for the timer passes, not the team's reads.</summary>
     Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The lines of <paramref name="list"/> received at or after <paramref name="from"/> and before
+    /// <paramref name="until"/>, in no particular order: what the funnel of a date range reads, an amount
+    /// bounded by the range rather than by everything ever received.
+    /// </summary>
+    Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a list in its order, filtered: at most <paramref name="limit"/> lines after the
+    /// place <paramref name="cursor"/> marks (from the start without one), read with one bounded query,
+    /// with the contact details of their people. <c>null</c> when <paramref name="cursor"/> is not one
+    /// this service made for the same list and filter.
+    /// </summary>
+    Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
 
     /// <summary>
     /// The ids of the worklist's open lines (<see cref="TeamActions.Open"/>), a page of at most

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Intake.Core;
 using Intake.Core.Fhir;
 using Intake.Functions.Http;
@@ -69,13 +70,39 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     {
         var errors = new FieldErrors();
         var filter = new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors));
+        var limit = WorklistPage.DefaultLimit;
+        if (One(request, "limit", errors) is { } text
+            && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= WorklistPage.MaxLimit))
+        {
+            errors.Add("limit", $"must be a whole number from 1 to {WorklistPage.MaxLimit}.");
+        }
+        var cursor = One(request, "cursor", errors);
         if (!errors.IsEmpty)
         {
-            return Problems.Validation(errors, "A filter has a value that does not exist: see errors.");
+            return Problems.Validation(errors, "The list request has problems: see errors.");
         }
-        var items = await lists.ListAsync(list, filter, cancellationToken);
-        call.Shows(items.Count);
-        return ApiJson.Ok(w => ApiJson.WriteList(w, items, withReasons: list == TeamList.ScreenedOut));
+        var page = await lists.PageAsync(list, filter, limit, cursor, cancellationToken);
+        if (page is null)
+        {
+            errors.Add("cursor", "is not a cursor this service made for this list and filters: start again without it, or use the next of the page before with the same filters.");
+            return Problems.Validation(errors, "The cursor cannot be used: see errors.");
+        }
+        call.Shows(page.Items.Count);
+        return ApiJson.Ok(w => ApiJson.WriteList(w, page, withReasons: list == TeamList.ScreenedOut));
+    }
+
+    private static string? One(HttpRequest request, string name, FieldErrors errors)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        if (values.Count == 1 && values[0] is { } value)
+        {
+            return value;
+        }
+        errors.Add(name, "must be given once.");
+        return null;
     }
 
     private static T? Parse<T>(HttpRequest request, string name, FieldErrors errors) where T : struct, Enum

@@ -133,56 +133,80 @@ public static class ApiJson
     }
 
     /// <summary><c>GET /api/worklist</c> and <c>GET /api/screened-out</c>.</summary>
-    public static void WriteList(Utf8JsonWriter w, IReadOnlyList<WorklistItem> items, bool withReasons)
+    public static void WriteList(Utf8JsonWriter w, WorklistPage page, bool withReasons)
     {
+        ArgumentNullException.ThrowIfNull(page);
         w.WriteStartObject();
         w.WriteStartArray("items");
-        foreach (var item in items)
+        foreach (var item in page.Items)
         {
-            w.WriteStartObject();
-            w.WriteString("id", item.Id);
-            w.WriteString("kind", JsonEnum<SubmissionKind>.Name(item.Kind));
-            if (item.Priority is { } p)
-            {
-                w.WriteString("priority", p.ToString());
-            }
-            else
-            {
-                w.WriteNull("priority");
-            }
-            w.WriteString("result", item.Result.ToString());
-            w.WriteString("receivedAt", item.ReceivedAt);
-            if (item.ScheduledBiopsyDate is { } date)
-            {
-                w.WriteString("scheduledBiopsyDate", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                w.WriteNull("scheduledBiopsyDate");
-            }
-            w.WriteString("teamStatus", item.TeamStatus.ToString());
-            w.WriteString("summary", item.Summary);
-            w.WriteStartArray("followUps");
-            foreach (var question in item.FollowUps)
-            {
-                w.WriteStringValue(question);
-            }
-            w.WriteEndArray();
-            w.WriteString("personId", item.PersonId);
-            w.WriteBoolean("reopened", item.Reopened);
-            if (withReasons)
-            {
-                w.WriteStartArray("notMetReasons");
-                foreach (var reason in item.NotMetReasons)
-                {
-                    w.WriteStringValue(reason);
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
+            WriteItem(w, item, page.Contacts.GetValueOrDefault(item.Id), withReasons);
         }
         w.WriteEndArray();
+        WriteTextOrNull(w, "next", page.Next);
         w.WriteEndObject();
+    }
+
+    /// <summary>One list item (api.md, api-2.md): its line and its person's contact details. The one place an item's JSON is built.</summary>
+    public static void WriteItem(Utf8JsonWriter w, WorklistItem item, Contact? contact, bool withReasons)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", item.Id);
+        w.WriteString("kind", JsonEnum<SubmissionKind>.Name(item.Kind));
+        if (item.Priority is { } p)
+        {
+            w.WriteString("priority", p.ToString());
+        }
+        else
+        {
+            w.WriteNull("priority");
+        }
+        w.WriteString("result", item.Result.ToString());
+        w.WriteString("receivedAt", item.ReceivedAt);
+        if (item.ScheduledBiopsyDate is { } date)
+        {
+            w.WriteString("scheduledBiopsyDate", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("scheduledBiopsyDate");
+        }
+        w.WriteString("teamStatus", item.TeamStatus.ToString());
+        w.WriteString("summary", item.Summary);
+        w.WriteStartArray("followUps");
+        foreach (var question in item.FollowUps)
+        {
+            w.WriteStringValue(question);
+        }
+        w.WriteEndArray();
+        w.WriteString("personId", item.PersonId);
+        w.WriteBoolean("reopened", item.Reopened);
+        // The person and how to reach them, for the team page (api-2.md); read from the contact entity, never stored on the line.
+        WriteTextOrNull(w, "name", contact?.Name);
+        WriteTextOrNull(w, "email", contact?.Email);
+        WriteTextOrNull(w, "phone", contact?.Phone);
+        if (withReasons)
+        {
+            w.WriteStartArray("notMetReasons");
+            foreach (var reason in item.NotMetReasons)
+            {
+                w.WriteStringValue(reason);
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteTextOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

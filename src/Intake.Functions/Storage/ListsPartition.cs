@@ -109,8 +109,80 @@ internal static class ListsPartition
             ["Phone"] = entry.Keys.Phone,
             ["Name"] = entry.Keys.Name,
             ["ReceivedAt"] = entry.ReceivedAt,
+            [FindableProperty] = true,
         };
     }
+
+    // ------------------------------------------------------------------ finding a person (api-2.md)
+
+    /// <summary>
+    /// On a people index entry (<c>k-</c>): its find rows (<see cref="FindRows"/>) are written. Entries
+    /// written before there was a search lack it, and the <see cref="PersonKeysMigration"/> pass adds their rows.
+    /// </summary>
+    public const string FindableProperty = "Findable";
+
+    private const string FindPrefix = "f";
+
+    /// <summary>A filter for every find row.</summary>
+    public static string FindRange => RowsStartingWith(FindPrefix);
+
+    /// <summary>The find rows of the people with this e-mail digest (<see cref="PersonKeys.Email"/>).</summary>
+    public static string ByEmailPrefix(string emailDigest) => $"fm-{emailDigest}-";
+
+    /// <summary>The find rows of the people with this phone digest (<see cref="PersonKeys.Phone"/>).</summary>
+    public static string ByPhonePrefix(string phoneDigest) => $"fp-{phoneDigest}-";
+
+    /// <summary>The find rows of the people with this name digest born on the date of this birth digest.</summary>
+    public static string ByNamePrefix(string birthDigest, string nameDigest) => $"fn-{birthDigest}-{nameDigest}-";
+
+    /// <summary>The find rows of a person's submissions.</summary>
+    public static string OfPersonPrefix(string personId) => $"fi-{personId}-";
+
+    /// <summary>
+    /// The rows that find a submission's person: one a key (e-mail, phone, name with the birth date,
+    /// and the person id), each a small range of its own, so a search or a person's submissions are one
+    /// short range query and never a scan of the index. Keyed digests and ids only, like the entry.
+    /// </summary>
+    public static IEnumerable<TableEntity> FindRows(string birthDigest, string submissionId, string personId,
+        string? emailDigest, string? phoneDigest, string? nameDigest, DateTimeOffset receivedAt)
+    {
+        var keys = new List<string> { OfPersonPrefix(personId) + submissionId };
+        if (emailDigest is not null)
+        {
+            keys.Add(ByEmailPrefix(emailDigest) + submissionId);
+        }
+        if (phoneDigest is not null)
+        {
+            keys.Add(ByPhonePrefix(phoneDigest) + submissionId);
+        }
+        if (nameDigest is not null)
+        {
+            keys.Add(ByNamePrefix(birthDigest, nameDigest) + submissionId);
+        }
+        return keys.Select(key => new TableEntity(Key, key)
+        {
+            ["SubmissionId"] = submissionId,
+            ["PersonId"] = personId,
+            ["ReceivedAt"] = receivedAt,
+        });
+    }
+
+    /// <summary>A submission's people index entry and its find rows, written together.</summary>
+    public static IReadOnlyList<TableEntity> PersonRows(PersonEntry entry, PersonDigests digests)
+    {
+        var person = Person(entry, digests);
+        return [person, .. FindRowsOf(person)];
+    }
+
+    /// <summary>The find rows of a people index entry (<c>k-{birth digest}-{id}</c>), from its own properties.</summary>
+    public static IEnumerable<TableEntity> FindRowsOf(TableEntity person) =>
+        FindRows(BirthDigestOf(person.RowKey), person.GetString("SubmissionId"), person.GetString("PersonId"),
+            person.GetString("Email"), person.GetString("Phone"), person.GetString("Name"), person.GetDateTimeOffset("ReceivedAt")!.Value);
+
+    private static string BirthDigestOf(string personKey) =>
+        personKey.StartsWith(PersonPrefix, StringComparison.Ordinal) && personKey.IndexOf('-', PersonPrefix.Length) is var end and > 0
+            ? personKey[PersonPrefix.Length..end]
+            : throw new ArgumentException("Not a people index key.", nameof(personKey));
 
     /// <summary>The entry of a people index row, for a person born on <paramref name="dateOfBirth"/>.</summary>
     public static PersonEntry ToPerson(TableEntity e, DateOnly dateOfBirth) => new(e.GetString("SubmissionId"), e.GetString("PersonId"),

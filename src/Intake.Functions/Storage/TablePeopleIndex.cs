@@ -43,12 +43,23 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
 
     /// <inheritdoc />
     public async Task PutAsync(PersonEntry entry, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(ListsPartition.Person(entry, digests), TableUpdateMode.Replace, cancellationToken);
+        await _table.SubmitTransactionAsync(
+            ListsPartition.PersonRows(entry, digests).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
 
     /// <inheritdoc />
     public async Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken)
     {
-        await _table.DeleteEntityAsync(ListsPartition.Key, ListsPartition.PersonKey(dateOfBirth, submissionId, digests), ETag.All, cancellationToken);
+        var key = ListsPartition.PersonKey(dateOfBirth, submissionId, digests);
+        var entry = await _table.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, key, cancellationToken: cancellationToken);
+        if (entry.HasValue)
+        {
+            // Its find rows first: should this stop half-way, the entry is still there to find them by.
+            foreach (var row in ListsPartition.FindRowsOf(entry.Value!))
+            {
+                await _table.DeleteEntityAsync(ListsPartition.Key, row.RowKey, ETag.All, cancellationToken);
+            }
+        }
+        await _table.DeleteEntityAsync(ListsPartition.Key, key, ETag.All, cancellationToken);
         await ListsPartition.DeleteByBodyAsync(_table, ListsPartition.PlainPersonKey(dateOfBirth, submissionId), cancellationToken);
     }
 }

@@ -30,6 +30,19 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
                 }
             }
         }
+        // Entries written before the search: their find rows are added (docs/storage.md, "Finding a person").
+        await foreach (var row in _lists.QueryAsync<TableEntity>(ListsPartition.PeopleRange, select: ["SubmissionId", ListsPartition.FindableProperty], cancellationToken: cancellationToken))
+        {
+            if (row.GetBoolean(ListsPartition.FindableProperty) is not true && row.GetString("SubmissionId") is { } id && seen.Add(id))
+            {
+                page.Add(id);
+                if (page.Count == pageSize)
+                {
+                    yield return page;
+                    page = new List<string>(pageSize);
+                }
+            }
+        }
         var records = TableClient.CreateQueryFilter($"RowKey eq {SubmissionEntities.RecordKey}");
         await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
         {
@@ -84,8 +97,12 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             {
                 // The keyed entry first: should the pass stop here, the plain one is still there to be found and migrated.
                 var personId = plainRows[0].GetString("PersonId") ?? submission.PersonId ?? submission.Id;
-                await _lists.UpsertEntityAsync(ListsPartition.Person(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), digests),
-                    TableUpdateMode.Replace, cancellationToken);
+                await _lists.SubmitTransactionAsync(ListsPartition.PersonRows(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), digests)
+                    .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+                changed = true;
+            }
+            if (keys.DateOfBirth is { } born && await MakeFindableAsync(born, submissionId, cancellationToken))
+            {
                 changed = true;
             }
             if (!SubmissionEntities.HasKeyedPersonKeys(record))
@@ -107,5 +124,19 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             changed = true;
         }
         return changed;
+    }
+
+    // A keyed entry written before the search gets its find rows, then its mark; a pass cut off between
+    // the two writes the same rows again next time.
+    private async Task<bool> MakeFindableAsync(DateOnly born, string submissionId, CancellationToken cancellationToken)
+    {
+        var entry = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.PersonKey(born, submissionId, digests), cancellationToken: cancellationToken);
+        if (!entry.HasValue || entry.Value!.GetBoolean(ListsPartition.FindableProperty) is true)
+        {
+            return false;
+        }
+        await _lists.SubmitTransactionAsync(ListsPartition.FindRowsOf(entry.Value).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+        await _lists.UpdateEntityAsync(new TableEntity(ListsPartition.Key, entry.Value.RowKey) { [ListsPartition.FindableProperty] = true }, entry.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        return true;
     }
 }

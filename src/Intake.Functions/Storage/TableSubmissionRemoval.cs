@@ -57,13 +57,19 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         var people = new List<string>();
         if (dateOfBirth is { } born)
         {
+            // The entry's find rows before the entry, which names them.
+            var entry = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.PersonKey(born, id, digests), cancellationToken: cancellationToken);
+            if (entry.HasValue)
+            {
+                people.AddRange(ListsPartition.FindRowsOf(entry.Value!).Select(row => row.RowKey));
+            }
             people.Add(ListsPartition.PersonKey(born, id, digests));
             people.Add(ListsPartition.PlainPersonKey(born, id));
         }
         else
         {
             // The record is gone (a pass cut off after deleting it): find its entries by id, in both formats.
-            foreach (var range in new[] { ListsPartition.PeopleRange, ListsPartition.PlainPeopleRange })
+            foreach (var range in new[] { ListsPartition.FindRange, ListsPartition.PeopleRange, ListsPartition.PlainPeopleRange })
             {
                 var filter = range + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {id}");
                 await foreach (var row in _lists.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))

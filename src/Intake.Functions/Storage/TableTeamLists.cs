@@ -13,7 +13,10 @@ namespace Intake.Functions.Storage;
 public sealed class TableTeamLists(TableServiceClient tables, PersonDigests digests) : ITeamLists
 {
     private const string Partition = ListsPartition.Key;
+    private const int ContactReadsAtOnce = 16;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
+    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly ListCursors _cursors = new(digests);
 
     /// <inheritdoc />
     public async Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken)
@@ -25,7 +28,8 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         ];
         if (person is not null)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, ListsPartition.Person(person, digests)));
+            // The entry and its find rows (api-2.md, "Finding a person"): up to six actions in all, far below a transaction's 100.
+            actions.AddRange(ListsPartition.PersonRows(person, digests).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
         }
         try
         {
@@ -66,6 +70,93 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
     /// <inheritdoc />
     public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken)
     {
+        var items = new List<WorklistItem>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(Query(list, filter), cancellationToken: cancellationToken))
+        {
+            items.Add(ToItem(entity));
+        }
+        return items;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var prefix = Prefix(list);
+        var query = list is TeamList.ScreenedOut or TeamList.NotGenuine
+            // Keyed by inverted receipt ticks (WorklistOrder): the range is a range of row keys.
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix + Inverted(until) + "-~"} and RowKey lt {prefix + Inverted(from) + "-~"}")
+            // Keyed by priority and biopsy (the worklist, a few percent of all) or by id (erased): the list's range, by receipt.
+            // The filter a second wider at each end (a store may compare times to the millisecond); the exact bounds below.
+            : ListsPartition.RowsStartingWith(prefix) + " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {from.AddSeconds(-1)} and ReceivedAt lt {until.AddSeconds(1)}");
+        var items = new List<WorklistItem>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+        {
+            var item = ToItem(entity);
+            if (item.ReceivedAt >= from && item.ReceivedAt < until)
+            {
+                items.Add(item);
+            }
+        }
+        return items;
+    }
+
+    private static string Inverted(DateTimeOffset instant) =>
+        (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public async Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, WorklistPage.MaxLimit);
+        var query = Query(list, filter);
+        if (cursor is not null)
+        {
+            if (_cursors.Open(list, filter, cursor) is not { } after || !after.StartsWith(Prefix(list), StringComparison.Ordinal))
+            {
+                return null;
+            }
+            // After the last line shown: a line that moved since is met at its new place, never twice at the same one.
+            query += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+        var lines = new List<TableEntity>(limit + 1);
+        // One more than the page, to know whether there is a next one.
+        await foreach (var entity in _table.QueryAsync<TableEntity>(query, maxPerPage: limit + 1, cancellationToken: cancellationToken))
+        {
+            lines.Add(entity);
+            if (lines.Count > limit)
+            {
+                break;
+            }
+        }
+        string? next = null;
+        if (lines.Count > limit)
+        {
+            lines.RemoveAt(limit);
+            next = _cursors.Make(list, filter, lines[^1].RowKey);
+        }
+        WorklistItem[] items = [.. lines.Select(ToItem)];
+        return new WorklistPage(items, await ContactsAsync(items, cancellationToken), next);
+    }
+
+    // The contact entities of a page's submissions, point reads a few at a time (api-2.md: the team sees
+    // name, e-mail and phone on its lists). They stay in the submission's partition, where erasure deletes them.
+    private async Task<IReadOnlyDictionary<string, Contact>> ContactsAsync(IReadOnlyList<WorklistItem> items, CancellationToken cancellationToken)
+    {
+        var contacts = new System.Collections.Concurrent.ConcurrentDictionary<string, Contact>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = ContactReadsAtOnce, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            var contact = await _submissions.GetEntityIfExistsAsync<TableEntity>(item.Id, SubmissionEntities.ContactKey, cancellationToken: token);
+            if (contact.HasValue)
+            {
+                contacts[item.Id] = SubmissionEntities.ToContact(contact.Value!);
+            }
+        });
+        return contacts;
+    }
+
+    // A list's range with the filter's parameterised property filters.
+    private static string Query(TeamList list, WorklistFilter filter)
+    {
         var query = ListsPartition.RowsStartingWith(Prefix(list));
         if (filter.Priority is { } priority)
         {
@@ -75,12 +166,7 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         {
             query += " and " + TableClient.CreateQueryFilter($"TeamStatus eq {teamStatus.ToString()}");
         }
-        var items = new List<WorklistItem>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
-        {
-            items.Add(ToItem(entity));
-        }
-        return items;
+        return query;
     }
 
     /// <inheritdoc />

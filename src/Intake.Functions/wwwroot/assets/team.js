@@ -72,6 +72,7 @@ function showSignin(message, isError) {
   // Nothing about a person stays on the page once it is locked.
   for (const id of ['worklist-items', 'screened-items', 'item', 'funnel-body', 'funnel-summary', 'worklist-count', 'screened-count']) fill($(id));
   $('item').hidden = true;
+  clearPagesAndPeople();
   $('team-grid').classList.remove('has-item');
   state.current = null;
   state.fix = null;
@@ -167,7 +168,7 @@ function announce(text, isError = false) {
 
 // ---------------------------------------------------------------- the lists
 
-const state = { worklist: [], screened: [], current: null, opener: null, fix: null, me: null };
+const state = { worklist: [], screened: [], current: null, opener: null, fix: null, me: null, next: { worklist: null, screened: null } };
 
 const facts = (pairs) => h('dl', { class: 'facts' }, pairs.filter(Boolean).map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))));
 
@@ -190,6 +191,7 @@ function itemCard(item, list) {
       item.reopened ? h('span', { class: 'tag' }, 'Reopened') : null),
     h('p', { class: 'summary' }, item.summary),
     facts([
+      ...contactFacts(item),
       ['Received', timeEl(item.receivedAt)],
       ['Biopsy', item.scheduledBiopsyDate ? describeDate(item.scheduledBiopsyDate) : 'none scheduled'],
       ['Team status', TEAM_STATUS_LABEL[item.teamStatus] ?? item.teamStatus],
@@ -224,19 +226,30 @@ function renderList(listId, items, list) {
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-async function loadWorklist() {
+function worklistParams() {
   const params = new URLSearchParams();
   if ($('filter-priority').value) params.set('priority', $('filter-priority').value);
   if ($('filter-status').value) params.set('teamStatus', $('filter-status').value);
+  return params;
+}
+
+function showWorklist() {
+  const people = new Set(state.worklist.map((i) => i.personId ?? i.id)).size;
+  const filtered = worklistParams().toString() ? ' (filtered)' : '';
+  $('worklist-count').textContent = `Worklist: ${plural(state.worklist.length, 'item', 'items')}${state.next.worklist ? ' shown, more to load' : ''}, ${plural(people, 'person', 'people')}${filtered}.`;
+  renderList('worklist-items', state.worklist, 'worklist');
+  $('worklist-more').hidden = !state.next.worklist;
+}
+
+async function loadWorklist() {
+  const params = worklistParams();
   const error = $('filters-error');
   try {
     const data = await api('GET', `/api/worklist${params.toString() ? `?${params}` : ''}`);
     error.hidden = true;
     state.worklist = data.items ?? [];
-    const people = new Set(state.worklist.map((i) => i.personId ?? i.id)).size;
-    const filtered = params.toString() ? ' (filtered)' : '';
-    $('worklist-count').textContent = `Worklist: ${plural(state.worklist.length, 'item', 'items')}, ${plural(people, 'person', 'people')}${filtered}.`;
-    renderList('worklist-items', state.worklist, 'worklist');
+    state.next.worklist = data.next ?? null;
+    showWorklist();
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) {
       error.textContent = Object.values(e.errors).flat().join(' ') || problemText(e);
@@ -247,11 +260,62 @@ async function loadWorklist() {
   }
 }
 
+function showScreenedOut() {
+  $('screened-count').textContent = `Screened out: ${plural(state.screened.length, 'item', 'items')}${state.next.screened ? ' shown, more to load' : ''}.`;
+  renderList('screened-items', state.screened, 'screened');
+  $('screened-more').hidden = !state.next.screened;
+}
+
 async function loadScreenedOut() {
   const data = await api('GET', '/api/screened-out');
   state.screened = data.items ?? [];
-  $('screened-count').textContent = `Screened out: ${plural(state.screened.length, 'item', 'items')}.`;
-  renderList('screened-items', state.screened, 'screened');
+  state.next.screened = data.next ?? null;
+  showScreenedOut();
+}
+
+// ---------------------------------------------------------------- the lists' pages and the people on them
+
+/** Name, e-mail and phone of an item's person (api-2.md: on the team's lists only). */
+function contactFacts(item) {
+  return [
+    item.name ? ['Name', item.name] : null,
+    item.email ? ['E-mail', item.email] : null,
+    item.phone ? ['Phone', item.phone] : null,
+  ];
+}
+
+/**
+ * "Load more": the next page of a list (api-2.md: follow `next` until null), added after the
+ * items shown. Focus moves to the first new item's Open button, so a keyboard user goes on reading
+ * where the list grew; when the list ends the button is hidden and that is announced.
+ */
+async function loadMore(list) {
+  const cursor = state.next[list];
+  if (!cursor) return;
+  const params = list === 'worklist' ? worklistParams() : new URLSearchParams();
+  params.set('cursor', cursor);
+  const data = await api('GET', `${list === 'worklist' ? '/api/worklist' : '/api/screened-out'}?${params}`);
+  const known = new Set(state[list].map((i) => i.id));
+  const added = (data.items ?? []).filter((i) => !known.has(i.id));
+  state[list] = [...state[list], ...added];
+  state.next[list] = data.next ?? null;
+  if (list === 'worklist') showWorklist(); else showScreenedOut();
+  const first = added[0] && document.querySelector(`#${list === 'worklist' ? 'worklist-items' : 'screened-items'} [data-open="${added[0].id}"]`);
+  (first ?? $(`${list}-h`)).focus();
+  announce(`${plural(added.length, 'more item', 'more items')} loaded. ${$(list === 'worklist' ? 'worklist-count' : 'screened-count').textContent}`);
+}
+
+/** On locking: no list, cursor or found person stays. */
+function clearPagesAndPeople() {
+  state.worklist = [];
+  state.screened = [];
+  state.next = { worklist: null, screened: null };
+  for (const id of ['worklist-more', 'screened-more']) $(id).hidden = true;
+  clearFound();
+}
+
+for (const list of ['worklist', 'screened']) {
+  $(`${list}-more`).addEventListener('click', () => withErrors(() => loadMore(list)));
 }
 
 async function refreshLists() {
@@ -710,6 +774,55 @@ function correctionBlock(s) {
     }
   });
   return form;
+}
+
+// ---------------------------------------------------------------- finding a person
+
+const findSummary = h('div', {});
+const findBoard = new ErrorBoard(findSummary);
+$('find-form').before(findSummary);
+findBoard.register('email', { controls: [$('find-email')], slot: $('find-email-error'), label: 'E-mail' });
+findBoard.register('phone', { controls: [$('find-phone')], slot: $('find-phone-error'), label: 'Phone' });
+findBoard.register('name', { controls: [$('find-name')], slot: $('find-name-error'), label: 'Name' });
+findBoard.register('dateOfBirth', { controls: [$('find-born')], slot: $('find-born-error'), label: 'Date of birth' });
+
+/** `GET /api/people` with the fields filled in; the service says which combination is wrong. */
+async function findPeople() {
+  const params = new URLSearchParams();
+  for (const [id, name] of [['find-email', 'email'], ['find-phone', 'phone'], ['find-name', 'name'], ['find-born', 'dateOfBirth']]) {
+    if ($(id).value.trim()) params.set(name, $(id).value.trim());
+  }
+  let found;
+  try {
+    found = await api('GET', `/api/people?${params}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      findBoard.show(error.errors, problemText(error));
+      return;
+    }
+    throw error;
+  }
+  findBoard.clear();
+  const people = found.people ?? [];
+  const count = people.length === 0 ? 'Nobody found.' : `Found ${plural(people.length, 'person', 'people')}.`;
+  $('find-count').textContent = count;
+  fill($('find-results'), people.map((person) => h('li', { class: 'person' },
+    h('p', { class: 'same-person' }, `Person ${shortId(person.personId)}: ${plural(person.submissions.length, 'submission', 'submissions')}, newest first`),
+    h('ol', { class: 'items' }, person.submissions.map((item) => h('li', {}, itemCard(item, 'found')))))));
+  announce(count);
+}
+
+$('find-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  withErrors(findPeople);
+});
+
+/** On locking: no one found stays on the page. */
+function clearFound() {
+  for (const id of ['find-email', 'find-phone', 'find-name', 'find-born']) $(id).value = '';
+  fill($('find-results'));
+  fill($('find-count'));
+  findBoard.clear();
 }
 
 // ---------------------------------------------------------------- the funnel

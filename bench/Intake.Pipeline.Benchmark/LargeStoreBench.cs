@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Intake.Core;
+using Intake.Functions.Storage;
+using Intake.Testing;
+
+namespace Intake.Pipeline.Benchmark;
+
+/// <summary>
+/// The service at a large store (issue 16): the pre-check throughput over HTTP on the empty store,
+/// then N submissions seeded through the app's own storage classes (not HTTP; received over the two
+/// years before today, the workload's mix of public examples and random answers, one in four a
+/// referral, about 5% left open on the worklist), then, by requests to the same running local host:
+/// the lists' first and later pages, <c>/api/people</c>, <c>/api/stats</c> for 30 days, and the
+/// pre-check throughput again. Figures are printed; nothing is asserted (docs/performance.md).
+/// </summary>
+internal static class LargeStoreBench
+{
+    private const int Reads = 60;
+
+    /// <param name="n">Submissions to seed.</param>
+    /// <param name="posts">Submissions of each throughput run.</param>
+    /// <param name="throughput">The pipeline benchmark's service run: submissions per second listed, posting C = 16.</param>
+    public static async Task<int> RunAsync(int n, int posts, Func<LocalHostProcess, string, (string Route, JsonObject Body)[], Task<double>> throughput)
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
+        var digests = new PersonDigests(Encoding.UTF8.GetBytes(LocalHostProcess.PersonKeyFor(azurite.ConnectionString)));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(SiteCalendar.DefaultTimeZoneId)).DateTime);
+
+        Console.Error.WriteLine($"== Pre-check throughput on the empty store ({posts} posts, C = 16)");
+        var empty = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 1));
+
+        Console.Error.WriteLine($"== Seeding {n} submissions through the storage classes");
+        var seedWatch = Stopwatch.StartNew();
+        var emails = await SeedAsync(azurite.ConnectionString, digests, n, today);
+        var seedSeconds = seedWatch.Elapsed.TotalSeconds;
+
+        Console.Error.WriteLine("== Reads by HTTP at the full store");
+        var firstWorklist = await TimeAsync(host.Staff, _ => "/api/worklist");
+        var firstScreened = await TimeAsync(host.Staff, _ => "/api/screened-out");
+        var cursors = await CursorsAsync(host.Staff, "/api/screened-out", Reads);
+        var laterScreened = await TimeAsync(host.Staff, i => $"/api/screened-out?cursor={Uri.EscapeDataString(cursors[i % cursors.Count])}");
+        var random = new Random(3);
+        var people = await TimeAsync(host.Staff, _ => $"/api/people?email={Uri.EscapeDataString(emails[random.Next(emails.Count)])}");
+        var stats = await TimeAsync(host.Staff, _ => "/api/stats", 10);
+        var bytes = new[] { "/api/worklist", "/api/screened-out", "/api/screened-out?limit=200" }
+            .Select(route => (route, host.Staff.GetByteArrayAsync(route).Result.Length)).ToArray();
+
+        Console.Error.WriteLine($"== Pre-check throughput at {n} stored ({posts} posts, C = 16)");
+        var full = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 2));
+        var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in memory; N = {n} seeded in {seedSeconds:0} s ({n / seedSeconds:0}/s)");
+        Console.WriteLine();
+        Console.WriteLine("| measure | p50 (ms) | p95 (ms) | max (ms) | requests |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Row("GET /api/worklist, first page (50)", firstWorklist);
+        Row("GET /api/screened-out, first page (50)", firstScreened);
+        Row("GET /api/screened-out, a later page (50)", laterScreened);
+        Row("GET /api/people?email=", people);
+        Row("GET /api/stats (30 days)", stats);
+        Console.WriteLine();
+        foreach (var (route, size) in bytes)
+        {
+            Console.WriteLine($"Answer size of {route}: {size:N0} bytes");
+        }
+        Console.WriteLine($"Pre-check throughput over HTTP: empty store {empty:0.0}/s, at {n} stored {full:0.0}/s (ratio {full / empty:0.00})");
+        Console.WriteLine($"Local host peak working set: {peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]} kB");
+        return 0;
+    }
+
+    private static void Row(string name, double[] sorted) =>
+        Console.WriteLine($"| {name} | {Pct(sorted, 50):0} | {Pct(sorted, 95):0} | {sorted[^1]:0} | {sorted.Length} |");
+
+    private static double Pct(double[] sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    // Each request alone, one after another, as a coordinator's page asks; every answer must be a 200.
+    private static async Task<double[]> TimeAsync(HttpClient staff, Func<int, string> route, int count = Reads)
+    {
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await staff.GetAsync(route(i));
+            await response.Content.ReadAsByteArrayAsync();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"GET {route(i)} answered {(int)response.StatusCode}");
+            }
+        }
+        return [.. times.Order()];
+    }
+
+    // The cursors of the first pages of a list, to time later pages with.
+    private static async Task<List<string>> CursorsAsync(HttpClient staff, string route, int pages)
+    {
+        var cursors = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = (await staff.GetFromJsonAsync<JsonObject>(next is null ? route : $"{route}?cursor={Uri.EscapeDataString(next)}"))!;
+            next = (string?)page["next"];
+            if (next is not null)
+            {
+                cursors.Add(next);
+            }
+        }
+        while (next is not null && cursors.Count < pages);
+        return cursors;
+    }
+
+    // Submissions as intake and the pre-check store them, each with its own receipt time over the last two
+    // years (its pre-check's "today" is its receipt date), people of their own (a random date of birth: a
+    // real population does not share one). Of those the pre-check puts on the worklist, enough are closed
+    // by the team (Declined, Enrolled, NotEligible) that about 5% of all stay open.
+    private static async Task<List<string>> SeedAsync(string connection, PersonDigests digests, int n, DateOnly today)
+    {
+        var storage = new StorageConnection(connection, null, null, null);
+        var tables = storage.CreateTableServiceClient(new TableClientOptions());
+        var store = new TableSubmissionStore(tables);
+        var lists = new TableTeamLists(tables, digests);
+        var pending = new TablePendingSubmissions(tables);
+        var linking = new PersonLinking(new TablePeopleIndex(tables, digests));
+        var alerts = new NoAlerts(); // The running host would try to e-mail every urgent seed.
+        var engine = new PrecheckEngine(RuleSet.Nct03737695);
+        var emails = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var open = 0;
+        var done = 0;
+        var start = new DateTimeOffset(today.AddDays(-730).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            var random = new Random(i);
+            var at = start.AddSeconds(730.0 * 86_400 * i / n + random.Next(60));
+            var calendar = SiteCalendar.For(SiteCalendar.DefaultTimeZoneId, new FixedClock(at));
+            var day = calendar.Today;
+            var (route, body) = Workload.Item(i, day, random);
+            body["answers"]!["dateOfBirth"] = day.AddDays(-random.Next(20 * 365, 85 * 365)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var kind = route == "/api/referrals" ? SubmissionKind.Referral : SubmissionKind.SelfScreening;
+            var errors = new FieldErrors();
+            using var json = JsonDocument.Parse(body.ToJsonString());
+            var draft = SubmissionReader.Read(json.RootElement, kind, day, errors)
+                ?? throw new InvalidOperationException($"Seed {i} does not read: {string.Join(", ", errors.ToDictionary().Keys)}");
+            var changes = new SubmissionChanges(store, lists, alerts, calendar);
+            await new SubmissionIntake(store, pending, new NoQueue(), calendar, digests).AcceptAsync(draft, ct);
+            if (await new PrecheckRouting(changes, linking, engine).HandleAsync(draft.Id!, ct) != RoutingOutcome.Routed)
+            {
+                throw new InvalidOperationException($"Seed {i} was not routed.");
+            }
+            if ((await store.GetAsync(draft.Id!, ct))!.List == TeamList.Worklist)
+            {
+                if (Interlocked.Increment(ref open) > n / 20)
+                {
+                    var closed = new[] { TeamStatus.Declined, TeamStatus.Enrolled, TeamStatus.NotEligible }[random.Next(3)];
+                    await new TeamActions(changes, linking, engine, calendar).SetTeamStatusAsync(draft.Id!, closed, null, "bench", ct);
+                }
+            }
+            if (draft.Contact.Email is { } email)
+            {
+                emails.Add(email);
+            }
+            if (Interlocked.Increment(ref done) % 2000 == 0)
+            {
+                Console.Error.WriteLine($"  {done}/{n} seeded");
+            }
+        });
+        return [.. emails];
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class NoAlerts : IAlertQueue
+    {
+        public Task EnqueueAsync(AlertRequest alert, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class NoQueue : IPrecheckQueue
+    {
+        public Task EnqueueAsync(string submissionId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
