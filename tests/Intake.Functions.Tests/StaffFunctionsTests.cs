@@ -108,7 +108,7 @@ public sealed class StaffFunctionsTests
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
-        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "reopened", "followUps", "personId", "linkedSubmissions", "history"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "assignedTo", "lastContactAttempt", "nextContactOn", "reopened", "followUps", "personId", "linkedSubmissions", "history"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, json.GetProperty("id").GetString());
         Assert.Equal("referral", json.GetProperty("kind").GetString());
         Assert.Equal(Received, json.GetProperty("receivedAt").GetDateTimeOffset());
@@ -190,7 +190,7 @@ public sealed class StaffFunctionsTests
         var listed = answer.Json().GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(items.Select(i => i.Id), listed.Select(i => i.GetProperty("id").GetString()));
         var first = listed[0];
-        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened", "assignedTo", "lastContactAttempt", "nextContactOn"], first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("referral", first.GetProperty("kind").GetString());
         Assert.Equal("Urgent", first.GetProperty("priority").GetString());
         Assert.Equal("LikelyEligible", first.GetProperty("result").GetString());

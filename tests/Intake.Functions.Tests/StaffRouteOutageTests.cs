@@ -35,6 +35,8 @@ public sealed class StaffRouteOutageTests
         ["ReplayPoison"] = () => HttpTesting.Post(""),
         ["GetAudit"] = () => HttpTesting.Get(),
         ["ErasePerson"] = () => HttpTesting.Post("""{ "reason": "The person asked for their data to be erased" }"""),
+        ["AssignSubmission"] = () => HttpTesting.Post("""{ "assignedTo": "Ann Coordinator" }"""),
+        ["LogContactAttempt"] = () => HttpTesting.Post("""{ "channel": "phone", "outcome": "noAnswer", "note": null, "nextContactOn": null }"""),
     };
 
     /// <summary>What the storage clients throw in an outage.</summary>

@@ -47,7 +47,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     private async Task<IActionResult> ListAsync(HttpRequest request, StaffCall call, TeamList list, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var filter = new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors));
+        var filter = WorkingQuery.Add(request, new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors)), errors);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors, "A filter has a value that does not exist: see errors.");

@@ -101,6 +101,7 @@ public static class ApiJson
             w.WriteNull("precheck");
         }
         w.WriteString("teamStatus", s.TeamStatus.ToString());
+        WriteWork(w, s.AssignedTo, s.LastContactAttempt, s.NextContactOn, withNote: true);
         w.WriteBoolean("reopened", s.Reopened);
         w.WriteStartArray("followUps");
         foreach (var question in s.Precheck is { } p ? FollowUps.For(s.Kind, p) : [])
@@ -166,6 +167,7 @@ public static class ApiJson
             w.WriteEndArray();
             w.WriteString("personId", item.PersonId);
             w.WriteBoolean("reopened", item.Reopened);
+            WriteWork(w, item.AssignedTo, item.LastContactAttempt, item.NextContactOn, withNote: false);
             if (withReasons)
             {
                 w.WriteStartArray("notMetReasons");
@@ -179,6 +181,34 @@ public static class ApiJson
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Working the item (api-2.md): <c>assignedTo</c>, <c>lastContactAttempt</c> (<c>channel</c>,
+    /// <c>outcome</c>, <c>at</c>, <c>by</c>, and with <paramref name="withNote"/> its <c>note</c>: the
+    /// detail's, never a list line's) and <c>nextContactOn</c>, each <c>null</c> when there is none.
+    /// </summary>
+    private static void WriteWork(Utf8JsonWriter w, string? assignedTo, ContactAttempt? attempt, DateOnly? nextContactOn, bool withNote)
+    {
+        WriteOptional(w, "assignedTo", assignedTo);
+        if (attempt is null)
+        {
+            w.WriteNull("lastContactAttempt");
+        }
+        else
+        {
+            w.WriteStartObject("lastContactAttempt");
+            w.WriteString("channel", JsonEnum<ContactChannel>.Name(attempt.Channel));
+            w.WriteString("outcome", JsonEnum<ContactOutcome>.Name(attempt.Outcome));
+            w.WriteString("at", attempt.At);
+            w.WriteString("by", attempt.By);
+            if (withNote)
+            {
+                WriteOptional(w, "note", attempt.Note);
+            }
+            w.WriteEndObject();
+        }
+        WriteOptional(w, "nextContactOn", nextContactOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
