@@ -28,6 +28,8 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         ["api/stats"] = ["from", "to"],
         // by is an exact-match name (an apostrophe is a real name's), so it has its own test below.
         ["api/audit"] = ["from", "to", "submissionId", "limit", "cursor"],
+        ["api/export.csv"] = ["list", "from", "to"],
+        ["api/me"] = [],
     };
 
     /// <summary>Values as a client means them; sent percent-encoded, as a client puts a value in a URL. {S} and {R} are the seeded ids.</summary>
