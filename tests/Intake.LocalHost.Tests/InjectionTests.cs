@@ -148,7 +148,15 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         {
             using var response = await fixture.Host.Staff.GetAsync($"/api/worklist?assignedTo={Uri.EscapeDataString(value)}");
             var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            if (value.Trim().Length > 100)
+            {
+                // Longer than any name: refused, naming the parameter.
+                if (response.StatusCode != System.Net.HttpStatusCode.BadRequest || !body.Contains("\"assignedTo\"", StringComparison.Ordinal))
+                {
+                    failures.Add($"assignedTo={Label(value)}: {(int)response.StatusCode}, not a 400 naming assignedTo");
+                }
+            }
+            else if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
                 failures.Add($"assignedTo={Label(value)}: {(int)response.StatusCode}");
             }
