@@ -17,6 +17,7 @@ public sealed class ApiResponseHeadersTests
     [Theory]
     [InlineData("/api", true)]
     [InlineData("/api/worklist", true)]
+    [InlineData("/api/export.csv", true)]
     [InlineData("/API/Worklist", true)]
     [InlineData("/api/submissions/3f2b/team-status", true)]
     [InlineData("/fhir", true)]

@@ -114,7 +114,7 @@ public sealed class StaffFunctionsTests
         Assert.Equal(StatusCodes.Status200OK, answer.Status);
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
-        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "reopened", "followUps", "personId", "linkedSubmissions", "history"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "receivedAt", "status", "answers", "contact", "referrer", "precheck", "teamStatus", "assignedTo", "lastContactAttempt", "nextContactOn", "reopened", "followUps", "personId", "linkedSubmissions", "history"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, json.GetProperty("id").GetString());
         Assert.Equal("referral", json.GetProperty("kind").GetString());
         Assert.Equal(Received, json.GetProperty("receivedAt").GetDateTimeOffset());
@@ -252,7 +252,7 @@ public sealed class StaffFunctionsTests
         var listed = answer.Json().GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(items.Select(i => i.Id), listed.Select(i => i.GetProperty("id").GetString()));
         var first = listed[0];
-        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened", "name", "email", "phone"],
+        Assert.Equal(["id", "kind", "priority", "result", "receivedAt", "scheduledBiopsyDate", "teamStatus", "summary", "followUps", "personId", "reopened", "assignedTo", "lastContactAttempt", "nextContactOn", "name", "email", "phone"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("Ana Núñez", "ana@example.org", "+1 507 555 0100"),
             (first.GetProperty("name").GetString(), first.GetProperty("email").GetString(), first.GetProperty("phone").GetString()));

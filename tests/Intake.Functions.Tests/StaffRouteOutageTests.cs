@@ -38,6 +38,9 @@ public sealed class StaffRouteOutageTests
         ["ErasePerson"] = () => HttpTesting.Post("""{ "reason": "The person asked for their data to be erased" }"""),
         ["GetSignedInStaff"] = () => HttpTesting.Get(),
         ["FindPeople"] = () => HttpTesting.Get(query: new() { ["email"] = "ada@example.org" }),
+        ["AssignSubmission"] = () => HttpTesting.Post("""{ "assignedTo": "Ann Coordinator" }"""),
+        ["LogContactAttempt"] = () => HttpTesting.Post("""{ "channel": "phone", "outcome": "noAnswer", "note": null, "nextContactOn": null }"""),
+        ["ExportList"] = () => HttpTesting.Get(query: new() { ["list"] = "worklist" }),
     };
 
     /// <summary>The staff routes that touch no storage (who asks, from the request alone): an outage leaves them answering 200.</summary>

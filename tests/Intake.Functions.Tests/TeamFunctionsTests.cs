@@ -107,7 +107,7 @@ public sealed class TeamFunctionsTests
         Assert.StartsWith("application/json", answer.ContentType);
         var json = answer.Json();
         string[] marked = json.TryGetProperty("notGenuine", out _) ? ["notGenuine"] : [];
-        Assert.Equal(["id", "kind", "receivedAt", "status", .. marked, "answers", "contact", "referrer", "precheck", "teamStatus", "reopened", "followUps", "personId", "linkedSubmissions", "history"],
+        Assert.Equal(["id", "kind", "receivedAt", "status", .. marked, "answers", "contact", "referrer", "precheck", "teamStatus", "assignedTo", "lastContactAttempt", "nextContactOn", "reopened", "followUps", "personId", "linkedSubmissions", "history"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, json.GetProperty("id").GetString());
     }

@@ -66,6 +66,8 @@ public sealed partial class AccessTests(AbuseFixture fixture, ITestOutputHelper 
         "answers" => new JsonObject { ["answers"] = Bodies.BaselineAnswers().With("ecog", 4) },
         "referrer-updates" => new JsonObject { ["status"] = "enrolled" },
         "referrer-confirmation" => new JsonObject { ["email"] = "dr.seeded@example.org" },
+        "assignment" => new JsonObject { ["assignedTo"] = "let in without the key" },
+        "contact-attempts" => new JsonObject { ["channel"] = "phone", ["outcome"] = "reached", ["note"] = "let in without the key" },
         _ => new JsonObject(),
     };
 

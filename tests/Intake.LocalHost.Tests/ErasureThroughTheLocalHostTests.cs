@@ -63,6 +63,18 @@ public sealed class ErasureThroughTheLocalHostTests(RolesFixture fixture)
         {
             Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         }
+        // Working the items: a contact attempt's note is free text about the person, kept on the record and in history.
+        var attemptNote = $"Left a message with the sister of {erased.Name}, {Guid.NewGuid():N}";
+        var keptNote = $"Reached {kept.Name}, {Guid.NewGuid():N}";
+        foreach (var (id, text) in new[] { (first, attemptNote), (other, keptNote) })
+        {
+            using var attempt = await AsAsync(HttpMethod.Post, $"/api/submissions/{id}/contact-attempts", "ann.coordinator@example.org", Coordinator,
+                new JsonObject { ["channel"] = "phone", ["outcome"] = "leftMessage", ["note"] = text });
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+            using var assign = await AsAsync(HttpMethod.Post, $"/api/submissions/{id}/assignment", "ann.coordinator@example.org", Coordinator,
+                new JsonObject { ["assignedTo"] = "ann.coordinator@example.org" });
+            Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        }
         string personId;
         using (var read = await AsAsync(HttpMethod.Get, $"/api/submissions/{second}", "ann.coordinator@example.org", Coordinator))
         {
@@ -100,12 +112,12 @@ public sealed class ErasureThroughTheLocalHostTests(RolesFixture fixture)
         Assert.Contains(other, ids);
 
         var stored = await EverythingStoredAsync();
-        foreach (var value in new[] { erased.Name, erased.Email, erased.Phone, erased.DateOfBirth, note })
+        foreach (var value in new[] { erased.Name, erased.Email, erased.Phone, erased.DateOfBirth, note, attemptNote })
         {
             Assert.DoesNotContain(value, stored, StringComparison.OrdinalIgnoreCase);
         }
         // The scan sees what is there: the other person's values are found.
-        foreach (var value in new[] { kept.Name, kept.Email, kept.Phone, kept.DateOfBirth })
+        foreach (var value in new[] { kept.Name, kept.Email, kept.Phone, kept.DateOfBirth, keptNote })
         {
             Assert.Contains(value, stored, StringComparison.OrdinalIgnoreCase);
         }

@@ -22,12 +22,14 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
     /// <summary>The query values each keyed route without an id reads (api.md, api-extensions.md).</summary>
     private static readonly Dictionary<string, string[]> QueryParameters = new(StringComparer.Ordinal)
     {
-        ["api/worklist"] = ["priority", "teamStatus", "limit", "cursor"],
-        ["api/screened-out"] = ["priority", "teamStatus", "limit", "cursor"],
+        // assignedTo is an exact-match name like the audit log's by: its own test below.
+        ["api/worklist"] = ["priority", "teamStatus", "due", "limit", "cursor"],
+        ["api/screened-out"] = ["priority", "teamStatus", "due", "limit", "cursor"],
         ["api/people"] = ["email", "phone", "name", "dateOfBirth"],
         ["api/stats"] = ["from", "to"],
         // by is an exact-match name (an apostrophe is a real name's), so it has its own test below.
         ["api/audit"] = ["from", "to", "submissionId", "limit", "cursor"],
+        ["api/export.csv"] = ["list", "from", "to"],
         // Takes no query: who asks comes from the sign-in alone.
         ["api/me"] = [],
     };
@@ -130,6 +132,48 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task Injected_names_in_the_worklists_assignedTo_filter_match_only_themselves()
+    {
+        var seeded = await fixture.SeedAsync();
+        var failures = new List<string>();
+        // An item assigned to a name that reads like a filter: found by exactly that name, by no other value.
+        const string Assignee = "' or 1 eq 1 or '";
+        using (var assigned = await fixture.Host.Staff.PostAsJsonAsync($"/api/submissions/{seeded.ScreeningId}/assignment", new JsonObject { ["assignedTo"] = Assignee }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, assigned.StatusCode);
+        }
+        var found = (await fixture.Host.Staff.GetFromJsonAsync<JsonObject>($"/api/worklist?assignedTo={Uri.EscapeDataString(Assignee)}"))!["items"]!.AsArray();
+        Assert.Contains(found, i => (string?)i!["id"] == seeded.ScreeningId);
+
+        foreach (var value in Meant.Select(v => Fill(v, seeded)).Where(v => v.Trim().Length > 0 && !v.Any(char.IsControl)))
+        {
+            using var response = await fixture.Host.Staff.GetAsync($"/api/worklist?assignedTo={Uri.EscapeDataString(value)}");
+            var body = await response.Content.ReadAsStringAsync();
+            if (value.Trim().Length > 100)
+            {
+                // Longer than any name: refused, naming the parameter.
+                if (response.StatusCode != System.Net.HttpStatusCode.BadRequest || !body.Contains("\"assignedTo\"", StringComparison.Ordinal))
+                {
+                    failures.Add($"assignedTo={Label(value)}: {(int)response.StatusCode}, not a 400 naming assignedTo");
+                }
+            }
+            else if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                failures.Add($"assignedTo={Label(value)}: {(int)response.StatusCode}");
+            }
+            else if (JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("assignedTo").GetString() != value.Trim()))
+            {
+                failures.Add($"assignedTo={Label(value)}: items of someone else");
+            }
+        }
+
+        using (await fixture.Host.Staff.PostAsJsonAsync($"/api/submissions/{seeded.ScreeningId}/assignment", new JsonObject { ["assignedTo"] = null }))
+        {
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private sealed record Outcome(ConcurrentBag<string> Failures, string Summary);
 
     private async Task<Outcome> SendAllAsync(IEnumerable<(string Label, string Target, string Method, byte[]? Body, string? Parameter)> requests, Seeded seeded)
@@ -190,6 +234,8 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         "answers" => new JsonObject { ["answers"] = Bodies.BaselineAnswers().With("ecog", 0) },
         "referrer-updates" => new JsonObject { ["status"] = "underReview" },
         "referrer-confirmation" => new JsonObject { ["email"] = "dr.seeded@example.org" },
+        "assignment" => new JsonObject { ["assignedTo"] = "injected" },
+        "contact-attempts" => new JsonObject { ["channel"] = "phone", ["outcome"] = "reached", ["note"] = "injected" },
         _ => new JsonObject(),
     }).ToJsonString());
 

@@ -152,6 +152,14 @@ public sealed class PatientDataInLogsTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(HttpStatusCode.Accepted, (await Staff.PostAsJsonAsync($"/api/submissions/{referral}/referrer-updates",
             new JsonObject { ["status"] = "contacted" })).StatusCode);
         await HistoryHasAsync(referral, "Referrer told:");
+        // Working an item: an assignment, contact attempts with notes, the working filters and the export.
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostAsJsonAsync($"/api/submissions/{urgent}/assignment", new JsonObject { ["assignedTo"] = "local-staff" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostAsJsonAsync($"/api/submissions/{urgent}/contact-attempts",
+            new JsonObject { ["channel"] = "phone", ["outcome"] = "leftMessage", ["note"] = "Her neighbour Evangeline Thistlewood took a message" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsJsonAsync($"/api/submissions/{urgent}/contact-attempts",
+            new JsonObject { ["channel"] = "pigeon", ["outcome"] = "reached", ["note"] = "Reached Leopoldina Thistlewood by pigeon" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/worklist?assignedTo=local-staff&due=today")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/export.csv?list=worklist")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/worklist")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/screened-out")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync("/api/stats")).StatusCode);

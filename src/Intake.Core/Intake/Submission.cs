@@ -108,6 +108,12 @@ public sealed record Submission
     public ReferrerConfirmation? ReferrerConfirmed { get; init; }
     /// <summary>The team's mark while it is <see cref="SubmissionStatus.NotGenuine"/>.</summary>
     public NotGenuineMark? NotGenuine { get; init; }
+    /// <summary>Who on the team follows the person up (a staff member's name), or <c>null</c> when nobody does.</summary>
+    public string? AssignedTo { get; init; }
+    /// <summary>The team's last attempt to reach the person, with its note.</summary>
+    public ContactAttempt? LastContactAttempt { get; init; }
+    /// <summary>The site's date on which the team means to try again, as the last contact attempt set it.</summary>
+    public DateOnly? NextContactOn { get; init; }
 
     /// <summary>The list it belongs on: <c>null</c> before its pre-check; the not-genuine index while marked so.</summary>
     public TeamList? List => Status switch

@@ -136,6 +136,52 @@ public sealed class TeamActions(SubmissionChanges changes, PersonLinking linking
         return Done(result);
     }
 
+    /// <summary>The longest name an item is assigned to.</summary>
+    public const int MaxAssigneeLength = 100;
+
+    /// <summary>
+    /// Assigns the item to <paramref name="assignedTo"/> (a team member's name, trimmed, 1 to
+    /// <see cref="MaxAssigneeLength"/> characters), or releases it with <c>null</c>. The same
+    /// assignment again changes nothing; a submission marked not genuine is not applicable.
+    /// </summary>
+    public async Task<TeamActionResult> AssignAsync(string id, string? assignedTo, string by, CancellationToken cancellationToken)
+    {
+        var name = assignedTo?.Trim();
+        if (name is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name, nameof(assignedTo));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(name.Length, MaxAssigneeLength, nameof(assignedTo));
+        }
+        var result = await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.Status == SubmissionStatus.NotGenuine || s.AssignedTo == name ? null : new Change(
+            s with { AssignedTo = name },
+            (name, s.AssignedTo) switch
+            {
+                (null, var was) => $"Assignment released (was {was})",
+                (var to, null) => $"Assigned to {to}",
+                (var to, var was) => $"Assigned to {to} (was {was})",
+            },
+            by)), cancellationToken);
+        return Done(result);
+    }
+
+    /// <summary>
+    /// Records an attempt to reach the person: the whole attempt in the history, the record's last
+    /// attempt, and the date to try again (<paramref name="nextContactOn"/>; <c>null</c> clears it).
+    /// A submission marked not genuine is not applicable.
+    /// </summary>
+    public async Task<TeamActionResult> LogContactAttemptAsync(string id, ContactChannel channel, ContactOutcome outcome, string? note, DateOnly? nextContactOn,
+        string by, CancellationToken cancellationToken)
+    {
+        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var result = await changes.ApplyAsync(id, (s, now) => Task.FromResult<Change?>(s.Status == SubmissionStatus.NotGenuine ? null : new Change(
+            s with { LastContactAttempt = new ContactAttempt(channel, outcome, now, by, text), NextContactOn = nextContactOn },
+            $"Contact attempt by {JsonEnum<ContactChannel>.Name(channel)}: {JsonEnum<ContactOutcome>.Name(outcome)}; "
+                + (nextContactOn is { } next ? $"next contact on {next:yyyy-MM-dd}" : "no next contact set")
+                + (text is null ? "" : $": {text}"),
+            by)), cancellationToken);
+        return Done(result);
+    }
+
     /// <summary>The JSON names of the answers that differ.</summary>
     public static IReadOnlyList<string> ChangedFields(Answers before, Answers after)
     {

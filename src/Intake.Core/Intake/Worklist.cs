@@ -58,6 +58,12 @@ public sealed record WorklistItem
     public DateOnly? RecheckOn { get; init; }
     /// <summary>True while its urgent alert is asked for and not yet sent: the re-evaluation asks again.</summary>
     public bool UrgentAlertPending { get; init; }
+    /// <summary>Who on the team follows the person up, or <c>null</c>.</summary>
+    public string? AssignedTo { get; init; }
+    /// <summary>The team's last contact attempt, without its note (<see cref="ContactAttempt"/>).</summary>
+    public ContactAttempt? LastContactAttempt { get; init; }
+    /// <summary>The site's date on which the team means to try again (<c>GET /api/worklist?due=today</c>).</summary>
+    public DateOnly? NextContactOn { get; init; }
 
     /// <summary>The line of a pre-checked submission, on the list its status names.</summary>
     public static WorklistItem For(Submission submission)
@@ -98,6 +104,9 @@ public sealed record WorklistItem
             FirstContactAt = submission.FirstContactAt,
             RecheckOn = precheck.RecheckOn ?? precheck.Today,
             UrgentAlertPending = submission.UrgentAlertPending,
+            AssignedTo = submission.AssignedTo,
+            LastContactAttempt = submission.LastContactAttempt is { } attempt ? attempt with { Note = null } : null,
+            NextContactOn = submission.NextContactOn,
         };
     }
 }
@@ -105,7 +114,9 @@ public sealed record WorklistItem
 /// <summary>Filters of the worklist.</summary>
 /// <param name="Priority">Only items of this priority.</param>
 /// <param name="TeamStatus">Only items with this team status.</param>
-public sealed record WorklistFilter(Priority? Priority = null, TeamStatus? TeamStatus = null);
+/// <param name="AssignedTo">Only items assigned to this name (exactly).</param>
+/// <param name="ContactDueBy">Only items whose <see cref="WorklistItem.NextContactOn"/> is this date or earlier (<c>due=today</c>: the site's today).</param>
+public sealed record WorklistFilter(Priority? Priority = null, TeamStatus? TeamStatus = null, string? AssignedTo = null, DateOnly? ContactDueBy = null);
 
 /// <summary>The order of the team's lists, as a sortable text key (api.md, "The worklist").</summary>
 public static class WorklistOrder

@@ -65,6 +65,9 @@ public readonly struct StrictJsonObject
     /// <summary>Records a problem with one member.</summary>
     public void Fail(string name, string message) => _errors.Add(PathOf(name), message);
 
+    /// <summary>True when a problem with the member was recorded.</summary>
+    public bool Failed(string name) => _errors.ToDictionary().ContainsKey(PathOf(name));
+
     /// <summary>Records a problem with this object as a whole.</summary>
     public void FailObject(string message) => _errors.Add(Path, message);
 

@@ -69,7 +69,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     private async Task<IActionResult> ListAsync(HttpRequest request, StaffCall call, TeamList list, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var filter = new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors));
+        var filter = WorkingQuery.Add(request, new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors)), errors);
         var limit = WorklistPage.DefaultLimit;
         if (One(request, "limit", errors) is { } text
             && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= WorklistPage.MaxLimit))

@@ -105,6 +105,7 @@ public static class ApiJson
             w.WriteNull("precheck");
         }
         w.WriteString("teamStatus", s.TeamStatus.ToString());
+        WriteWork(w, s.AssignedTo, s.LastContactAttempt, s.NextContactOn, withNote: true);
         w.WriteBoolean("reopened", s.Reopened);
         w.WriteStartArray("followUps");
         foreach (var question in s.Precheck is { } p ? FollowUps.For(s.Kind, p) : [])
@@ -143,7 +144,7 @@ public static class ApiJson
             WriteItem(w, item, page.Contacts.GetValueOrDefault(item.Id), withReasons);
         }
         w.WriteEndArray();
-        WriteTextOrNull(w, "next", page.Next);
+        WriteOptional(w, "next", page.Next);
         w.WriteEndObject();
     }
 
@@ -181,10 +182,11 @@ public static class ApiJson
         w.WriteEndArray();
         w.WriteString("personId", item.PersonId);
         w.WriteBoolean("reopened", item.Reopened);
+        WriteWork(w, item.AssignedTo, item.LastContactAttempt, item.NextContactOn, withNote: false);
         // The person and how to reach them, for the team page (api-2.md); read from the contact entity, never stored on the line.
-        WriteTextOrNull(w, "name", contact?.Name);
-        WriteTextOrNull(w, "email", contact?.Email);
-        WriteTextOrNull(w, "phone", contact?.Phone);
+        WriteOptional(w, "name", contact?.Name);
+        WriteOptional(w, "email", contact?.Email);
+        WriteOptional(w, "phone", contact?.Phone);
         if (withReasons)
         {
             w.WriteStartArray("notMetReasons");
@@ -197,16 +199,32 @@ public static class ApiJson
         w.WriteEndObject();
     }
 
-    private static void WriteTextOrNull(Utf8JsonWriter w, string name, string? value)
+    /// <summary>
+    /// Working the item (api-2.md): <c>assignedTo</c>, <c>lastContactAttempt</c> (<c>channel</c>,
+    /// <c>outcome</c>, <c>at</c>, <c>by</c>, and with <paramref name="withNote"/> its <c>note</c>: the
+    /// detail's, never a list line's) and <c>nextContactOn</c>, each <c>null</c> when there is none.
+    /// </summary>
+    private static void WriteWork(Utf8JsonWriter w, string? assignedTo, ContactAttempt? attempt, DateOnly? nextContactOn, bool withNote)
     {
-        if (value is null)
+        WriteOptional(w, "assignedTo", assignedTo);
+        if (attempt is null)
         {
-            w.WriteNull(name);
+            w.WriteNull("lastContactAttempt");
         }
         else
         {
-            w.WriteString(name, value);
+            w.WriteStartObject("lastContactAttempt");
+            w.WriteString("channel", JsonEnum<ContactChannel>.Name(attempt.Channel));
+            w.WriteString("outcome", JsonEnum<ContactOutcome>.Name(attempt.Outcome));
+            w.WriteString("at", attempt.At);
+            w.WriteString("by", attempt.By);
+            if (withNote)
+            {
+                WriteOptional(w, "note", attempt.Note);
+            }
+            w.WriteEndObject();
         }
+        WriteOptional(w, "nextContactOn", nextContactOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

@@ -55,4 +55,30 @@ public static class SubmissionRequest
             return errors.IsEmpty ? (key, text!, null) : (key, "", Problems.Validation(errors, title));
         }
     }
+    /// <summary>
+    /// A body of one JSON object whose members must all be in <paramref name="fields"/>, read by
+    /// <paramref name="read"/> (which reports each problem with <see cref="StrictJsonObject.Fail"/> under
+    /// the member's JSON path): the id and what <paramref name="read"/> made of it, or the problem to
+    /// answer (those of <see cref="ReadAsync"/>, or a <c>400</c> titled <paramref name="title"/> naming
+    /// every member in error). Once the body is read, the audit entry of <paramref name="call"/> is about
+    /// that submission, also when the body is refused.
+    /// </summary>
+    public static async Task<(string Id, T? Value, IActionResult? Problem)> ReadObjectAsync<T>(HttpRequest request, StaffCall call, string id,
+        IReadOnlyCollection<string> fields, Func<StrictJsonObject, JsonElement, T> read, string title, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(read);
+        var (key, document, problem) = await ReadAsync(request, id, cancellationToken);
+        if (problem is not null)
+        {
+            return (key, default, problem);
+        }
+        call.About(key);
+        using (document)
+        {
+            var errors = new FieldErrors();
+            var value = StrictJsonObject.TryOpen(document.RootElement, "", errors, fields, out var json) ? read(json, document.RootElement) : default;
+            return errors.IsEmpty ? (key, value, null) : (key, default, Problems.Validation(errors, title));
+        }
+    }
 }

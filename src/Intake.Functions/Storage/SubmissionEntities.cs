@@ -59,6 +59,16 @@ internal static class SubmissionEntities
             entity["NotGenuineBy"] = mark.By;
             entity["NotGenuineReason"] = Checked(mark.Reason, "NotGenuineReason");
         }
+        entity["AssignedTo"] = s.AssignedTo;
+        entity["NextContactOn"] = s.NextContactOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (s.LastContactAttempt is { } attempt)
+        {
+            entity["LastContactChannel"] = attempt.Channel.ToString();
+            entity["LastContactOutcome"] = attempt.Outcome.ToString();
+            entity["LastContactAt"] = attempt.At;
+            entity["LastContactBy"] = attempt.By;
+            entity["LastContactNote"] = attempt.Note is null ? null : Checked(attempt.Note, "LastContactNote");
+        }
         if (s.PersonKeys is { } keys)
         {
             entity["PersonBornOn"] = keys.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -112,6 +122,9 @@ internal static class SubmissionEntities
             NotGenuine = e.GetDateTimeOffset("NotGenuineAt") is { } markedAt
                 ? new NotGenuineMark(markedAt, e.GetString("NotGenuineBy") ?? "", e.GetString("NotGenuineReason") ?? "")
                 : null,
+            AssignedTo = e.GetString("AssignedTo"),
+            NextContactOn = Date(e.GetString("NextContactOn")),
+            LastContactAttempt = ToContactAttempt(e, withNote: true),
             // Keys written before person keys are plain digests that match nothing any more: none until
             // PersonKeysMigration digests them again from the answers and the contact entity.
             PersonKeys = HasKeyedPersonKeys(e)
@@ -121,6 +134,16 @@ internal static class SubmissionEntities
                 : null,
         };
     }
+
+    /// <summary>
+    /// The last contact attempt kept on a record or a list line (<c>LastContact…</c> properties);
+    /// a line has no note, and <paramref name="withNote"/> false never reads one.
+    /// </summary>
+    public static ContactAttempt? ToContactAttempt(TableEntity e, bool withNote) =>
+        e.GetDateTimeOffset("LastContactAt") is { } at
+            ? new ContactAttempt(Enum.Parse<ContactChannel>(e.GetString("LastContactChannel")), Enum.Parse<ContactOutcome>(e.GetString("LastContactOutcome")),
+                at, e.GetString("LastContactBy") ?? "", withNote ? e.GetString("LastContactNote") : null)
+            : null;
 
     public static TableEntity ContactEntity(string id, Contact c) => new(id, ContactKey)
     {

@@ -166,6 +166,7 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         {
             query += " and " + TableClient.CreateQueryFilter($"TeamStatus eq {teamStatus.ToString()}");
         }
+        query += WorkingFilters.Of(filter);
         return query;
     }
 
@@ -223,6 +224,13 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         ["FirstContactAt"] = item.FirstContactAt,
         ["RecheckOn"] = item.RecheckOn is { } recheck ? Date(recheck) : null,
         ["UrgentAlertPending"] = item.UrgentAlertPending,
+        // Working the item (api-2.md): who follows it up, the last contact attempt without its note, the next contact date.
+        [WorkingFilters.AssignedToProperty] = item.AssignedTo,
+        [WorkingFilters.NextContactOnProperty] = item.NextContactOn is { } next ? Date(next) : null,
+        ["LastContactChannel"] = item.LastContactAttempt?.Channel.ToString(),
+        ["LastContactOutcome"] = item.LastContactAttempt?.Outcome.ToString(),
+        ["LastContactAt"] = item.LastContactAttempt?.At,
+        ["LastContactBy"] = item.LastContactAttempt?.By,
     };
 
     private static WorklistItem ToItem(TableEntity e) => new()
@@ -243,6 +251,9 @@ public sealed class TableTeamLists(TableServiceClient tables, PersonDigests dige
         FirstContactAt = e.GetDateTimeOffset("FirstContactAt"),
         RecheckOn = e.GetString("RecheckOn") is { } recheck ? DateOnly.ParseExact(recheck, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         UrgentAlertPending = e.GetBoolean("UrgentAlertPending") ?? false,
+        AssignedTo = e.GetString(WorkingFilters.AssignedToProperty),
+        NextContactOn = e.GetString(WorkingFilters.NextContactOnProperty) is { } next ? DateOnly.ParseExact(next, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        LastContactAttempt = SubmissionEntities.ToContactAttempt(e, withNote: false),
     };
 
     // Dates as yyyy-MM-dd, whose order as text is their order in time, so a filter can compare them.

@@ -76,6 +76,7 @@ function showSignin(message, isError) {
   $('team-grid').classList.remove('has-item');
   state.current = null;
   state.fix = null;
+  forgetMe();
   $('signin').hidden = false;
   const input = $('staff-key');
   const error = $('staff-key-error');
@@ -147,6 +148,7 @@ async function loadMe() {
   const roles = state.me.roles.includes('manager') ? 'manager' : 'coordinator';
   $('signed-in').textContent = `Signed in as ${state.me.name} (${roles})`;
   $('signed-in').hidden = false;
+  $('filter-mine').disabled = false;
 }
 
 const isManager = () => Boolean(state.me?.roles.includes('manager'));
@@ -195,6 +197,7 @@ function itemCard(item, list) {
       ['Received', timeEl(item.receivedAt)],
       ['Biopsy', item.scheduledBiopsyDate ? describeDate(item.scheduledBiopsyDate) : 'none scheduled'],
       ['Team status', TEAM_STATUS_LABEL[item.teamStatus] ?? item.teamStatus],
+      ...workingFacts(item),
     ]),
     list === 'screened' && item.notMetReasons?.length
       ? h('ul', { class: 'reasons', 'aria-label': 'Criteria not met' }, item.notMetReasons.map((r) => h('li', {}, r)))
@@ -230,6 +233,7 @@ function worklistParams() {
   const params = new URLSearchParams();
   if ($('filter-priority').value) params.set('priority', $('filter-priority').value);
   if ($('filter-status').value) params.set('teamStatus', $('filter-status').value);
+  workingViewParams(params);
   return params;
 }
 
@@ -459,8 +463,10 @@ function renderItem(s, focusId, notice) {
     h('h3', {}, 'Linked submissions'),
     s.linkedSubmissions?.length
       ? h('ul', { class: 'reasons' }, s.linkedSubmissions.map((other) => h('li', {},
-        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Show linked submission ${shortId(other)}`, onclick: (e) => openItem(other, e.currentTarget) }, `Show ${shortId(other)}`))))
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Show linked submission ${shortId(other)}`, onclick: (e) => openItem(other, e.currentTarget) }, `Show linked submission ${shortId(other)}`))))
       : h('p', {}, 'None: no other submission from this person.'),
+
+    workBlock(s),
 
     h('h3', {}, 'Actions'),
     s.status === 'NotGenuine' ? notGenuineReviewBlock(s) : statusBlock(s),
@@ -824,6 +830,179 @@ function clearFound() {
   fill($('find-count'));
   findBoard.clear();
 }
+
+// ---------------------------------------------------------------- working an item (api-2.md, "Working an item")
+// Who follows a person up (assignment), the team's attempts to reach them, the worklist's Mine and
+// Due today views, and the single-key shortcuts of an open item (a: assign to me, c: log a contact
+// attempt), which a person can turn off (WCAG 2.1.4). Kept apart from the rest of the page.
+
+const CHANNEL = { phone: 'Phone', email: 'E-mail', letter: 'Letter' };
+const CONTACT_OUTCOME = { reached: 'Reached', leftMessage: 'Left a message', noAnswer: 'No answer', wrongNumber: 'Wrong number or address' };
+const SHORTCUTS_OFF = 'mbcintake.shortcutsOff';
+
+function forgetMe() {
+  state.me = null;
+  $('filter-mine').checked = false;
+  $('filter-mine').disabled = true;
+}
+
+/** The Mine and Due today views as the worklist's query. */
+function workingViewParams(params) {
+  if ($('filter-mine').checked && state.me?.name) params.set('assignedTo', state.me.name);
+  if ($('filter-due').checked) params.set('due', 'today');
+}
+
+for (const id of ['filter-mine', 'filter-due']) {
+  $(id).addEventListener('change', () => withErrors(async () => { await loadWorklist(); announce($('worklist-count').textContent); }));
+}
+
+/** A list card's follow-up facts. */
+function workingFacts(item) {
+  return [
+    ['Assigned to', item.assignedTo ?? 'nobody'],
+    item.lastContactAttempt ? ['Last attempt', attemptText(item.lastContactAttempt)] : null,
+    item.nextContactOn ? ['Next contact', describeDate(item.nextContactOn)] : null,
+  ];
+}
+
+const attemptText = (a) => `${CHANNEL[a.channel] ?? a.channel}, ${(CONTACT_OUTCOME[a.outcome] ?? a.outcome).toLowerCase()}, ${formatWhen(a.at)} by ${a.by}`;
+const formatWhen = (iso) => (iso ? new Date(iso).toLocaleString() : '?');
+const shortcutsOn = () => localStorage.getItem(SHORTCUTS_OFF) !== '1';
+
+/** The open item's follow-up: who follows it up, the last attempt, the next contact; assign and log forms. */
+function workBlock(s) {
+  if (s.status === 'NotGenuine') return null;
+  const attempt = s.lastContactAttempt;
+  const toggle = h('input', { type: 'checkbox', id: 'shortcuts-on' });
+  toggle.checked = shortcutsOn();
+  toggle.addEventListener('change', () => {
+    localStorage.setItem(SHORTCUTS_OFF, toggle.checked ? '0' : '1');
+    announce(toggle.checked ? 'Single-key shortcuts on: a assigns to me, c logs a contact attempt.' : 'Single-key shortcuts off.');
+  });
+  return [
+    h('h3', { id: 'work-h', tabindex: '-1' }, 'Follow-up'),
+    pairs([
+      ['Assigned to', s.assignedTo ?? 'Nobody'],
+      ['Last contact attempt', attempt ? attemptText(attempt) : 'None yet'],
+      attempt?.note ? ['Its note', attempt.note] : null,
+      ['Next contact', s.nextContactOn ? describeDate(s.nextContactOn) : 'Not set'],
+    ]),
+    h('div', { class: 'shortcuts' }, h('label', { for: 'shortcuts-on' }, toggle, ' Single-key shortcuts on this item: a assigns it to me, c logs a contact attempt')),
+    assignBlock(s),
+    contactAttemptBlock(s),
+  ];
+}
+
+function assignBlock(s) {
+  const mine = state.me?.name && s.assignedTo === state.me.name;
+  const name = h('input', { type: 'text', id: 'as-name', maxlength: '100', autocomplete: 'off', 'aria-describedby': 'as-name-hint' });
+  const toMe = h('button', { type: 'button', id: 'as-me', class: 'secondary', 'aria-keyshortcuts': 'A', disabled: !state.me || mine ? true : null },
+    state.me ? `Assign to me (${state.me.name})` : 'Assign to me');
+  const release = s.assignedTo ? h('button', { type: 'button', id: 'as-release', class: 'secondary' }, 'Release') : null;
+  const summary = h('div', {});
+  const form = h('form', { class: 'action-block', novalidate: true, id: 'as-form' },
+    h('h4', {}, 'Who follows it up'),
+    summary,
+    h('div', { class: 'actions' }, toMe, release),
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'as-name' }, 'Assign to'),
+        h('p', { class: 'hint', id: 'as-name-hint' }, 'A team member\'s name as they sign in, up to 100 characters.'), h('p', { id: 'as-name-error' }), name),
+      h('button', { type: 'submit', id: 'as-save' }, 'Assign')));
+  const board = new ErrorBoard(summary);
+  board.register('assignedTo', { controls: [name], slot: form.querySelector('#as-name-error'), label: 'Assign to' });
+  const assign = async (to, focusId) => {
+    board.clear();
+    try {
+      const updated = await api('POST', `/api/submissions/${s.id}/assignment`, { assignedTo: to });
+      await afterAction(updated, to === null ? `Submission ${shortId(s.id)} released: nobody follows it up.` : `Submission ${shortId(s.id)} assigned to ${updated.assignedTo}.`, focusId);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else if (error instanceof ApiError && error.status === 409) await conflictAgain(error);
+      else throw error;
+    }
+  };
+  pressing(toMe, () => assign(state.me.name, 'work-h'));
+  if (release) pressing(release, () => assign(null, 'work-h'));
+  busy(form, () => assign(name.value, 'work-h'));
+  return form;
+}
+
+function contactAttemptBlock(s) {
+  const channel = h('select', { id: 'ca-channel', 'aria-keyshortcuts': 'C' }, Object.entries(CHANNEL).map(([v, label]) => h('option', { value: v }, label)));
+  const outcome = h('select', { id: 'ca-outcome' }, Object.entries(CONTACT_OUTCOME).map(([v, label]) => h('option', { value: v }, label)));
+  const note = h('textarea', { id: 'ca-note', maxlength: '2000', 'aria-describedby': 'ca-note-hint' });
+  const next = h('input', { type: 'date', id: 'ca-next', 'aria-describedby': 'ca-next-hint' });
+  const summary = h('div', {});
+  const form = h('form', { class: 'action-block', novalidate: true, id: 'ca-form' },
+    h('h4', {}, 'Log a contact attempt'),
+    summary,
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'ca-channel' }, 'Channel'), h('p', { id: 'ca-channel-error' }), channel),
+      h('div', { class: 'field' }, h('label', { for: 'ca-outcome' }, 'Outcome of the attempt'), h('p', { id: 'ca-outcome-error' }), outcome)),
+    h('div', { class: 'field' }, h('label', { for: 'ca-note' }, 'Attempt note'),
+      h('p', { class: 'hint', id: 'ca-note-hint' }, 'Optional, up to 2,000 characters; kept in the history and shown here, never on the lists.'), h('p', { id: 'ca-note-error' }), note),
+    h('div', { class: 'field' }, h('label', { for: 'ca-next' }, 'Next contact on'),
+      h('p', { class: 'hint', id: 'ca-next-hint' }, 'Optional: the day to try again, today or later. The item then shows under Due today.'), h('p', { id: 'ca-next-error' }), next),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ca-save' }, 'Log the attempt')));
+  const board = new ErrorBoard(summary);
+  board.register('channel', { controls: [channel], slot: form.querySelector('#ca-channel-error'), label: 'Channel' });
+  board.register('outcome', { controls: [outcome], slot: form.querySelector('#ca-outcome-error'), label: 'Outcome of the attempt' });
+  board.register('note', { controls: [note], slot: form.querySelector('#ca-note-error'), label: 'Attempt note' });
+  board.register('nextContactOn', { controls: [next], slot: form.querySelector('#ca-next-error'), label: 'Next contact on' });
+  busy(form, async () => {
+    board.clear();
+    const body = { channel: channel.value, outcome: outcome.value, note: note.value.trim() || null, nextContactOn: next.value || null };
+    try {
+      const updated = await api('POST', `/api/submissions/${s.id}/contact-attempts`, body);
+      const when = updated.nextContactOn ? ` Next contact ${describeDate(updated.nextContactOn)}.` : '';
+      await afterAction(updated, `Contact attempt logged: ${CHANNEL[body.channel]}, ${CONTACT_OUTCOME[body.outcome].toLowerCase()}.${when}`, 'work-h');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) board.show(error.errors, problemText(error));
+      else if (error instanceof ApiError && error.status === 409) await conflictAgain(error);
+      else throw error;
+    }
+  });
+  return form;
+}
+
+/** A plain button's action, disabled while it runs, its failure said aloud. */
+function pressing(button, action) {
+  button.addEventListener('click', async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof SignedOut)) announce(problemText(error), true);
+    } finally {
+      if (button.isConnected) button.disabled = false;
+    }
+  });
+}
+
+/**
+ * The open item's single-key shortcuts: only with the focus in the item (or nowhere), never while
+ * typing in a field, never with a modifier (so a screen reader's own keys and the browser's stay
+ * theirs), and off when the person turned them off.
+ */
+document.addEventListener('keydown', (event) => {
+  if (!state.current || !shortcutsOn() || event.defaultPrevented || event.repeat || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const target = event.target instanceof Element ? event.target : document.body;
+  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable=false])')) return;
+  if (target !== document.body && !$('item').contains(target)) return;
+  if (event.key === 'a') {
+    const button = $('as-me');
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    button.click();
+  } else if (event.key === 'c') {
+    const first = $('ca-channel');
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+    announce('Log a contact attempt: channel, outcome, note, next contact date, then Log the attempt.');
+  }
+});
 
 // ---------------------------------------------------------------- the funnel
 
