@@ -96,6 +96,9 @@ var publicPaths = [
   '/api/referrals'
   '/api/health'
   '/api/challenge'
+  '/api/fhir/referrals'
+  '/fhir/Questionnaire/referral'
+  '/fhir/CodeSystem/*'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {

@@ -229,8 +229,9 @@ public sealed class WorkingFunctionsTests
     private async Task<(Answer Answer, WorklistFilter? Asked)> WorklistAsync(Dictionary<string, StringValues> query)
     {
         WorklistFilter? asked = null;
-        _lists.Setup(l => l.ListAsync(TeamList.Worklist, It.IsAny<WorklistFilter>(), It.IsAny<CancellationToken>()))
-            .Callback((TeamList _, WorklistFilter f, CancellationToken _) => asked = f).ReturnsAsync([]);
+        _lists.Setup(l => l.PageAsync(TeamList.Worklist, It.IsAny<WorklistFilter>(), It.IsAny<int>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Callback((TeamList _, WorklistFilter f, int _, string? _, CancellationToken _) => asked = f)
+            .ReturnsAsync(new WorklistPage([], new Dictionary<string, Contact>(), null));
         var functions = new StaffFunctions(_store.Object, _lists.Object, new PersonLinking(_people.Object), Mock.Of<ISubmissionErasure>());
         var request = HttpTesting.Get(query: query);
         var services = new ServiceCollection().AddSingleton(_calendar).BuildServiceProvider();
