@@ -66,17 +66,29 @@ public static class ReferralBundleReader
         {
             body["referrer"] = reading.Referrer(referrer.Value);
         }
-        if (issues.Count > before)
+        // The strict reader reads what could be taken over, so that every problem is told in one
+        // answer; what it would say about a part already refused (or missing) is said already.
+        if (response is null)
         {
-            // The body is not whole: what the reader would add is already said, or follows from it.
-            return null;
+            reading.Refused.UnionWith(["answers", "patientAwareOfReferral"]);
         }
-
+        if (patient is null)
+        {
+            reading.Refused.Add("patient");
+        }
+        if (referrer is null)
+        {
+            reading.Refused.Add("referrer");
+        }
         var errors = new FieldErrors();
         using var document = JsonDocument.Parse(body.ToJsonString());
         var draft = SubmissionReader.Read(document.RootElement, SubmissionKind.Referral, today, errors);
         foreach (var (path, messages) in errors.ToDictionary())
         {
+            if (reading.Refused.Contains(path) || reading.Refused.Contains(path.Split('.', '[')[0]))
+            {
+                continue;
+            }
             var (expression, label) = reading.Locate(path);
             foreach (var message in messages)
             {
@@ -115,6 +127,9 @@ public static class ReferralBundleReader
     private sealed class Reading(List<FhirIssue> issues)
     {
         public Dictionary<string, Place> Map { get; } = new(StringComparer.Ordinal) { [""] = new("Bundle", "The Bundle") };
+
+        /// <summary>The JSON paths (or their first segment) whose problem is already an issue, or whose resource is missing.</summary>
+        public HashSet<string> Refused { get; } = new(StringComparer.Ordinal);
 
         public void Fail(string expression, string diagnostics, OperationOutcome.IssueType code = OperationOutcome.IssueType.Invalid) =>
             issues.Add(new FhirIssue(expression, diagnostics, code));
@@ -297,6 +312,17 @@ public static class ReferralBundleReader
 
         /// <summary>An item's value as the JSON member the strict reader reads; <c>null</c> when there is nothing to read or a problem was recorded.</summary>
         private JsonNode? Value(Question question, QuestionnaireResponse.ItemComponent item, string itemAt, string path)
+        {
+            var before = issues.Count;
+            var value = ValueOf(question, item, itemAt, path);
+            if (issues.Count > before)
+            {
+                Refused.Add(path);
+            }
+            return value;
+        }
+
+        private JsonNode? ValueOf(Question question, QuestionnaireResponse.ItemComponent item, string itemAt, string path)
         {
             var label = $"Item '{question.Path}'";
             Map[path] = new(itemAt, label);
