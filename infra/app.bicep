@@ -83,10 +83,12 @@ param siteSettings {
 }
 
 // The pages and routes anyone may use: the patient's form (/), the referral form (/refer), their
-// scripts and styles (/assets/*), the two public submission routes and the health route (which
-// says only whether storage answers, for monitors that cannot sign in). Every other path needs a
-// signed-in staff member: /team, every other /api route (which the Functions host also guards
-// with the function key), and whatever a later version adds, until it is listed here on purpose.
+// scripts and styles (/assets/*), the public submission routes (the FHIR referral route too, for a
+// practice's EHR), the FHIR definitions an EHR answers (the Questionnaire, the code systems), and
+// the health route (which says only whether storage answers, for monitors that cannot sign in).
+// Every other path needs a signed-in staff member: /team, every other /api route (which the
+// Functions host also guards with the function key), and whatever a later version adds, until it
+// is listed here on purpose.
 // A test (InfraTemplateTests) checks this list against the app's anonymous HTTP triggers.
 var publicPaths = [
   '/'
@@ -94,6 +96,9 @@ var publicPaths = [
   '/assets/*'
   '/api/screenings'
   '/api/referrals'
+  '/api/fhir/referrals'
+  '/fhir/Questionnaire/referral'
+  '/fhir/CodeSystem/*'
   '/api/health'
   '/api/challenge'
   '/api/fhir/referrals'

@@ -301,6 +301,32 @@ public sealed class FhirReferralReadingTests
     }
 
     [Fact]
+    public void Every_problem_is_told_in_one_reading_and_none_twice()
+    {
+        var bundle = FhirReferrals.For(SpecExamples.Baseline with { ScheduledClinicalBiopsy = new(Site.Liver, new DateOnly(2026, 12, 1)) }, Id);
+        var (q, response) = Response(bundle);
+        response.Questionnaire = FhirCanonical.QuestionnaireUrl + "|1999.1";
+        var ecog = response.Item.FindIndex(i => i.LinkId == "ecog");
+        response.Item[ecog].Answer[0].Value = new Integer(9);
+        var biopsy = response.Item.FindIndex(i => i.LinkId == "scheduledClinicalBiopsy");
+        response.Item[biopsy].Item[0].Answer[0].Value = new FhirString("liver");
+        var aware = response.Item.FindIndex(i => i.LinkId == "patientAwareOfReferral");
+        response.Item[aware].Answer[0].Value = new FhirString("yes");
+        bundle.Entry.RemoveAt(FhirReferrals.IndexOf<Organization>(bundle));
+
+        Assert.Null(Read(bundle, out var issues));
+
+        // The version, the ECOG, the biopsy's site given as text (not also "needs its site"),
+        // patientAwareOfReferral as text (not also "must be true"), the missing referrer: once each.
+        Assert.Equal(5, issues.Count);
+        Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.questionnaire");
+        Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.item[{ecog}].answer[0]");
+        Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.item[{biopsy}].item[0].answer[0]");
+        Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.item[{aware}].answer[0]");
+        Assert.Contains(issues, i => i.Expression == "Bundle" && i.Diagnostics.Contains("referrer"));
+    }
+
+    [Fact]
     public void A_Bundle_without_a_type_is_an_issue_at_Bundle_type()
     {
         var bundle = FhirReferrals.For(SpecExamples.Baseline, Id);

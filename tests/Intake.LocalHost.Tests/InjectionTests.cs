@@ -218,13 +218,16 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
         {
             return ($"{response.Status}", $"{response.Status}, not 400 or 404");
         }
-        var wrong = MalformedBodyTests.Judge(response.Status, response.MediaType.Length == 0 ? null : new(response.MediaType), response.Text);
+        // The FHIR routes refuse with an OperationOutcome (api-2.md, "FHIR R4"), the others with problem details.
+        var fhir = target.StartsWith("/fhir/", StringComparison.Ordinal) || target.StartsWith("/api/fhir/", StringComparison.Ordinal) || target.EndsWith("/fhir", StringComparison.Ordinal);
+        var mediaType = response.MediaType.Length == 0 ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(response.MediaType);
+        var wrong = fhir ? MalformedBodyTests.JudgeOutcome(response.Status, mediaType, response.Text, expressionRoot: "") : MalformedBodyTests.Judge(response.Status, mediaType, response.Text);
         if (wrong is null && parameter is not null)
         {
             using var problem = JsonDocument.Parse(response.Body);
             wrong = response.Status == 400 && problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _) ? null : $"{response.Status} not naming {parameter}";
         }
-        return ($"{response.Status} problem", wrong);
+        return ($"{response.Status} {(fhir ? "OperationOutcome" : "problem")}", wrong);
     }
 
     /// <summary>A body that would be acted on, were the id a stored submission's.</summary>

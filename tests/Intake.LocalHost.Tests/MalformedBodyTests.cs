@@ -95,8 +95,11 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
         return (status, fhir ? JudgeOutcome(status, response.Content.Headers.ContentType, body) : Judge(status, response.Content.Headers.ContentType, body));
     }
 
-    /// <summary>What is wrong with a FHIR route's answer to a body that must be refused, or <c>null</c>: a 4xx OperationOutcome whose every issue has severity, code, diagnostics and an expression.</summary>
-    internal static string? JudgeOutcome(int status, MediaTypeHeaderValue? contentType, string body)
+    /// <summary>
+    /// What is wrong with a FHIR route's answer to a request that must be refused, or <c>null</c>: a 4xx
+    /// OperationOutcome whose every issue has severity, code, diagnostics and an expression starting with <paramref name="expressionRoot"/>.
+    /// </summary>
+    internal static string? JudgeOutcome(int status, MediaTypeHeaderValue? contentType, string body, string expressionRoot = "Bundle")
     {
         if (status is < 400 or > 499)
         {
@@ -123,9 +126,9 @@ public sealed class MalformedBodyTests(AbuseFixture fixture, ITestOutputHelper o
                 if (!issue.TryGetProperty("severity", out _) || !issue.TryGetProperty("code", out _)
                     || !issue.TryGetProperty("diagnostics", out var diagnostics) || diagnostics.GetString() is not { Length: > 0 }
                     || !issue.TryGetProperty("expression", out var expression) || expression.GetArrayLength() == 0
-                    || !expression[0].GetString()!.StartsWith("Bundle", StringComparison.Ordinal))
+                    || expression[0].GetString() is not { Length: > 0 } path || !path.StartsWith(expressionRoot, StringComparison.Ordinal))
                 {
-                    return $"{status} OperationOutcome with an issue lacking severity, code, diagnostics or a Bundle expression";
+                    return $"{status} OperationOutcome with an issue lacking severity, code, diagnostics or an expression from {expressionRoot}";
                 }
             }
         }

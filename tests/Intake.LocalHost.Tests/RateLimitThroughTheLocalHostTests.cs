@@ -79,12 +79,21 @@ public sealed class RateLimitThroughTheLocalHostTests(RateLimitFixture fixture) 
 
         var refusedId = Guid.NewGuid().ToString("D");
         var refused = await flooding.PostAsJsonAsync("/api/referrals", Bodies.Referral(Bodies.BaselineAnswers()).With("id", refusedId));
+        // The FHIR route counts against the same limit, and says so as an OperationOutcome.
+        var refusedFhirId = Guid.NewGuid().ToString("D");
+        using var refusedFhir = await flooding.PostAsync("/api/fhir/referrals", new StringContent(
+            Intake.Core.Fhir.FhirJson.Serialize(FhirReferrals.For(SpecExamples.Baseline, refusedFhirId)), System.Text.Encoding.UTF8, "application/fhir+json"));
         var otherAnswer = await other.PostAsJsonAsync("/api/screenings", Bodies.Screening(Bodies.BaselineAnswers()));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         ApiHeaders.AssertPresent(refused);
         Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60 / RateLimitFixture.PermitsPerMinute));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedFhir.StatusCode);
+        Assert.Equal("application/fhir+json", refusedFhir.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"throttled\"", await refusedFhir.Content.ReadAsStringAsync());
+        Assert.NotNull(refusedFhir.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.Staff.GetAsync($"/api/submissions/{refusedFhirId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, otherAnswer.StatusCode);
         // What the flooding client had sent before the limit is kept; the refused one was not stored.
         foreach (var id in accepted)

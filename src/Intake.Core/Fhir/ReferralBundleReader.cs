@@ -66,17 +66,29 @@ public static class ReferralBundleReader
         {
             body["referrer"] = reading.Referrer(referrer.Value);
         }
-        if (issues.Count > before)
+        // The strict reader reads what could be taken over, so that every problem is told in one
+        // answer; what it would say about a part already refused (or missing) is said already.
+        if (response is null)
         {
-            // The body is not whole: what the reader would add is already said, or follows from it.
-            return null;
+            reading.Refused.UnionWith(["answers", "patientAwareOfReferral"]);
         }
-
+        if (patient is null)
+        {
+            reading.Refused.Add("patient");
+        }
+        if (referrer is null)
+        {
+            reading.Refused.Add("referrer");
+        }
         var errors = new FieldErrors();
         using var document = JsonDocument.Parse(body.ToJsonString());
         var draft = SubmissionReader.Read(document.RootElement, SubmissionKind.Referral, today, errors);
         foreach (var (path, messages) in errors.ToDictionary())
         {
+            if (reading.Refused.Contains(path) || reading.Refused.Contains(path.Split('.', '[')[0]))
+            {
+                continue;
+            }
             var (expression, label) = reading.Locate(path);
             foreach (var message in messages)
             {
@@ -87,11 +99,15 @@ public static class ReferralBundleReader
             && birthDate != dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
         {
             issues.Add(new FhirIssue($"{patient.Value.Expression}.birthDate",
-                $"The Patient's birthDate ({birthDate}) is not the dateOfBirth answer ({dateOfBirth:yyyy-MM-dd}): correct whichever is wrong, or leave birthDate out.",
+                $"The Patient's birthDate ({Shown(birthDate)}) is not the dateOfBirth answer ({dateOfBirth:yyyy-MM-dd}): correct whichever is wrong, or leave birthDate out.",
                 OperationOutcome.IssueType.BusinessRule));
         }
         return issues.Count == before ? draft : null;
     }
+
+    /// <summary>A value echoed back in a message: at most 40 characters, control characters replaced (as the strict reader echoes).</summary>
+    private static string Shown(string? text) =>
+        text is null ? "" : new string([.. (text.Length > 40 ? text[..40] + "…" : text).Select(c => char.IsControl(c) ? '?' : c)]);
 
     private static OperationOutcome.IssueType CodeOf(string message) =>
         message.StartsWith("is required", StringComparison.Ordinal) || message.Contains("needs its", StringComparison.Ordinal)
@@ -111,6 +127,9 @@ public static class ReferralBundleReader
     private sealed class Reading(List<FhirIssue> issues)
     {
         public Dictionary<string, Place> Map { get; } = new(StringComparer.Ordinal) { [""] = new("Bundle", "The Bundle") };
+
+        /// <summary>The JSON paths (or their first segment) whose problem is already an issue, or whose resource is missing.</summary>
+        public HashSet<string> Refused { get; } = new(StringComparer.Ordinal);
 
         public void Fail(string expression, string diagnostics, OperationOutcome.IssueType code = OperationOutcome.IssueType.Invalid) =>
             issues.Add(new FhirIssue(expression, diagnostics, code));
@@ -156,7 +175,7 @@ public static class ReferralBundleReader
                 }
                 else if (!fullUrls.Add(fullUrl))
                 {
-                    Fail($"{at}.fullUrl", $"Another entry already has the fullUrl {fullUrl}: each entry needs its own.");
+                    Fail($"{at}.fullUrl", $"Another entry already has the fullUrl {Shown(fullUrl)}: each entry needs its own.");
                 }
                 if (bundle.Type == Bundle.BundleType.Transaction
                     && (entry.Request is not { } request || request.Method != Bundle.HTTPVerb.POST || request.Url != resource.TypeName))
@@ -237,7 +256,7 @@ public static class ReferralBundleReader
             if (response.Questionnaire != FhirCanonical.QuestionnaireReference)
             {
                 Fail($"{at}.questionnaire", $"The QuestionnaireResponse must answer this service's Questionnaire, {FhirCanonical.QuestionnaireReference}"
-                    + (response.Questionnaire is null ? "." : $", not {response.Questionnaire}: fetch GET /fhir/Questionnaire/referral again and answer its version."));
+                    + (response.Questionnaire is null ? "." : $", not {Shown(response.Questionnaire)}: fetch GET /fhir/Questionnaire/referral again and answer its version."));
             }
             if (patient is { } p && response.Subject?.Reference != p.FullUrl)
             {
@@ -265,7 +284,7 @@ public static class ReferralBundleReader
                 }
                 if (Questions.All.FirstOrDefault(q => q.Path == item.LinkId) is not { } question)
                 {
-                    Fail(itemAt, $"Item '{item.LinkId}' is not a question of {FhirCanonical.QuestionnaireReference}; its items are: {string.Join(", ", Questions.All.Select(q => q.Path))}, {Questions.PatientAwareOfReferral.Path}.");
+                    Fail(itemAt, $"Item '{Shown(item.LinkId)}' is not a question of {FhirCanonical.QuestionnaireReference}; its items are: {string.Join(", ", Questions.All.Select(q => q.Path))}, {Questions.PatientAwareOfReferral.Path}.");
                     continue;
                 }
                 if (Value(question, item, itemAt, $"answers.{question.Name}") is { } value)
@@ -285,7 +304,7 @@ public static class ReferralBundleReader
             }
             if (!seen.Add(item.LinkId))
             {
-                Fail(itemAt, $"Item '{item.LinkId}' is given twice: give each question once, with all its answers in that one item.");
+                Fail(itemAt, $"Item '{Shown(item.LinkId)}' is given twice: give each question once, with all its answers in that one item.");
                 return false;
             }
             return true;
@@ -293,6 +312,17 @@ public static class ReferralBundleReader
 
         /// <summary>An item's value as the JSON member the strict reader reads; <c>null</c> when there is nothing to read or a problem was recorded.</summary>
         private JsonNode? Value(Question question, QuestionnaireResponse.ItemComponent item, string itemAt, string path)
+        {
+            var before = issues.Count;
+            var value = ValueOf(question, item, itemAt, path);
+            if (issues.Count > before)
+            {
+                Refused.Add(path);
+            }
+            return value;
+        }
+
+        private JsonNode? ValueOf(Question question, QuestionnaireResponse.ItemComponent item, string itemAt, string path)
         {
             var label = $"Item '{question.Path}'";
             Map[path] = new(itemAt, label);
@@ -359,7 +389,7 @@ public static class ReferralBundleReader
                 }
                 if (question.Items.FirstOrDefault(q => q.Path == child.LinkId) is not { } member)
                 {
-                    Fail(childAt, $"Item '{child.LinkId}' is not a question of the group '{question.Path}'; its items are: {string.Join(", ", question.Items.Select(i => i.Path))}.");
+                    Fail(childAt, $"Item '{Shown(child.LinkId)}' is not a question of the group '{question.Path}'; its items are: {string.Join(", ", question.Items.Select(i => i.Path))}.");
                     ok = false;
                     continue;
                 }
@@ -379,7 +409,7 @@ public static class ReferralBundleReader
                     var system = ServiceCodeSystems.SystemOf(question.Enumeration!);
                     if (coding.System != system)
                     {
-                        Fail(answerAt, $"{label}: the code '{coding.Code}' is from {coding.System ?? "no system"}; copy system and code from the item's answerOption: the system is {system}.",
+                        Fail(answerAt, $"{label}: the code '{Shown(coding.Code)}' is from {(coding.System is null ? "no system" : Shown(coding.System))}; copy system and code from the item's answerOption: the system is {system}.",
                             OperationOutcome.IssueType.CodeInvalid);
                         return null;
                     }
