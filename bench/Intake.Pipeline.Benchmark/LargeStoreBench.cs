@@ -134,7 +134,7 @@ internal static class LargeStoreBench
         var open = 0;
         var done = 0;
         var start = new DateTimeOffset(today.AddDays(-730).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var random = new Random(i);
             var at = start.AddSeconds(730.0 * 86_400 * i / n + random.Next(60));
@@ -147,18 +147,30 @@ internal static class LargeStoreBench
             using var json = JsonDocument.Parse(body.ToJsonString());
             var draft = SubmissionReader.Read(json.RootElement, kind, day, errors)
                 ?? throw new InvalidOperationException($"Seed {i} does not read: {string.Join(", ", errors.ToDictionary().Keys)}");
-            var changes = new SubmissionChanges(store, lists, alerts, calendar);
-            await new SubmissionIntake(store, pending, new NoQueue(), calendar, digests).AcceptAsync(draft, ct);
-            if (await new PrecheckRouting(changes, linking, engine).HandleAsync(draft.Id!, ct) != RoutingOutcome.Routed)
+            var closeIt = false;
+            // Azurite under load may drop a connection: the item is taken up again, which the intake and the
+            // pre-check allow (the same draft twice is stored once; one routed already is settled again).
+            for (var attempt = 1; ; attempt++)
             {
-                throw new InvalidOperationException($"Seed {i} was not routed.");
-            }
-            if ((await store.GetAsync(draft.Id!, ct))!.List == TeamList.Worklist)
-            {
-                if (Interlocked.Increment(ref open) > n / 20)
+                try
                 {
-                    var closed = new[] { TeamStatus.Declined, TeamStatus.Enrolled, TeamStatus.NotEligible }[random.Next(3)];
-                    await new TeamActions(changes, linking, engine, calendar).SetTeamStatusAsync(draft.Id!, closed, null, "bench", ct);
+                    var changes = new SubmissionChanges(store, lists, alerts, calendar);
+                    await new SubmissionIntake(store, pending, new NoQueue(), calendar, digests).AcceptAsync(draft, ct);
+                    await new PrecheckRouting(changes, linking, engine).HandleAsync(draft.Id!, ct);
+                    if (attempt == 1 && (await store.GetAsync(draft.Id!, ct))!.List == TeamList.Worklist)
+                    {
+                        closeIt = Interlocked.Increment(ref open) > n / 20;
+                    }
+                    if (closeIt)
+                    {
+                        var closed = new[] { TeamStatus.Declined, TeamStatus.Enrolled, TeamStatus.NotEligible }[i % 3];
+                        await new TeamActions(changes, linking, engine, calendar).SetTeamStatusAsync(draft.Id!, closed, null, "bench", ct);
+                    }
+                    break;
+                }
+                catch (Exception) when (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
                 }
             }
             if (draft.Contact.Email is { } email)

@@ -99,4 +99,27 @@ public sealed class ListPagingThroughTheLocalHostTests(EndToEndFixture fixture)
             Assert.Equal([name], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
         }
     }
+
+    [Fact]
+    public async Task A_person_is_found_over_HTTP_by_e_mail_in_another_case_and_by_phone_in_another_format()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var digits = $"{Random.Shared.Next(200, 999)}{Random.Shared.Next(1000, 9999)}";
+        var body = Bodies.Screening(Bodies.BaselineAnswers());
+        body["contact"] = new JsonObject { ["name"] = "Ana Búsqueda", ["email"] = $"ana.{tag}@example.org", ["phone"] = $"+1 612 {digits[..3]} {digits[3..]}" };
+        using var posted = await Host.Client.PostAsync("/api/screenings", Json(body));
+        var id = (string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await RoutedAsync(id);
+
+        foreach (var query in new[] { $"email=ANA.{tag}%40EXAMPLE.ORG", $"phone=%28612%29%20{digits[..3]}-{digits[3..]}" })
+        {
+            var found = (await Host.Staff.GetFromJsonAsync<JsonObject>($"/api/people?{query}"))!;
+            var person = Assert.Single(found["people"]!.AsArray())!;
+            Assert.Equal(id, (string?)person["personId"]);
+            var submission = Assert.Single(person["submissions"]!.AsArray())!;
+            Assert.Equal((id, "Ana Búsqueda"), ((string?)submission["id"], (string?)submission["name"]));
+        }
+        using var none = await Host.Staff.GetAsync("/api/people");
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+    }
 }

@@ -47,7 +47,15 @@ public sealed class ListCursors
             return null;
         }
         var padded = cursor.Replace('-', '+').Replace('_', '/');
-        var bytes = Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
         if (bytes.Length <= NonceBytes + TagBytes)
         {
             return null;

@@ -18,23 +18,3 @@ public sealed record PersonQuery(string? Email, string? Phone, string? Name, Dat
     /// <summary>The keyed digests the query looks up (<see cref="PersonKeys.Of(DateOnly?, Contact, PersonDigests)"/>), so that it matches the index's.</summary>
     public PersonKeys KeysWith(PersonDigests digests) => PersonKeys.Of(DateOfBirth, new Contact(Name ?? "", Email, Phone, null), digests);
 }
-
-/// <summary>One person found, with their submissions that are on a team list.</summary>
-/// <param name="PersonId">The id of the person's first submission.</param>
-/// <param name="Submissions">Their listed submissions as list items, newest first, each with its contact details.</param>
-public sealed record FoundPerson(string PersonId, IReadOnlyList<FoundSubmission> Submissions);
-
-/// <summary>A found person's submission: its list line and its contact details (null when they are gone).</summary>
-/// <param name="Item">The submission as a list item.</param>
-/// <param name="Contact">Its contact details.</param>
-public sealed record FoundSubmission(WorklistItem Item, Contact? Contact);
-
-/// <summary>Finds people by the keys of the people index, without reading any list.</summary>
-public interface IPeopleSearch
-{
-    /// <summary>
-    /// The people with a submission matching <paramref name="query"/> (at most <see cref="PersonQuery.MaxPeople"/>, the most
-    /// recently seen first), each with all of their submissions on a team list.
-    /// </summary>
-    Task<IReadOnlyList<FoundPerson>> FindAsync(PersonQuery query, CancellationToken cancellationToken);
-}
