@@ -101,9 +101,6 @@ var publicPaths = [
   '/fhir/CodeSystem/*'
   '/api/health'
   '/api/challenge'
-  '/api/fhir/referrals'
-  '/fhir/Questionnaire/referral'
-  '/fhir/CodeSystem/*'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {

@@ -27,5 +27,9 @@ public sealed class FhirDocsTests
         Assert.Equal(new Referrer("Dr. Rosa Rivera", "Example Oncology", "rivera@example.org", null), draft.Referrer);
         Assert.Equal([Site.Bone, Site.Liver], draft.Answers.MetastaticSites);
         Assert.Equal(new OncologistConcerns(false, null, null), draft.Answers.OncologistConcerns);
+        // The same Bundle as a file, which Intake.Functions.http posts.
+        var file = File.ReadAllText(Path.Combine(Repository.Root, "docs/examples/fhir-referral-bundle.json"));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(file)),
+            "docs/examples/fhir-referral-bundle.json is not the Bundle docs/fhir.md shows");
     }
 }
