@@ -3,11 +3,6 @@ using System.Text;
 
 namespace Intake.Core;
 
-/// <summary>One submission of an export: its list line and, when it could be read, the person's contact details.</summary>
-/// <param name="Line">The line on its list.</param>
-/// <param name="Contact">How to reach the person (<c>null</c> when the submission went while the export ran).</param>
-public sealed record ExportRow(WorklistItem Line, Contact? Contact);
-
 /// <summary>
 /// <c>GET /api/export.csv</c> (api-2.md, "Working an item"): one row a submission, the columns of
 /// docs/team-guide.md, as CSV (<see cref="CsvText"/>: RFC 4180, formula injection neutralised).

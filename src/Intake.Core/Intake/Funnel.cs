@@ -1,73 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>A range of the site's dates, both ends included.</summary>
-/// <param name="From">The first day.</param>
-/// <param name="To">The last day (included).</param>
-public readonly record struct SiteDateRange(DateOnly From, DateOnly To)
-{
-    /// <summary>The longest range a report covers: a leap year.</summary>
-    public const int MaxDays = 366;
-
-    /// <summary>The days of the default range: the last 30 days, today included.</summary>
-    public const int DefaultDays = 30;
-
-    /// <summary>How many days it covers, both ends included (0 or less when <see cref="From"/> is after <see cref="To"/>).</summary>
-    public int Days => To.DayNumber - From.DayNumber + 1;
-
-    /// <summary>True when <paramref name="date"/> is on or after <see cref="From"/> and on or before <see cref="To"/>.</summary>
-    public bool Contains(DateOnly date) => date >= From && date <= To;
-
-    /// <summary>The <see cref="DefaultDays"/> days that end on <paramref name="to"/>.</summary>
-    public static SiteDateRange Ending(DateOnly to) => new(to.AddDays(-(DefaultDays - 1)), to);
-}
-
-/// <summary>Time from a person's submission to the team's first contact, over the people the team has reached.</summary>
-/// <param name="People">How many people in the range have a first contact.</param>
-/// <param name="MedianHours">The nearest-rank 50th percentile, in hours to one decimal; <c>null</c> when <paramref name="People"/> is 0.</param>
-/// <param name="P90Hours">The nearest-rank 90th percentile, in hours to one decimal; <c>null</c> when <paramref name="People"/> is 0.</param>
-public sealed record TimeToFirstContact(int People, double? MedianHours, double? P90Hours);
-
-/// <summary>
-/// The screening funnel of a date range, as a recruiting study reports it (CONSORT-style). Counts
-/// only: no ids, no answers, no contact details. See <see cref="Funnel.Of"/> for what each counts.
-/// </summary>
-public sealed record FunnelReport
-{
-    /// <summary>The range, in the site's dates.</summary>
-    public required SiteDateRange Range { get; init; }
-    /// <summary>The site's time zone (IANA id) the range's dates are in.</summary>
-    public required string TimeZone { get; init; }
-    /// <summary>Pre-checked submissions received in the range, by channel (every channel present, 0 when none).</summary>
-    public required IReadOnlyDictionary<SubmissionKind, int> Submissions { get; init; }
-    /// <summary>Every pre-checked submission received in the range.</summary>
-    public int TotalSubmissions => Submissions.Values.Sum();
-    /// <summary>Distinct people (linked submissions counted once) among those submissions.</summary>
-    public required int People { get; init; }
-    /// <summary>Submissions received and not yet on a list, now (whatever the range).</summary>
-    public required int AwaitingPrecheck { get; init; }
-    /// <summary>Per person, the result of their latest submission in the range (every result present).</summary>
-    public required IReadOnlyDictionary<PrecheckResult, int> PrecheckResults { get; init; }
-    /// <summary>Per criterion id, how many people's latest submission in the range has it NotMet: the protocol's criteria in order, then any other id.</summary>
-    public required IReadOnlyList<KeyValuePair<string, int>> NotMet { get; init; }
-    /// <summary>People with a line on the worklist in the range.</summary>
-    public required int WorklistPeople { get; init; }
-    /// <summary>Per person on the worklist, their furthest team status (<see cref="Funnel.FurthestFirst"/>); every status present.</summary>
-    public required IReadOnlyDictionary<TeamStatus, int> TeamStatuses { get; init; }
-    /// <summary>People with a submission the team reopened from the screened-out list.</summary>
-    public required int Reopened { get; init; }
-    /// <summary>From submission to first contact.</summary>
-    public required TimeToFirstContact TimeToFirstContact { get; init; }
-    /// <summary>
-    /// Submissions received in the range that the team marked not genuine and has not reopened (nor
-    /// yet removed): counted here only, in no other figure.
-    /// </summary>
-    public int NotGenuine { get; init; }
-    /// <summary>Messages that kept failing, per queue they failed on (e.g. <c>precheck</c>), now (whatever the range).</summary>
-    public IReadOnlyDictionary<string, int> PoisonMessages { get; init; } = new Dictionary<string, int>();
-    /// <summary>The last outcome of each timer pass that has run, now (whatever the range).</summary>
-    public IReadOnlyList<PassOutcome> TimerPasses { get; init; } = [];
-}
-
 /// <summary>
 /// The screening funnel: a pure function of the team's list lines. A person's linked submissions
 /// (same <see cref="WorklistItem.PersonId"/>) count once everywhere except in the submissions by channel.
@@ -194,36 +126,5 @@ public static class Funnel
             counts[value]++;
         }
         return counts;
-    }
-}
-
-/// <summary>
-/// Reads what the funnel needs (both lists, the submissions awaiting pre-check, the poison queues)
-/// and computes it.
-/// </summary>
-public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, IPoisonQueues poison, IPassOutcomes passes, SiteCalendar calendar)
-{
-    /// <summary>The funnel of <paramref name="range"/>, with the poison counts as they stand now.</summary>
-    public async Task<FunnelReport> ReadAsync(SiteDateRange range, CancellationToken cancellationToken)
-    {
-        // Only the lines received in the range (Funnel.Of counts nothing else), with a day to spare at
-        // each end for the site's time zone: Funnel.Of keeps those whose site date is in the range.
-        var from = new DateTimeOffset(range.From.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var until = new DateTimeOffset(range.To.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var worklist = lists.ReceivedBetweenAsync(TeamList.Worklist, from, until, cancellationToken);
-        var screenedOut = lists.ReceivedBetweenAsync(TeamList.ScreenedOut, from, until, cancellationToken);
-        var notGenuine = lists.ReceivedBetweenAsync(TeamList.NotGenuine, from, until, cancellationToken);
-        // Erased submissions still count: their lines keep the tombstone's fields (kind, month, result, NotMet ids).
-        var erased = lists.ReceivedBetweenAsync(TeamList.Erased, from, until, cancellationToken);
-        // Every mark, whatever its age: a submission marked is one not yet on its list.
-        var awaiting = pending.OlderThanAsync(DateTimeOffset.MaxValue, cancellationToken);
-        var poisoned = poison.CountsAsync(cancellationToken);
-        var timerPasses = passes.ReadAsync(cancellationToken);
-        await Task.WhenAll(worklist, screenedOut, notGenuine, erased, awaiting, poisoned, timerPasses);
-        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result, .. erased.Result], awaiting.Result.Count, range, calendar) with
-        {
-            PoisonMessages = poisoned.Result,
-            TimerPasses = timerPasses.Result,
-        };
     }
 }

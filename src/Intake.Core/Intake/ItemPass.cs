@@ -1,15 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>An item a timer pass could not handle: its submission id and the type of the exception, never a message (it may quote data).</summary>
-/// <param name="SubmissionId">The submission the item is about.</param>
-/// <param name="ErrorType">The exception's type name, e.g. <c>ConcurrentChangeException</c>.</param>
-public sealed record ItemFailure(string SubmissionId, string ErrorType);
-
-/// <summary>What a timer pass over items came to.</summary>
-/// <param name="Items">Items the pass took up.</param>
-/// <param name="Failures">Those it could not handle; each was left for the next pass.</param>
-public sealed record PassTally(int Items, IReadOnlyList<ItemFailure> Failures);
-
 /// <summary>
 /// Runs a timer pass (the reconciler, the re-evaluation, a retention pass) over its items, each on
 /// its own: an item that cannot be read, or that keeps changing under the pass, fails alone, is

@@ -1,14 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>What the pre-check of one queued submission did.</summary>
-public enum RoutingOutcome
-{
-    /// <summary>Pre-checked now and put on its list.</summary>
-    Routed,
-    /// <summary>Already pre-checked by an earlier delivery; its list entry was made sure of.</summary>
-    AlreadyRouted,
-}
-
 /// <summary>
 /// Pre-checks a stored submission with its receipt date as "today" and routes it: likely eligible
 /// and needs-review to the worklist with their priority, likely ineligible to the screened-out list.

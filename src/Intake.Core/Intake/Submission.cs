@@ -1,68 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>Where a submission is in its life: stored, pre-checked, then on one of the team's two lists.</summary>
-public enum SubmissionStatus
-{
-    /// <summary>Stored and queued for its pre-check.</summary>
-    Received,
-    /// <summary>Pre-checked; its result is kept.</summary>
-    Prechecked,
-    /// <summary>On the study team's worklist, with a priority.</summary>
-    Routed,
-    /// <summary>On the screened-out list, with the reasons.</summary>
-    ScreenedOut,
-    /// <summary>
-    /// Marked not genuine by the team (abuse, a test, spam): off both lists and out of the funnel,
-    /// kept <see cref="NotGenuineRemoval.KeptFor"/> for review (reopening puts it back), then removed.
-    /// </summary>
-    NotGenuine,
-}
-
-/// <summary>What the study team has done with a person.</summary>
-public enum TeamStatus
-{
-    /// <summary>Not yet acted on.</summary>
-    New,
-    /// <summary>The team has reached the person.</summary>
-    Contacted,
-    /// <summary>A consent or procedure visit is scheduled.</summary>
-    Scheduled,
-    /// <summary>Enrolled in the study.</summary>
-    Enrolled,
-    /// <summary>The person declined.</summary>
-    Declined,
-    /// <summary>The team found the person not eligible.</summary>
-    NotEligible,
-    /// <summary>The team could not reach the person.</summary>
-    Unreachable,
-}
-
-/// <summary>The team's mark of a submission as not genuine.</summary>
-/// <param name="At">When it was marked.</param>
-/// <param name="By">Who marked it (the staff member's identity).</param>
-/// <param name="Reason">Why, in the team's words (1 to <see cref="TeamActions.MaxNotGenuineReasonLength"/> characters).</param>
-public sealed record NotGenuineMark(DateTimeOffset At, string By, string Reason);
-
-/// <summary>How to reach a patient. Protected health information: staff routes only, never in logs.</summary>
-/// <param name="Name">The patient's name.</param>
-/// <param name="Email">E-mail address, if given.</param>
-/// <param name="Phone">Phone number, if given.</param>
-/// <param name="PreferredLanguage">Preferred language as a BCP 47 tag, e.g. <c>en</c>, <c>es</c>.</param>
-public sealed record Contact(string Name, string? Email, string? Phone, string? PreferredLanguage);
-
-/// <summary>The oncologist who referred a patient.</summary>
-/// <param name="Name">The oncologist's name.</param>
-/// <param name="Institution">Their institution or practice.</param>
-/// <param name="Email">E-mail address, if given.</param>
-/// <param name="Phone">Phone number, if given.</param>
-public sealed record Referrer(string Name, string Institution, string? Email, string? Phone);
-
-/// <summary>One entry of a submission's append-only history.</summary>
-/// <param name="At">When it happened.</param>
-/// <param name="Event">What happened, in words.</param>
-/// <param name="By">Who: <c>system</c>, <c>public</c>, or the staff member's identity.</param>
-public sealed record HistoryEntry(DateTimeOffset At, string Event, string By);
-
 /// <summary>
 /// A submission's clinical record: its answers and where it stands. Contact details are kept
 /// apart (<see cref="Contact"/>), so that reading the clinical record never reads who the person is.
@@ -128,10 +65,3 @@ public sealed record Submission
     public SubmissionStatus StatusFor(Precheck precheck) =>
         precheck.Result == PrecheckResult.LikelyIneligible && !Reopened ? SubmissionStatus.ScreenedOut : SubmissionStatus.Routed;
 }
-
-/// <summary>A submission with everything staff may read: contact, referrer and history.</summary>
-/// <param name="Submission">The clinical record.</param>
-/// <param name="Contact">The patient's contact details.</param>
-/// <param name="Referrer">The referring oncologist, for a referral.</param>
-/// <param name="History">Every entry, oldest first.</param>
-public sealed record SubmissionFile(Submission Submission, Contact Contact, Referrer? Referrer, IReadOnlyList<HistoryEntry> History);

@@ -1,16 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>A change to a submission: the record as it should be, and the history entry that says why.</summary>
-/// <param name="Updated">The record after the change (its version is set when it is written).</param>
-/// <param name="Event">What happened, in words.</param>
-/// <param name="By">Who did it.</param>
-public sealed record Change(Submission Updated, string Event, string By);
-
-/// <summary>What became of a change.</summary>
-/// <param name="Submission">The record as it stands now; <c>null</c> when there is no such submission.</param>
-/// <param name="Changed">False when there was nothing to change.</param>
-public sealed record ChangeResult(Submission? Submission, bool Changed);
-
 /// <summary>
 /// Every change of a stored submission goes through here: read, decide, write the record with
 /// its history entry (retried when someone else changed it first, never overwritten), then make
@@ -116,7 +105,3 @@ public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, 
     public static bool IsUrgent(Submission submission) =>
         submission.List == TeamList.Worklist && submission.Precheck?.Priority == Priority.Urgent;
 }
-
-/// <summary>A change could not be written because the record kept changing under it.</summary>
-public sealed class ConcurrentChangeException(string id, int attempts)
-    : Exception($"Submission {id} kept changing; gave up after {attempts} attempts.");

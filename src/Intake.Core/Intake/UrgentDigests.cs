@@ -1,16 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>An hour the digest pass could not finish; it is tried again on the next pass.</summary>
-/// <param name="Window">The start of the hour, UTC.</param>
-/// <param name="Error">What went wrong: the exception's type only, never a message (it could quote data).</param>
-public sealed record DigestFailure(DateTimeOffset Window, string Error);
-
-/// <summary>What one digest pass did.</summary>
-/// <param name="DigestsSent">Digest e-mails sent (again, after a crash, with the same Message-Id).</param>
-/// <param name="ItemsAnnounced">Held items whose history now records their digest.</param>
-/// <param name="Failures">Hours or items it could not finish; each is tried again on the next pass.</param>
-public sealed record DigestReport(int DigestsSent, int ItemsAnnounced, IReadOnlyList<DigestFailure> Failures);
-
 /// <summary>
 /// Sends the digest of each hour that is over and held urgent items (<see cref="IAlertBudget"/>):
 /// it closes the hour (its count is final from then on), sends the digest, records that it went

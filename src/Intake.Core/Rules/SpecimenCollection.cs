@@ -2,15 +2,6 @@ using System.Globalization;
 
 namespace Intake.Core;
 
-/// <summary>The protocol's two ways of collecting a specimen.</summary>
-public enum CollectionType
-{
-    /// <summary>Type 1: extra specimens during a clinically directed biopsy or fluid collection.</summary>
-    ClinicallyDirected,
-    /// <summary>Type 2: a biopsy or collection for research purposes only.</summary>
-    ResearchOnly,
-}
-
 /// <summary>
 /// How a specimen could be collected, following eligibility.md's I5 steps: the I5 outcome and
 /// reason, and the collection source that I6 (cytology) depends on.

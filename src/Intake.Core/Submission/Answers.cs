@@ -60,22 +60,3 @@ public sealed record Answers
     public override int GetHashCode() =>
         HashCode.Combine(DateOfBirth, BreastCancer, DistantMetastasis, DiseaseStatus, PrimaryTissue, ScheduledClinicalBiopsy, Ecog, MetastaticSites?.Count);
 }
-
-/// <summary>A clinically directed biopsy or fluid collection, at a site, on a date.</summary>
-/// <param name="Site">Where the procedure takes place.</param>
-/// <param name="Date">The day it is scheduled for.</param>
-public sealed record ScheduledClinicalBiopsy(Site Site, DateOnly Date);
-
-/// <summary>A referring oncologist's plan for a research-only biopsy.</summary>
-/// <param name="Site">The planned site.</param>
-/// <param name="Anesthesia">The planned anaesthesia; <c>null</c> when not stated.</param>
-public sealed record ResearchBiopsyPlan(Site Site, Anesthesia? Anesthesia);
-
-/// <summary>
-/// The referring oncologist's opinion on the three exclusions only a clinician can judge.
-/// A <c>null</c> member means the oncologist did not say.
-/// </summary>
-/// <param name="SeriousComorbidity">A concurrent disease making participation inappropriate (E1).</param>
-/// <param name="BiopsySafetyRisk">A serious disorder that may interfere with safety during the procedure (E2).</param>
-/// <param name="HazardousCondition">A condition or laboratory finding making participation hazardous (E6).</param>
-public sealed record OncologistConcerns(bool? SeriousComorbidity, bool? BiopsySafetyRisk, bool? HazardousCondition);

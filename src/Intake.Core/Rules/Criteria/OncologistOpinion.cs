@@ -33,30 +33,3 @@ public abstract class OncologistOpinion : Criterion
         context.Answers.OncologistConcerns is not { } concerns ? _noOpinion
         : Concern(concerns) switch { false => _absent, true => _present, null => _notSaid };
 }
-
-/// <summary>E1: a concurrent disease or condition that makes the patient inappropriate for the study.</summary>
-public sealed class E1ConcurrentDisease() : OncologistOpinion("E1",
-    "Concurrent disease or condition that in the opinion of the treating oncologist or the provider performing the biopsy procedure renders the patient inappropriate for study participation",
-    "a concurrent disease or condition that makes study participation inappropriate")
-{
-    /// <inheritdoc />
-    protected override bool? Concern(OncologistConcerns concerns) => concerns.SeriousComorbidity;
-}
-
-/// <summary>E2: a serious medical or psychiatric disorder that may interfere with safety during the procedure.</summary>
-public sealed class E2ProcedureSafety() : OncologistOpinion("E2",
-    "Concurrent serious medical or psychiatric disorder that may interfere with the subject's safety during the biopsy or tissue collection procedure",
-    "a serious medical or psychiatric disorder that may interfere with safety during the biopsy or collection")
-{
-    /// <inheritdoc />
-    protected override bool? Concern(OncologistConcerns concerns) => concerns.BiopsySafetyRisk;
-}
-
-/// <summary>E6: a condition or laboratory finding that makes participation hazardous.</summary>
-public sealed class E6HazardousCondition() : OncologistOpinion("E6",
-    "Any condition or laboratory finding that in the opinion of the treating oncologist or the provider performing the biopsy procedure would make participation in this protocol hazardous for the patient",
-    "a condition or laboratory finding that would make participation hazardous")
-{
-    /// <inheritdoc />
-    protected override bool? Concern(OncologistConcerns concerns) => concerns.HazardousCondition;
-}

@@ -1,25 +1,5 @@
 namespace Intake.Core;
 
-/// <summary>Which of the study team's lists an item is on.</summary>
-public enum TeamList
-{
-    /// <summary>Likely eligible or needs review (or reopened): the people to call, in priority order.</summary>
-    Worklist,
-    /// <summary>Likely ineligible, kept with the reasons so the team can reopen one.</summary>
-    ScreenedOut,
-    /// <summary>
-    /// Not a list the team works: the index of submissions marked not genuine, newest first, kept for
-    /// review and for their removal (<see cref="NotGenuineRemoval"/>). Its lines are in neither list nor the funnel's counts.
-    /// </summary>
-    NotGenuine,
-    /// <summary>
-    /// Not a list the team works: one line per erased submission (<see cref="PersonErasure"/>) with its
-    /// tombstone's fields only (kind, receipt month, pre-check result, NotMet criteria ids), so that the
-    /// funnel still counts it. Shown by no route.
-    /// </summary>
-    Erased,
-}
-
 /// <summary>One line of the worklist or the screened-out list: no contact details, no answers.</summary>
 public sealed record WorklistItem
 {
@@ -108,30 +88,5 @@ public sealed record WorklistItem
             LastContactAttempt = submission.LastContactAttempt is { } attempt ? attempt with { Note = null } : null,
             NextContactOn = submission.NextContactOn,
         };
-    }
-}
-
-/// <summary>Filters of the worklist.</summary>
-/// <param name="Priority">Only items of this priority.</param>
-/// <param name="TeamStatus">Only items with this team status.</param>
-/// <param name="AssignedTo">Only items assigned to this name (exactly).</param>
-/// <param name="ContactDueBy">Only items whose <see cref="WorklistItem.NextContactOn"/> is this date or earlier (<c>due=today</c>: the site's today).</param>
-public sealed record WorklistFilter(Priority? Priority = null, TeamStatus? TeamStatus = null, string? AssignedTo = null, DateOnly? ContactDueBy = null);
-
-/// <summary>The order of the team's lists, as a sortable text key (api.md, "The worklist").</summary>
-public static class WorklistOrder
-{
-    /// <summary>
-    /// Worklist: <c>Urgent</c>, then <c>High</c>, then <c>Normal</c>; within a priority the nearest
-    /// biopsy date, then the oldest submission. Screened-out list: the newest submission first.
-    /// Ordinal comparison of the keys gives that order.
-    /// </summary>
-    public static string KeyOf(WorklistItem item)
-    {
-        var ticks = item.ReceivedAt.UtcTicks;
-        return item.List == TeamList.Worklist
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{(int)(item.Priority ?? Priority.Normal)}-{item.ScheduledBiopsyDate ?? DateOnly.MaxValue:yyyyMMdd}-{ticks:D19}-{item.Id}")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - ticks:D19}-{item.Id}");
     }
 }
