@@ -55,7 +55,7 @@ public sealed class AlertOptions
     /// after them are counted in one digest e-mail for the hour, sent once the hour is over.
     /// </summary>
     [Range(1, 100_000)]
-    public int MaxPerHour { get; set; } = Core.AlertSettings.DefaultMaxPerHour;
+    public int MaxPerHour { get; set; } = global::Intake.Core.Workflows.Alerts.AlertSettings.DefaultMaxPerHour;
 
     /// <summary>The problems of these options, none when they are usable.</summary>
     public IEnumerable<string> Problems()
@@ -87,7 +87,7 @@ public sealed class AlertOptions
     }
 
     /// <summary>What the core needs of these options.</summary>
-    public Core.AlertSettings ToSettings() => new(TeamAddress.Trim(), FromAddress.Trim(), new Uri(PublicBaseUrl, UriKind.Absolute), MaxPerHour);
+    public global::Intake.Core.Workflows.Alerts.AlertSettings ToSettings() => new(TeamAddress.Trim(), FromAddress.Trim(), new Uri(PublicBaseUrl, UriKind.Absolute), MaxPerHour);
 
     /// <summary>Refuses options with <see cref="Problems"/>, naming each, when the host starts.</summary>
     public sealed class Validator : IValidateOptions<AlertOptions>

@@ -10,7 +10,7 @@ public sealed class IntakeOptions
 
     /// <summary>The study site's IANA time zone: "today" is the date there.</summary>
     [Required]
-    public string SiteTimeZone { get; set; } = Core.SiteCalendar.DefaultTimeZoneId;
+    public string SiteTimeZone { get; set; } = global::Intake.Core.Calendar.SiteCalendar.DefaultTimeZoneId;
 
     /// <summary>Days ahead in which a scheduled clinical biopsy makes an item urgent.</summary>
     [Range(1, 60)]

@@ -1,7 +1,7 @@
 namespace Intake.Functions;
 
 /// <summary>
-/// The person key that the people index's digests are keyed with (<see cref="Intake.Core.PersonDigests"/>),
+/// The person key that the people index's digests are keyed with (<see cref="PersonDigests"/>),
 /// from the <c>Intake:PersonKey</c> configuration section (<c>Intake__PersonKey__Secret</c>,
 /// <c>Intake__PersonKey__File</c> as app settings).
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Functions;
 
 /// <summary>
-/// Makes the <see cref="Intake.Core.PersonDigests"/> from <see cref="PersonKeyOptions"/>: the configured key (Key
+/// Makes the <see cref="global::Intake.Core.People.PersonDigests"/> from <see cref="PersonKeyOptions"/>: the configured key (Key
 /// Vault in Azure), or outside Azure a key kept in a local file, made on the first start.
 /// </summary>
 public static class PersonKeySecrets

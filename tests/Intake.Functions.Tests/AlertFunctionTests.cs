@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;

@@ -1,5 +1,5 @@
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Moq;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Intake.Core;
 using Intake.Core.Fhir;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Intake.Testing;
 using Microsoft.AspNetCore.Http;

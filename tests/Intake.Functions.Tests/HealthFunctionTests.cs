@@ -1,4 +1,4 @@
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Intake.Functions.Storage;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Storage;
 using Intake.Functions.Telemetry;
 using Intake.Testing;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Moq;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;

@@ -298,7 +298,7 @@ public sealed class ReevaluationStorageTests(AzuriteFixture azurite)
         Assert.Equal((5, 2, rig.Clock.GetUtcNow()), (outcome.Items, outcome.Failures, outcome.At));
 
         var calendar = rig.Calendar;
-        var stats = new Functions.StatsFunction(new FunnelReader(rig.Lists, rig.Pending, new Storage.QueuePoisonQueues(azurite.Queues), outcomes, calendar), calendar);
+        var stats = new Triggers.StatsFunction(new FunnelReader(rig.Lists, rig.Pending, new Storage.QueuePoisonQueues(azurite.Queues), outcomes, calendar), calendar);
         var request = HttpTesting.Get();
         var answer = await HttpTesting.ExecuteAsync(await stats.GetStats(request, None), request);
         var shown = answer.Json().GetProperty("timerPasses").GetProperty("reevaluate");

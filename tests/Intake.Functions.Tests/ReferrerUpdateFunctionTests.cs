@@ -1,5 +1,5 @@
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;

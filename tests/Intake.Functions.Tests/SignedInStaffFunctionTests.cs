@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 
 namespace Intake.Functions.Tests;

@@ -1,6 +1,6 @@
 using Azure;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Moq;

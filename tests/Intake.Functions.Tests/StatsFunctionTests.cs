@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;

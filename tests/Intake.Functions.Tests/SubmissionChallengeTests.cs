@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Intake.Testing;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Intake.Core;
-using Intake.Functions.Functions;
+using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Access;
 
 /// <summary>
 /// One entry of the audit log (api-2.md, "Audit log"): who read or changed patient data, when, with

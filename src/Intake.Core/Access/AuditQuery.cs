@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Access;
 
 /// <summary>
 /// A page of the audit log to read: the entries of the UTC days <see cref="From"/> to <see cref="To"/>

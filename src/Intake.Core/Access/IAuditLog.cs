@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Access;
 
 /// <summary>
 /// The append-only audit log. It has no way to change or remove an entry: an entry once appended

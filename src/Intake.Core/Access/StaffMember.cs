@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Access;
 
 /// <summary>
 /// Who a staff request comes from: the signed-in person (or, locally, the configured local staff

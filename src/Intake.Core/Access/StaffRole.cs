@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Access;
 
 /// <summary>
 /// The study team's roles (api-2.md, "Who may do what"). A manager may do all a coordinator may,

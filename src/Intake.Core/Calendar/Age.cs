@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Calendar;
 
 /// <summary>Age in whole years, as people count it.</summary>
 public static class Age

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Calendar;
 
 /// <summary>
 /// The study site's calendar: which date it is at the site for an instant, in the site's time zone

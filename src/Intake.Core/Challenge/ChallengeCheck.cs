@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// What checking a solved challenge found: either a solution that is right and unexpired (its

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>What <see cref="SubmissionGate"/> decided about one request to a public route.</summary>
 public enum GateDecision

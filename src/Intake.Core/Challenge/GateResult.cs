@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>The decision of <see cref="SubmissionGate"/> and, when the challenge was refused, why (a sentence for a person).</summary>
 /// <param name="Decision">What was decided.</param>

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// The challenges whose solution was already accepted, shared by every instance of the service so

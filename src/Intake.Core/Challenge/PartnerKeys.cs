@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// The keys of partner systems (a referring practice's integration) that may post without solving

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// The ALTCHA proof of work of the public forms (api-2.md): makes signed, expiring challenges and

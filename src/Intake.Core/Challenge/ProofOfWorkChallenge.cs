@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// One ALTCHA challenge as <c>GET /api/challenge</c> gives it (api-2.md): find the

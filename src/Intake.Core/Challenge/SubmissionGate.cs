@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// Who may post to a public route (api-2.md): a partner system with one of the configured keys, or

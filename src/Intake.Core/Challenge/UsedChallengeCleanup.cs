@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Challenge;
 
 /// <summary>
 /// Removes the records of used challenges once their challenge has expired (a solution past its

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Erasure;
 
 /// <summary>
 /// What stays of an erased submission (api-2.md, "A person's data has an end"): no patient data,

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Erasure;
 
 /// <summary>
 /// An erasure under way, written before any data is touched, so that one cut off half-way is

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Erasure;
 
 /// <summary>When, by whom and why a person's data is erased.</summary>
 /// <param name="At">When the erasure was asked for.</param>

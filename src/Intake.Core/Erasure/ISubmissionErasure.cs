@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Erasure;
 
 /// <summary>
 /// Erases submissions for good, leaving a tombstone (<see cref="ErasedSubmission"/>), and keeps the

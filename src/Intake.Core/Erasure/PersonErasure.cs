@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Erasure;
 
 /// <summary>
 /// Erases every submission of a person (api-2.md, "A person's data has an end"). The intent is

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Erasure;
 
 /// <summary>
 /// The retention pass (api-2.md, "A person's data has an end"): erases, with the reason

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Intake.Core;
+namespace Intake.Core.Export;
 
 /// <summary>
 /// CSV as RFC 4180 writes it (fields separated by commas, records ended by CRLF, a field holding a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Intake.Core;
+namespace Intake.Core.Export;
 
 /// <summary>One submission of an export: its list line and, when it could be read, the person's contact details.</summary>
 /// <param name="Line">The line on its list.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Intake.Core;
+namespace Intake.Core.Export;
 
 /// <summary>
 /// <c>GET /api/export.csv</c> (api-2.md, "Working an item"): one row a submission, the columns of

@@ -58,11 +58,11 @@ public static class ServiceCodeSystems
                     .. rules.Criteria.Select(c => (c.Id, c.ProtocolText, (string?)null))]),
             Outcome => Build(id, "PrecheckOutcome", "Outcome of one pre-check criterion", rules.Version,
             [
-                (nameof(Core.Outcome.Met), "The answers satisfy the criterion", null),
-                (nameof(Core.Outcome.NotMet), "The answers rule the person out on this criterion", null),
-                (nameof(Core.Outcome.Unknown), "An answer needed for this criterion is missing or unsure", null),
-                (nameof(Core.Outcome.NotApplicable), "The criterion does not apply", null),
-                (nameof(Core.Outcome.ClinicianReview), "Only the treating oncologist or the biopsy provider can judge it, and the submission does not say", null),
+                (nameof(Rules.Outcome.Met), "The answers satisfy the criterion", null),
+                (nameof(Rules.Outcome.NotMet), "The answers rule the person out on this criterion", null),
+                (nameof(Rules.Outcome.Unknown), "An answer needed for this criterion is missing or unsure", null),
+                (nameof(Rules.Outcome.NotApplicable), "The criterion does not apply", null),
+                (nameof(Rules.Outcome.ClinicianReview), "Only the treating oncologist or the biopsy provider can judge it, and the submission does not say", null),
             ]),
             Result => Build(id, "PrecheckResult", "Overall pre-check result (it sorts; it never decides eligibility)", rules.Version,
             [
@@ -72,9 +72,9 @@ public static class ServiceCodeSystems
             ]),
             Priority => Build(id, "PrecheckPriority", "Routing priority on the study team's worklist", rules.Version,
             [
-                (nameof(Core.Priority.Urgent), "A clinically directed biopsy is scheduled within the urgent window", null),
-                (nameof(Core.Priority.High), "Likely eligible", null),
-                (nameof(Core.Priority.Normal), "Needs review", null),
+                (nameof(Rules.Priority.Urgent), "A clinically directed biopsy is scheduled within the urgent window", null),
+                (nameof(Rules.Priority.High), "Likely eligible", null),
+                (nameof(Rules.Priority.Normal), "Needs review", null),
             ]),
             _ => null,
         };

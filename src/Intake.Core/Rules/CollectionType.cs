@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>The protocol's two ways of collecting a specimen.</summary>
 public enum CollectionType

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>A criterion's id and protocol text, and the outcomes it can give.</summary>
 public abstract class Criterion(string id, string protocolText) : ICriterion

@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>One criterion's outcome with a one-sentence reason a coordinator can read.</summary>
 /// <param name="Id">The criterion's id, <c>I1</c>–<c>I9</c> or <c>E1</c>–<c>E6</c>.</param>

@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>One inclusion or exclusion criterion of a protocol, as a rule over the answers.</summary>
 public interface ICriterion

@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>The outcome of one criterion (eligibility.md, "Outcomes").</summary>
 public enum Outcome

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>
 /// The outcomes of a criterion decided by one enumerated answer, built once so that judging

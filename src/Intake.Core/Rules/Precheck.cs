@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>The result of pre-checking one set of answers on one day.</summary>
 /// <param name="Result">The overall result.</param>

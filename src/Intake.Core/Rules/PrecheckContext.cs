@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>What a criterion judges: the answers, the day, and the specimen collection settled for them.</summary>
 /// <param name="Answers">The submission's answers.</param>

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>
 /// Pre-checks answers against a rule set: every criterion's outcome and reason, the overall

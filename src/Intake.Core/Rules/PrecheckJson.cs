@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>
 /// A pre-check as api.md's JSON: <c>result</c>, <c>priority</c>, <c>rulesetVersion</c>, <c>today</c>,

@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>The overall pre-check result. It sorts; it never decides eligibility.</summary>
 public enum PrecheckResult

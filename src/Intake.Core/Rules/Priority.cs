@@ -1,5 +1,5 @@
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>Where a routed submission stands on the study team's worklist.</summary>
 public enum Priority

@@ -1,6 +1,6 @@
-using Intake.Core.Criteria;
+using Intake.Core.Rules.Criteria;
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>
 /// A versioned set of criteria and the routing window of one protocol. A second study or an

@@ -1,4 +1,4 @@
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>The protocol's rules about sites (eligibility.md, "Sites").</summary>
 public static class Sites

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Intake.Core;
+namespace Intake.Core.Rules;
 
 /// <summary>
 /// How a specimen could be collected, following eligibility.md's I5 steps: the I5 outcome and

@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>E1: a concurrent disease or condition that makes the patient inappropriate for the study.</summary>
 public sealed class E1ConcurrentDisease() : OncologistOpinion("E1",

@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>E2: a serious medical or psychiatric disorder that may interfere with safety during the procedure.</summary>
 public sealed class E2ProcedureSafety() : OncologistOpinion("E2",

@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>E3: dementia, altered mental status, or a psychiatric condition that prevents informed consent.</summary>
 public sealed class E3CognitiveImpairment() : Criterion("E3", "Dementia, altered mental status, or any psychiatric condition that would prohibit the understanding or rendering of informed consent")

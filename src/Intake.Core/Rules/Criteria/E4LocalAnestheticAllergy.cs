@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>E4: a serious or life-threatening allergic reaction to local anaesthetics.</summary>
 public sealed class E4LocalAnestheticAllergy() : Criterion("E4", "History of a serious or life-threatening allergic reaction to local anesthetics (e.g., lidocaine, xylocaine) used during a biopsy procedure")

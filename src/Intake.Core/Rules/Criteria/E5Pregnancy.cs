@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>E5: pregnancy. It does not apply to men; every other answer to sex is asked about it.</summary>
 public sealed class E5Pregnancy() : Criterion("E5", "Pregnancy (due to the risk of conscious sedation or anesthesia to mother and fetus)")

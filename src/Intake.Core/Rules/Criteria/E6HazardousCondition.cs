@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>E6: a condition or laboratory finding that makes participation hazardous.</summary>
 public sealed class E6HazardousCondition() : OncologistOpinion("E6",

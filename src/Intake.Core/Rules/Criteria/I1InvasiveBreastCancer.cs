@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I1: histologically confirmed or suspected invasive breast cancer.</summary>
 public sealed class I1InvasiveBreastCancer() : Criterion("I1", "Histologically confirmed or suspected invasive breast cancer")

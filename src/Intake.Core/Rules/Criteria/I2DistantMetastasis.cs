@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I2: radiographic evidence of distant metastatic disease.</summary>
 public sealed class I2DistantMetastasis() : Criterion("I2", "Radiographic evidence of distant metastatic disease")

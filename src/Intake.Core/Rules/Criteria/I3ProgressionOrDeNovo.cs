@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I3: progression, or de novo stage IV disease.</summary>
 public sealed class I3ProgressionOrDeNovo() : Criterion("I3", "Clinical or radiographic evidence of disease progression OR presenting with de novo stage IV disease")

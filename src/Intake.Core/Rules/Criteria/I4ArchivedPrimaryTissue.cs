@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I4: archived tissue from the initial breast primary (FFPE acceptable, fresh frozen preferred).</summary>
 public sealed class I4ArchivedPrimaryTissue() : Criterion("I4", "Available archived tissue from the initial breast primary (formalin fixed paraffin embedded [FFPE] tissue is acceptable; fresh frozen tissue is preferred if available)")

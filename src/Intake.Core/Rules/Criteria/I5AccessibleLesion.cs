@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>
 /// I5: an accessible lesion, by a Type 1 (clinically directed) or Type 2 (research-only)

@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I6: cytologic confirmation of malignant pleural effusion or ascites, if that is the planned source.</summary>
 public sealed class I6EffusionCytology() : Criterion("I6", "Previous cytologic confirmation of malignant pleural effusion or ascites if that is the planned source of fresh specimen collection for study participation")

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I7: age 18 or older on the day the submission is judged.</summary>
 public sealed class I7Adult() : Criterion("I7", "Age 18 years or older")

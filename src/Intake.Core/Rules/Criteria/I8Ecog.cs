@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I8: ECOG performance status 0–2.</summary>
 public sealed class I8Ecog : Criterion

@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>I9: able to understand, and willing to sign, an informed consent document.</summary>
 public sealed class I9Consent() : Criterion("I9", "Ability to understand and the willingness to sign an informed consent document")

@@ -1,4 +1,4 @@
-namespace Intake.Core.Criteria;
+namespace Intake.Core.Rules.Criteria;
 
 /// <summary>
 /// An exclusion that only the treating oncologist or the biopsy provider can judge (E1, E2, E6):

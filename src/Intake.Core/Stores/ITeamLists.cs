@@ -1,0 +1,44 @@
+namespace Intake.Core.Stores;
+
+/// <summary>The study team's two lists: the worklist and the screened-out list.</summary>
+public interface ITeamLists
+{
+    /// <summary>
+    /// Puts an item on its list, in place of the line <paramref name="replacing"/> (the same
+    /// submission's line before a change, which may be on the other list). The same call twice
+    /// changes nothing.
+    /// </summary>
+    Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts a submission's first line on its list and, in the same write, clears its pending mark
+    /// (<see cref="IPendingSubmissions"/>) and records its <paramref name="person"/> in the people
+    /// index (<see cref="IPeopleIndex"/>) when it has a date of birth. The same call twice changes nothing.
+    /// </summary>
+    Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken);
+
+    /// <summary>A list in its order (<see cref="WorklistOrder"/>), filtered, whole: for the timer passes, not the team's reads.</summary>
+    Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The lines of <paramref name="list"/> received at or after <paramref name="from"/> and before
+    /// <paramref name="until"/>, in no particular order: what the funnel of a date range reads, an amount
+    /// bounded by the range rather than by everything ever received.
+    /// </summary>
+    Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a list in its order, filtered: at most <paramref name="limit"/> lines after the
+    /// place <paramref name="cursor"/> marks (from the start without one), read with one bounded query,
+    /// with the contact details of their people. <c>null</c> when <paramref name="cursor"/> is not one
+    /// this service made for the same list and filter.
+    /// </summary>
+    Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of the worklist's open lines (<see cref="TeamActions.Open"/>), a page of at most
+    /// <paramref name="pageSize"/> at a time: with <paramref name="dueOn"/>, only those whose pre-check could
+    /// change by that date (<see cref="WorklistItem.RecheckOn"/>) or whose urgent alert is pending; without, all.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken);
+}

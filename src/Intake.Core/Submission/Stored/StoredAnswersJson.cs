@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Intake.Core;
-
-/// <summary>The source-generated serialiser of <see cref="StoredAnswersDocument"/>: members left out when not answered.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(StoredAnswersDocument))]
-public sealed partial class StoredAnswersJson : JsonSerializerContext;

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Triggers;
+
+/// <summary>
+/// <c>GET /api/audit?from=YYYY-MM-DD&amp;to=YYYY-MM-DD&amp;by=…&amp;submissionId=…&amp;limit=&amp;cursor=</c>
+/// (manager): the audit log, newest first, as <c>{ "items", "next" }</c>. Its own reads are audited too.
+/// </summary>
+public sealed class AuditFunction(IAuditLog audit, TimeProvider time)
+{
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary><c>GET /api/audit</c>.</summary>
+    [Function(nameof(GetAudit))]
+    public Task<IActionResult> GetAudit(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/audit")] HttpRequest request, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, StaffRole.Manager, StaffData.PatientData, call => GetAuditAsync(request, call, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> GetAuditAsync(HttpRequest request, StaffCall call, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var from = Date(request, "from", errors);
+        var to = Date(request, "to", errors);
+        var by = One(request, "by", errors) is { } name ? (name.Trim() is { Length: > 0 and <= 256 } trimmed ? trimmed : Fail(errors, "by", "must be 1 to 256 characters.")) : null;
+        var submission = One(request, "submissionId", errors) is { } id ? SubmissionReader.NormaliseId(id) ?? Fail(errors, "submissionId", "must be a submission id (a UUID).") : null;
+        var limit = AuditQuery.DefaultLimit;
+        if (One(request, "limit", errors) is { } text && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= AuditQuery.MaxLimit))
+        {
+            errors.Add("limit", $"must be a whole number from 1 to {AuditQuery.MaxLimit}.");
+        }
+        var cursor = One(request, "cursor", errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors, "The audit query has problems: see errors.");
+        }
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var end = to ?? today;
+        var start = from ?? end.AddDays(-29);
+        if (start > end)
+        {
+            errors.Add("from", $"must be on or before to ({end:yyyy-MM-dd}).");
+        }
+        else if (end.DayNumber - start.DayNumber + 1 > AuditQuery.MaxDays)
+        {
+            errors.Add("from", $"must be at most {AuditQuery.MaxDays} days before to, both included.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors, "The date range is not one the audit log covers: see errors.");
+        }
+        if (submission is not null)
+        {
+            call.About(submission);
+        }
+        var page = await audit.ReadAsync(new AuditQuery(start, end, by, submission, limit, cursor), cancellationToken);
+        if (page is null)
+        {
+            errors.Add("cursor", "is not a cursor this service made for this query: start again without it, or use the next of the page before with the same filters.");
+            return Problems.Validation(errors, "The cursor cannot be used: see errors.");
+        }
+        call.Shows(page.Items.Count);
+        return ApiJson.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("items");
+            foreach (var e in page.Items)
+            {
+                w.WriteStartObject();
+                w.WriteString("at", e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+                w.WriteString("by", e.By);
+                w.WriteString("role", e.Role);
+                w.WriteString("action", e.Action);
+                if (e.SubmissionId is null)
+                {
+                    w.WriteNull("submissionId");
+                }
+                else
+                {
+                    w.WriteString("submissionId", e.SubmissionId);
+                }
+                w.WriteNumber("count", e.Count);
+                w.WriteNumber("status", e.Status);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (page.Next is null)
+            {
+                w.WriteNull("next");
+            }
+            else
+            {
+                w.WriteString("next", page.Next);
+            }
+            w.WriteEndObject();
+        });
+    }
+
+    private static string? Fail(FieldErrors errors, string name, string message)
+    {
+        errors.Add(name, message);
+        return null;
+    }
+
+    private static string? One(HttpRequest request, string name, FieldErrors errors)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        if (values.Count == 1 && values[0] is { } value)
+        {
+            return value;
+        }
+        errors.Add(name, "must be given once.");
+        return null;
+    }
+
+    private static DateOnly? Date(HttpRequest request, string name, FieldErrors errors)
+    {
+        if (One(request, name, errors) is not { } text)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date >= Earliest)
+        {
+            return date;
+        }
+        errors.Add(name, $"must be a UTC date as YYYY-MM-DD (e.g. 2026-11-26), on or after {Earliest:yyyy-MM-dd}.");
+        return null;
+    }
+}

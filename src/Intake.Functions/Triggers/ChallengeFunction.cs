@@ -1,0 +1,30 @@
+using Intake.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Triggers;
+
+/// <summary>
+/// The proof-of-work challenge of the public forms (api-2.md): <c>GET /api/challenge</c> gives a
+/// fresh signed challenge (<see cref="ExpiredChallengeRemovalFunction"/> removes the records of used
+/// ones once they expired).
+/// </summary>
+public sealed class ChallengeFunction(ProofOfWork proofOfWork)
+{
+    /// <summary><c>GET /api/challenge</c>: never cached, each one single-use.</summary>
+    [Function(nameof(Challenge))]
+    public IActionResult Challenge([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/challenge")] HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var challenge = proofOfWork.Create();
+        return new OkObjectResult(new
+        {
+            algorithm = challenge.Algorithm,
+            challenge = challenge.Challenge,
+            maxnumber = challenge.MaxNumber,
+            salt = challenge.Salt,
+            signature = challenge.Signature,
+        });
+    }
+}

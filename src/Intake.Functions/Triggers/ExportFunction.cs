@@ -1,0 +1,95 @@
+using System.Globalization;
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Triggers;
+
+/// <summary>
+/// <c>GET /api/export.csv?list=worklist|screened-out&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c> (manager):
+/// one row a submission of the list received in the range (the site's dates, both included, either
+/// end optional), as CSV (<see cref="ListExport"/>). Audited with the number of rows.
+/// </summary>
+public sealed class ExportFunction(ITeamLists lists, ISubmissionStore store, SiteCalendar calendar)
+{
+    /// <summary>Contact entities read at once while the export is written.</summary>
+    private const int ReadsAtOnce = 8;
+
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary><c>GET /api/export.csv</c>.</summary>
+    [Function(nameof(ExportList))]
+    public Task<IActionResult> ExportList(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/export.csv")] HttpRequest request, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, StaffRole.Manager, StaffData.PatientData, call => ExportAsync(request, call, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ExportAsync(HttpRequest request, StaffCall call, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        TeamList? list = One(request, "list", errors) switch
+        {
+            null when !errors.ToDictionary().ContainsKey("list") => Fail(errors, "list", "is required: worklist or screened-out."),
+            null => null,
+            "worklist" => TeamList.Worklist,
+            "screened-out" => TeamList.ScreenedOut,
+            _ => Fail(errors, "list", "must be worklist or screened-out."),
+        };
+        var from = Date(request, "from", errors);
+        var to = Date(request, "to", errors);
+        if (from > to)
+        {
+            errors.Add("from", $"must be on or before to ({to:yyyy-MM-dd}).");
+        }
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors, "The export has problems: see errors.");
+        }
+        var lines = (await lists.ListAsync(list!.Value, new WorklistFilter(), cancellationToken)).Where(l => ListExport.Covers(l, from, to, calendar)).ToArray();
+        var contacts = new Contact?[lines.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, lines.Length), new ParallelOptions { MaxDegreeOfParallelism = ReadsAtOnce, CancellationToken = cancellationToken },
+            async (i, token) => contacts[i] = (await store.GetFileAsync(lines[i].Id, token))?.Contact);
+        // A submission erased while the export ran has no row.
+        var rows = lines.Select((line, i) => new ExportRow(line, contacts[i])).Where(r => r.Contact is not null).ToArray();
+        call.Shows(rows.Length);
+        var name = $"{(list == TeamList.Worklist ? "worklist" : "screened-out")}-{calendar.Today:yyyy-MM-dd}.csv";
+        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        // The byte order mark lets a spreadsheet read the file as UTF-8 (accents in names) rather than the machine's code page.
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/csv; charset=utf-8; header=present", Content = "\uFEFF" + ListExport.Write(rows, calendar) };
+    }
+
+    private static TeamList? Fail(FieldErrors errors, string name, string message)
+    {
+        errors.Add(name, message);
+        return null;
+    }
+
+    private static string? One(HttpRequest request, string name, FieldErrors errors)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        if (values.Count == 1 && values[0] is { } value)
+        {
+            return value;
+        }
+        errors.Add(name, "must be given once.");
+        return null;
+    }
+
+    private static DateOnly? Date(HttpRequest request, string name, FieldErrors errors)
+    {
+        if (One(request, name, errors) is not { } text)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date >= Earliest)
+        {
+            return date;
+        }
+        errors.Add(name, $"must be a date at the site as YYYY-MM-DD (e.g. 2026-11-26), on or after {Earliest:yyyy-MM-dd}.");
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Intake.Core;
+using Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions.Triggers;
+
+/// <summary>
+/// <c>GET /api/stats?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: the screening funnel of a range of the
+/// site's dates (both included; by default the last 30 days up to the site's today), with the
+/// poison-queue counts. Counts only; needs the function key.
+/// </summary>
+public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
+{
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    /// <summary><c>GET /api/stats</c>.</summary>
+    [Function(nameof(GetStats))]
+    public Task<IActionResult> GetStats(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/stats")] HttpRequest request, CancellationToken cancellationToken) =>
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.CountsOnly, _ => GetStatsAsync(request, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> GetStatsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var from = ParseDate(request, "from", errors);
+        var to = ParseDate(request, "to", errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors, "A date of the range cannot be read: see errors.");
+        }
+        var range = (from, to) switch
+        {
+            (null, null) => SiteDateRange.Ending(calendar.Today),
+            (null, { } end) => SiteDateRange.Ending(end),
+            ({ } start, null) => new SiteDateRange(start, calendar.Today),
+            ({ } start, { } end) => new SiteDateRange(start, end),
+        };
+        if (range.From > range.To)
+        {
+            errors.Add("from", $"must be on or before to ({Date(range.To)}){(to is null ? ", the site's today" : "")}.");
+        }
+        else if (range.Days > SiteDateRange.MaxDays)
+        {
+            errors.Add("from", $"must be at most {SiteDateRange.MaxDays} days before to, both included: this range has {range.Days}.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors, "The date range is not one the report covers: see errors.");
+        }
+        var report = await funnel.ReadAsync(range, cancellationToken);
+        return ApiJson.Ok(w => StatsJson.Write(w, report));
+    }
+
+    private static DateOnly? ParseDate(HttpRequest request, string name, FieldErrors errors)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        if (values.Count == 1 && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= Earliest)
+        {
+            return date;
+        }
+        errors.Add(name, $"must be one date of the site's calendar, as YYYY-MM-DD (e.g. 2026-11-26), on or after {Date(Earliest)}.");
+        return null;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
