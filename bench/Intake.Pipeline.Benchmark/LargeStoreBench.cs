@@ -52,10 +52,6 @@ internal static class LargeStoreBench
         var bytes = new[] { "/api/worklist", "/api/screened-out", "/api/screened-out?limit=200" }
             .Select(route => (route, host.Staff.GetByteArrayAsync(route).Result.Length)).ToArray();
 
-        Console.Error.WriteLine($"== Pre-check throughput at {n} stored ({posts} posts, C = 16)");
-        var full = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 2));
-        var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in memory; N = {n} seeded in {seedSeconds:0} s ({n / seedSeconds:0}/s)");
         Console.WriteLine();
         Console.WriteLine("| measure | p50 (ms) | p95 (ms) | max (ms) | requests |");
@@ -70,7 +66,20 @@ internal static class LargeStoreBench
         {
             Console.WriteLine($"Answer size of {route}: {size:N0} bytes");
         }
-        Console.WriteLine($"Pre-check throughput over HTTP: empty store {empty:0.0}/s, at {n} stored {full:0.0}/s (ratio {full / empty:0.00})");
+        Console.Error.WriteLine($"== Pre-check throughput at {n} stored ({posts} posts, C = 16)");
+        string full;
+        try
+        {
+            var rate = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 2));
+            full = $"at {n} stored {rate:0.0}/s (ratio {rate / empty:0.00})";
+        }
+        catch (InvalidOperationException e)
+        {
+            // Said, not thrown: the reads above are kept (a store too slow for the posts is itself a finding).
+            full = $"at {n} stored: the run failed ({e.Message})";
+        }
+        var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        Console.WriteLine($"Pre-check throughput over HTTP: empty store {empty:0.0}/s, {full}");
         Console.WriteLine($"Local host peak working set: {peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]} kB");
         return 0;
     }
