@@ -313,12 +313,14 @@ public sealed class FhirReferralReadingTests
         var aware = response.Item.FindIndex(i => i.LinkId == "patientAwareOfReferral");
         response.Item[aware].Answer[0].Value = new FhirString("yes");
         bundle.Entry.RemoveAt(FhirReferrals.IndexOf<Organization>(bundle));
+        FhirReferrals.Resource<Patient>(bundle).BirthDate = "1972-03-16";
 
         Assert.Null(Read(bundle, out var issues));
 
         // The version, the ECOG, the biopsy's site given as text (not also "needs its site"),
-        // patientAwareOfReferral as text (not also "must be true"), the missing referrer: once each.
-        Assert.Equal(5, issues.Count);
+        // patientAwareOfReferral as text (not also "must be true"), the missing referrer, the birthDate: once each.
+        Assert.Equal(6, issues.Count);
+        Assert.Contains(issues, i => i.Expression.EndsWith(".birthDate", StringComparison.Ordinal));
         Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.questionnaire");
         Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.item[{ecog}].answer[0]");
         Assert.Contains(issues, i => i.Expression == $"Bundle.entry[{q}].resource.item[{biopsy}].item[0].answer[0]");

@@ -95,11 +95,12 @@ public static class ReferralBundleReader
                 issues.Add(new FhirIssue(expression, $"{label} {message}", CodeOf(message)));
             }
         }
-        if (draft?.Answers.DateOfBirth is { } dateOfBirth && patient?.Resource is Patient p && p.BirthDate is { } birthDate
-            && birthDate != dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        // Against the dateOfBirth answer as read, also when something else is wrong (an answer the reader refused is told already).
+        if (patient?.Resource is Patient p && p.BirthDate is { } birthDate && errors.For("answers.dateOfBirth").Count == 0
+            && (body["answers"] as JsonObject)?["dateOfBirth"] is JsonValue answer && answer.TryGetValue<string>(out var dateOfBirth) && birthDate != dateOfBirth)
         {
             issues.Add(new FhirIssue($"{patient.Value.Expression}.birthDate",
-                $"The Patient's birthDate ({Shown(birthDate)}) is not the dateOfBirth answer ({dateOfBirth:yyyy-MM-dd}): correct whichever is wrong, or leave birthDate out.",
+                $"The Patient's birthDate ({Shown(birthDate)}) is not the dateOfBirth answer ({Shown(dateOfBirth)}): correct whichever is wrong, or leave birthDate out.",
                 OperationOutcome.IssueType.BusinessRule));
         }
         return issues.Count == before ? draft : null;
