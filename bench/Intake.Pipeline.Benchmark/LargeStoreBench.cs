@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Testing;
 

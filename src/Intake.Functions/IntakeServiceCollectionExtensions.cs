@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Intake.Core;
 using Intake.Functions.Email;
 using Intake.Functions.Http;
 using Intake.Functions.Storage;

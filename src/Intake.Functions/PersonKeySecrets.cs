@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Intake.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

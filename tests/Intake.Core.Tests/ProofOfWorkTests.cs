@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Intake.Core;
 using Intake.Testing;
 using Microsoft.Extensions.Time.Testing;
 

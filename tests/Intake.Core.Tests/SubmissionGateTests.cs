@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using Intake.Core;
 using Intake.Testing;
 using Microsoft.Extensions.Time.Testing;
 

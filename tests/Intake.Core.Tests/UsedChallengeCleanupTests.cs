@@ -1,4 +1,3 @@
-using Intake.Core;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Intake.Core.Tests;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Moq;
 
@@ -157,7 +156,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
         Assert.False(file.Submission.UrgentAlertPending);
         var entry = file.History[^1];
         Assert.Equal(AlertDispatch.UrgentSentEvent, entry.Event);
-        Assert.Equal(PrecheckRouting.SystemActor, entry.By);
+        Assert.Equal(Actors.System, entry.By);
         Assert.Single(file.History, h => h.Event == AlertDispatch.UrgentSentEvent);
         Assert.Equal(SubmissionStatus.Routed, file.Submission.Status);
         Assert.Equal(Priority.Urgent, file.Submission.Precheck?.Priority);
@@ -255,7 +254,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
         var result = await rig.Updates.RequestAsync(id, ReferralStatus.UnderReview, "coordinator@example.org", None);
 
         Assert.Equal(ActionOutcome.Done, result.Outcome);
-        Assert.NotNull(SubmissionReader.NormaliseId(result.RequestId));
+        Assert.NotNull(SubmissionId.Normalise(result.RequestId));
         Assert.Equal([new AlertRequest(id, AlertKind.ReferrerUpdate, result.RequestId, ReferralStatus.UnderReview)], rig.Queued(id));
         var entry = (await rig.FileAsync(id)).History[^1];
         Assert.Equal($"Referrer update requested: under review by the study team (request {result.RequestId})", entry.Event);
@@ -288,7 +287,7 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
         Assert.Equal([requested.RequestId!], file.Submission.ReferrerUpdatesSent);
         var told = Assert.Single(file.History, h => h.Event.StartsWith("Referrer told", StringComparison.Ordinal));
         Assert.Equal($"Referrer told: the study team has contacted the patient (request {requested.RequestId})", told.Event);
-        Assert.Equal(PrecheckRouting.SystemActor, told.By);
+        Assert.Equal(Actors.System, told.By);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Intake.Core;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

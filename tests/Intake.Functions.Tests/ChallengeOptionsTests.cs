@@ -1,5 +1,4 @@
 using System.Text;
-using Intake.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

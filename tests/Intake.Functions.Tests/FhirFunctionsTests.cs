@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Intake.Core;
 using Intake.Core.Fhir;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;

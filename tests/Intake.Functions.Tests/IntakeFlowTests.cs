@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure;
-using Intake.Core;
 using Intake.Functions.Http;
 using Intake.Functions.Storage;
 using Moq;
@@ -78,7 +77,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         var file = await rig.FileAsync(id);
         var entry = Assert.Single(file.History);
         Assert.Equal("Self-screening received", entry.Event);
-        Assert.Equal(SubmissionIntake.PublicActor, entry.By);
+        Assert.Equal(Actors.Public, entry.By);
         Assert.Equal(1, file.Submission.Version);
         Assert.Equal(SubmissionStatus.Received, file.Submission.Status);
         Assert.Equal(TestData.Contact, file.Contact);
@@ -140,7 +139,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         Assert.Equal(file.Submission.ReceivedOn, file.Submission.Precheck?.Today);
         Assert.Equal(2, file.History.Count);
         Assert.Equal(1, PrecheckedEntries(file));
-        Assert.Equal(PrecheckRouting.SystemActor, file.History[1].By);
+        Assert.Equal(Actors.System, file.History[1].By);
         var (worklist, screenedOut) = await rig.LinesAsync(id);
         var line = Assert.Single(worklist);
         Assert.Equal(Priority.High, line.Priority);
@@ -298,7 +297,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         var stored = (await rig.Store.GetAsync(id, None))!;
         var precheck = TestData.Engine.Evaluate(stored.Answers, stored.ReceivedOn);
         Assert.True(await rig.Store.TryUpdateAsync(stored with { Precheck = precheck, EvaluatedAt = rig.Clock.GetUtcNow(), Status = SubmissionStatus.Routed, Version = 2 },
-            new HistoryEntry(rig.Clock.GetUtcNow(), PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor), None));
+            new HistoryEntry(rig.Clock.GetUtcNow(), PrecheckRouting.Describe(precheck), Actors.System), None));
         Assert.Empty((await rig.LinesAsync(id)).Worklist);
 
         rig.Clock.Advance(rig.Reconciler.Grace + TimeSpan.FromSeconds(1));

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Telemetry;
 using Intake.Testing;
 using Moq;

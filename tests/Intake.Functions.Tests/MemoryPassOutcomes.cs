@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Intake.Core;
 
 namespace Intake.Functions.Tests;
 

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Intake.Core;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Moq;

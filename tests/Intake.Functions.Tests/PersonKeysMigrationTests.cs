@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using Intake.Core;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;

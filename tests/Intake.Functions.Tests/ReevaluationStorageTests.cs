@@ -1,4 +1,3 @@
-using Intake.Core;
 
 namespace Intake.Functions.Tests;
 
@@ -41,7 +40,7 @@ public sealed class ReevaluationStorageTests(AzuriteFixture azurite)
         var final = await rig.FileAsync(id);
         var entry = Assert.Single(TeamRig.Reevaluations(final));
         Assert.Equal("Re-evaluated on 2026-12-02: LikelyEligible (High) → LikelyEligible (Urgent)", entry.Event);
-        Assert.Equal(PrecheckRouting.SystemActor, entry.By);
+        Assert.Equal(Actors.System, entry.By);
         Assert.Equal(TeamRig.Day0.AddDays(6), rig.Calendar.DateAt(entry.At));
         // The stored pre-check is the one of the change, not of a later day that changed nothing.
         Assert.Equal(TeamRig.Day0.AddDays(6), final.Submission.Precheck!.Today);
@@ -235,7 +234,7 @@ public sealed class ReevaluationStorageTests(AzuriteFixture azurite)
         Assert.Equal(1, rig.UrgentAlerts(id));
 
         // What the alert sender does once the team is told: clear the mark in a change of its own.
-        await rig.Changes.ApplyAsync(id, (s, _) => Task.FromResult<Change?>(new Change(s with { UrgentAlertPending = false }, "Urgent alert sent", PrecheckRouting.SystemActor)), None);
+        await rig.Changes.ApplyAsync(id, (s, _) => Task.FromResult<Change?>(new Change(s with { UrgentAlertPending = false }, "Urgent alert sent", Actors.System)), None);
         await rig.Actions.SetTeamStatusAsync(id, TeamStatus.Contacted, null, TeamRig.Coordinator, None);
         rig.NextDay();
         await rig.Reevaluation.RunAsync(None);

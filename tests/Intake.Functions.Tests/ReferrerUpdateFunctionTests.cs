@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -78,7 +77,7 @@ public sealed class ReferrerUpdateFunctionTests
         Assert.Equal($"/api/submissions/{id}", answer.Headers.Location.ToString());
         var body = answer.Json();
         var requestId = body.GetProperty("requestId").GetString();
-        Assert.NotNull(SubmissionReader.NormaliseId(requestId));
+        Assert.NotNull(SubmissionId.Normalise(requestId));
         Assert.Equal(id, body.GetProperty("submissionId").GetString());
         Assert.Equal(status.ToString(), body.GetProperty("status").GetString());
         _alerts.Verify(a => a.EnqueueAsync(new AlertRequest(id, AlertKind.ReferrerUpdate, requestId, status), It.IsAny<CancellationToken>()), Times.Once);

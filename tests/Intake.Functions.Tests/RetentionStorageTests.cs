@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;
@@ -70,7 +69,7 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite)
             Assert.Null(await rig.Store.GetFileAsync(id, None));
             var tombstone = await erasure.ErasedAsync(id, None);
             Assert.NotNull(tombstone);
-            Assert.Equal((Retention.Actor, PersonErasure.RetentionReason), (tombstone.ErasedBy, tombstone.Reason));
+            Assert.Equal((Actors.System, PersonErasure.RetentionReason), (tombstone.ErasedBy, tombstone.Reason));
         }
         foreach (var (id, what) in new[] { (open, "open"), (enrolled, "enrolled"), (enrolledOther, "the enrolled person's other"), (wasEnrolled, "once enrolled"), (recent, "recent") })
         {
@@ -79,7 +78,7 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite)
         }
         // One audit entry per erasure, by the system, naming the submission.
         Assert.Equal(due.Order(StringComparer.Ordinal), audit.Entries.Select(e => e.SubmissionId!).Order(StringComparer.Ordinal));
-        Assert.All(audit.Entries, e => Assert.Equal((Retention.Actor, Retention.Action, 1, 200), (e.By, e.Action, e.Count, e.Status)));
+        Assert.All(audit.Entries, e => Assert.Equal((Actors.System, Retention.Action, 1, 200), (e.By, e.Action, e.Count, e.Status)));
         var outcome = Assert.Single(await rig.Outcomes.ReadAsync(None), o => o.Pass == PassOutcome.EraseByRetention);
         Assert.Equal(0, outcome.Failures);
 

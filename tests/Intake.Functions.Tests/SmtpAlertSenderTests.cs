@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Email;
 using Intake.Testing;
 using MailKit.Security;

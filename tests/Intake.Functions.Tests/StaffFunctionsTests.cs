@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -101,8 +100,8 @@ public sealed class StaffFunctionsTests
         var routed = submission with { Status = SubmissionStatus.Routed, Precheck = precheck, EvaluatedAt = Received.AddMinutes(1), TeamStatus = TeamStatus.Contacted, Version = 3 };
         HistoryEntry[] history =
         [
-            new(Received, "Referral received", SubmissionIntake.PublicActor),
-            new(Received.AddMinutes(1), PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor),
+            new(Received, "Referral received", Actors.Public),
+            new(Received.AddMinutes(1), PrecheckRouting.Describe(precheck), Actors.System),
             new(Received.AddDays(1), "Team status: Contacted", "staff@example.org"),
         ];
         var file = new SubmissionFile(routed, new Contact("Ada Example", null, "+1 507 555 0100", "es"), TestData.Referrer, history);
@@ -195,7 +194,7 @@ public sealed class StaffFunctionsTests
     public async Task GetSubmission_of_a_self_screening_not_yet_prechecked_has_null_referrer_and_precheck()
     {
         var id = TestData.NewId();
-        var file = new SubmissionFile(TestData.Submission(id, Received), TestData.Contact, null, [new(Received, "Self-screening received", SubmissionIntake.PublicActor)]);
+        var file = new SubmissionFile(TestData.Submission(id, Received), TestData.Contact, null, [new(Received, "Self-screening received", Actors.Public)]);
         _store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(file);
 
         var json = (await GetSubmissionAsync(id)).Json();

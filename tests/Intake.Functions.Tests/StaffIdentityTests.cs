@@ -1,5 +1,4 @@
 using System.Text;
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 

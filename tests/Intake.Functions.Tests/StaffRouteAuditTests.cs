@@ -1,5 +1,4 @@
 using Azure;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -103,7 +102,7 @@ public sealed class StaffRouteAuditTests
         var received = new DateTimeOffset(2026, 11, 26, 15, 4, 5, TimeSpan.Zero);
         var store = new Mock<ISubmissionStore>();
         store.Setup(s => s.GetFileAsync(id, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SubmissionFile(TestData.Submission(id, received), TestData.Contact, null, [new(received, "Self-screening received", SubmissionIntake.PublicActor)]));
+            .ReturnsAsync(new SubmissionFile(TestData.Submission(id, received), TestData.Contact, null, [new(received, "Self-screening received", Actors.Public)]));
         return (new StaffFunctions(store.Object, new Mock<ITeamLists>().Object, new PersonLinking(new Mock<IPeopleIndex>().Object), Mock.Of<ISubmissionErasure>()), id, new MemoryAuditLog());
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Storage;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Intake.Core;
 using Intake.Functions.Http;
 using Intake.Functions.Storage;
 

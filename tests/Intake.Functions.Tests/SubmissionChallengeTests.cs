@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Intake.Testing;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -74,7 +73,7 @@ public sealed class SubmissionFunctionsTests
         Assert.Equal("Received", json.GetProperty("status").GetString());
         _store.Verify(s => s.AddAsync(
             It.Is<Submission>(x => x.Id == id && x.Kind == SubmissionKind.SelfScreening && x.Answers == TestData.Baseline && x.Status == SubmissionStatus.Received),
-            TestData.Contact, null, It.Is<HistoryEntry>(h => h.By == SubmissionIntake.PublicActor), It.IsAny<CancellationToken>()), Times.Once);
+            TestData.Contact, null, It.Is<HistoryEntry>(h => h.By == Actors.Public), It.IsAny<CancellationToken>()), Times.Once);
         _queue.Verify(q => q.EnqueueAsync(id, It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -85,7 +84,7 @@ public sealed class SubmissionFunctionsTests
 
         Assert.Equal(StatusCodes.Status202Accepted, answer.Status);
         var id = answer.Json().GetProperty("id").GetString()!;
-        Assert.Equal(SubmissionReader.NormaliseId(id), id);
+        Assert.Equal(SubmissionId.Normalise(id), id);
         Assert.Equal($"/api/submissions/{id}", answer.Headers.Location.ToString());
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Testing;
 

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;
@@ -17,7 +16,7 @@ public sealed class TableSubmissionStoreTests(AzuriteFixture azurite)
     {
         var id = TestData.NewId();
         var submission = TestData.Submission(id, Received, SubmissionKind.Referral, TestData.EveryField);
-        var received = new HistoryEntry(Received, "Referral received", SubmissionIntake.PublicActor);
+        var received = new HistoryEntry(Received, "Referral received", Actors.Public);
 
         Assert.Equal(AddResult.Added, await _store.AddAsync(submission, TestData.Contact, TestData.Referrer, received, None));
 
@@ -39,7 +38,7 @@ public sealed class TableSubmissionStoreTests(AzuriteFixture azurite)
         var id = TestData.NewId();
         var submission = TestData.Submission(id, Received);
         var contact = new Contact("Ada Example", null, "+1 507 555 0100", null);
-        var received = new HistoryEntry(Received, "Self-screening received", SubmissionIntake.PublicActor);
+        var received = new HistoryEntry(Received, "Self-screening received", Actors.Public);
 
         await _store.AddAsync(submission, contact, null, received, None);
 
@@ -56,12 +55,12 @@ public sealed class TableSubmissionStoreTests(AzuriteFixture azurite)
     {
         var id = TestData.NewId();
         var first = TestData.Submission(id, Received);
-        var firstEntry = new HistoryEntry(Received, "Self-screening received", SubmissionIntake.PublicActor);
+        var firstEntry = new HistoryEntry(Received, "Self-screening received", Actors.Public);
         await _store.AddAsync(first, TestData.Contact, null, firstEntry, None);
 
         var second = TestData.Submission(id, Received.AddHours(1), SubmissionKind.Referral, TestData.Ineligible);
         var otherContact = new Contact("Someone Else", "else@example.org", null, "es");
-        var result = await _store.AddAsync(second, otherContact, TestData.Referrer, new HistoryEntry(Received.AddHours(1), "Referral received", SubmissionIntake.PublicActor), None);
+        var result = await _store.AddAsync(second, otherContact, TestData.Referrer, new HistoryEntry(Received.AddHours(1), "Referral received", Actors.Public), None);
 
         Assert.Equal(AddResult.AlreadyExists, result);
         var file = await _store.GetFileAsync(id, None);
@@ -77,13 +76,13 @@ public sealed class TableSubmissionStoreTests(AzuriteFixture azurite)
     {
         var id = TestData.NewId();
         var submission = TestData.Submission(id, Received);
-        var received = new HistoryEntry(Received, "Self-screening received", SubmissionIntake.PublicActor);
+        var received = new HistoryEntry(Received, "Self-screening received", Actors.Public);
         await _store.AddAsync(submission, TestData.Contact, null, received, None);
 
         var evaluatedAt = Received.AddMinutes(1);
         var precheck = TestData.Engine.Evaluate(submission.Answers, submission.ReceivedOn);
         var updated = submission with { Status = SubmissionStatus.Routed, Precheck = precheck, EvaluatedAt = evaluatedAt, Version = 2 };
-        var entry = new HistoryEntry(evaluatedAt, PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor);
+        var entry = new HistoryEntry(evaluatedAt, PrecheckRouting.Describe(precheck), Actors.System);
 
         Assert.True(await _store.TryUpdateAsync(updated, entry, None));
 
@@ -100,7 +99,7 @@ public sealed class TableSubmissionStoreTests(AzuriteFixture azurite)
         // Versions 2 then 3: history stays oldest first, one entry per version.
         var id = TestData.NewId();
         var submission = TestData.Submission(id, Received);
-        var received = new HistoryEntry(Received, "Self-screening received", SubmissionIntake.PublicActor);
+        var received = new HistoryEntry(Received, "Self-screening received", Actors.Public);
         await _store.AddAsync(submission, TestData.Contact, null, received, None);
         var contacted = new HistoryEntry(Received.AddDays(1), "Team status: Contacted", "staff@example.org");
         var scheduled = new HistoryEntry(Received.AddDays(2), "Team status: Scheduled", "staff@example.org");
@@ -120,7 +119,7 @@ public sealed class TableSubmissionStoreTests(AzuriteFixture azurite)
     {
         var id = TestData.NewId();
         var submission = TestData.Submission(id, Received);
-        var received = new HistoryEntry(Received, "Self-screening received", SubmissionIntake.PublicActor);
+        var received = new HistoryEntry(Received, "Self-screening received", Actors.Public);
         await _store.AddAsync(submission, TestData.Contact, null, received, None);
 
         var contacted = (Record: submission with { TeamStatus = TeamStatus.Contacted, Version = 2 }, Entry: new HistoryEntry(Received.AddHours(1), "Team status: Contacted", "alice@example.org"));

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Intake.Core;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Http;
 
 namespace Intake.Functions.Tests;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +45,7 @@ public sealed class TeamFunctionsTests
         var submission = TestData.Submission(id, Received, answers: answers) with { PersonKeys = PersonKeys.Of(answers, TestData.Contact, TestData.PersonDigests) };
         var precheck = TestData.Engine.Evaluate(answers, submission.ReceivedOn);
         _stored = submission with { Precheck = precheck, EvaluatedAt = Received, Status = submission.StatusFor(precheck), Version = 2, Reopened = reopened };
-        _history.AddRange([new(Received, "Self-screening received", SubmissionIntake.PublicActor), new(Received, PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor)]);
+        _history.AddRange([new(Received, "Self-screening received", Actors.Public), new(Received, PrecheckRouting.Describe(precheck), Actors.System)]);
         _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _stored);
         _store.Setup(s => s.TryUpdateAsync(It.Is<Submission>(x => x.Id == id), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Submission updated, HistoryEntry entry, CancellationToken _) =>

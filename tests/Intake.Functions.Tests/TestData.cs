@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Functions.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text;
-using Intake.Core;
 
 namespace Intake.Functions.Tests;
 

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Intake.Core;
 using Intake.Functions.Email;
 using Intake.Functions.Storage;
 using MailKit.Security;
@@ -166,7 +165,7 @@ public sealed class UrgentDigestTests(AzuriteFixture azurite, MailDevFixture mai
         foreach (var id in held)
         {
             var announced = Assert.Single((await rig.FileAsync(id)).History, h => h.Event.StartsWith(AlertDispatch.DigestAnnouncedEvent, StringComparison.Ordinal));
-            Assert.Equal(PrecheckRouting.SystemActor, announced.By);
+            Assert.Equal(Actors.System, announced.By);
             Assert.Contains(DigestId(hour), announced.Event, StringComparison.Ordinal);
         }
         foreach (var id in singles)

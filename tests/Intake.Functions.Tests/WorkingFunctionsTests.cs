@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Intake.Core;
 using Intake.Functions.Triggers;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +45,7 @@ public sealed class WorkingFunctionsTests
         var submission = TestData.Submission(id, Received);
         var precheck = TestData.Engine.Evaluate(submission.Answers, submission.ReceivedOn);
         _stored = submission with { Precheck = precheck, EvaluatedAt = Received, Status = submission.StatusFor(precheck), Version = 2 };
-        _history.AddRange([new(Received, "Self-screening received", SubmissionIntake.PublicActor), new(Received, PrecheckRouting.Describe(precheck), PrecheckRouting.SystemActor)]);
+        _history.AddRange([new(Received, "Self-screening received", Actors.Public), new(Received, PrecheckRouting.Describe(precheck), Actors.System)]);
         _store.Setup(s => s.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _stored);
         _store.Setup(s => s.TryUpdateAsync(It.Is<Submission>(x => x.Id == id), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Submission updated, HistoryEntry entry, CancellationToken _) =>

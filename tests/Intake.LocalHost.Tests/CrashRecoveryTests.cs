@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Testing;
 using Xunit.Abstractions;

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
-using Intake.Core;
 using Intake.Core.Fhir;
 using Intake.Testing;
 using Task = System.Threading.Tasks.Task;

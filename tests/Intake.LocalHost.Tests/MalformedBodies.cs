@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Intake.Core;
 using Intake.Functions.Http;
 
 namespace Intake.LocalHost.Tests;

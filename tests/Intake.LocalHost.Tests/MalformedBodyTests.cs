@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Intake.Core;
 using Xunit.Abstractions;
 
 namespace Intake.LocalHost.Tests;

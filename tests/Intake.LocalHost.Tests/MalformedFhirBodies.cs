@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
-using Intake.Core;
 using Intake.Core.Fhir;
 using Intake.Functions.Http;
 using Intake.Testing;

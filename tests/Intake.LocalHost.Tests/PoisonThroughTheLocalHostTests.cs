@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Testing;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Testing;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using Intake.Core;
 using Intake.Core.Fhir;
 
 namespace Intake.Testing;

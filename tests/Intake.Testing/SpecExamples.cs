@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Intake.Core;
 
 namespace Intake.Testing;
 

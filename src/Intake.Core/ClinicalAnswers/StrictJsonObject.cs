@@ -62,6 +62,9 @@ public readonly struct StrictJsonObject
     public JsonElement? Get(string name) =>
         _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
+    /// <summary>Where this object's problems are recorded, for a reader of a nested value (<see cref="AnswersReader"/>).</summary>
+    public FieldErrors Errors => _errors;
+
     /// <summary>Records a problem with one member.</summary>
     public void Fail(string name, string message) => _errors.Add(PathOf(name), message);
 

@@ -2,7 +2,7 @@ namespace Intake.Core.Erasure;
 
 /// <summary>
 /// The retention pass (api-2.md, "A person's data has an end"): erases, with the reason
-/// <see cref="PersonErasure.RetentionReason"/> and by <see cref="Actor"/>, every submission screened out,
+/// <see cref="PersonErasure.RetentionReason"/> and by <see cref="Actors.System"/>, every submission screened out,
 /// or closed as <c>Declined</c>, <c>NotEligible</c> or <c>Unreachable</c>, whose last change is older
 /// than <see cref="ClosedDays"/>, and that was never <c>Enrolled</c> (nor is any submission of the same
 /// person). First it finishes erasures cut off before. Each item on its own (<see cref="ItemPass"/>);
@@ -11,9 +11,6 @@ namespace Intake.Core.Erasure;
 /// </summary>
 public sealed class Retention(ITeamLists lists, ISubmissionStore store, PersonErasure erasure, IAuditLog audit, IPassOutcomes outcomes, SiteCalendar calendar)
 {
-    /// <summary>Who the erasures and their audit entries name.</summary>
-    public const string Actor = "system";
-
     /// <summary>The audit entry's action.</summary>
     public const string Action = "EraseByRetention";
 
@@ -32,7 +29,7 @@ public sealed class Retention(ITeamLists lists, ISubmissionStore store, PersonEr
         }
         var now = calendar.Now;
         var cutoff = now - TimeSpan.FromDays(ClosedDays);
-        var mark = new ErasureMark(now, Actor, PersonErasure.RetentionReason);
+        var mark = new ErasureMark(now, Actors.System, PersonErasure.RetentionReason);
 
         var unfinished = await ItemPass.ForEachAsync(await erasure.OpenAsync(cancellationToken),
             (key, token) => erasure.FinishAsync(key, token), cancellationToken);
@@ -51,7 +48,7 @@ public sealed class Retention(ITeamLists lists, ISubmissionStore store, PersonEr
             {
                 return;
             }
-            await audit.AppendAsync(new AuditEntry(now, Actor, Actor, Action, id, 1, 200), token);
+            await audit.AppendAsync(new AuditEntry(now, Actors.System, Actors.System, Action, id, 1, 200), token);
             await erasure.EraseSubmissionAsync(id, mark, token);
         }, cancellationToken);
 

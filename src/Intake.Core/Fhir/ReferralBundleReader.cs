@@ -170,7 +170,7 @@ public static class ReferralBundleReader
                     continue;
                 }
                 if (entry.FullUrl is not { } fullUrl || !fullUrl.StartsWith("urn:uuid:", StringComparison.Ordinal)
-                    || SubmissionReader.NormaliseId(fullUrl["urn:uuid:".Length..]) is null)
+                    || SubmissionId.Normalise(fullUrl["urn:uuid:".Length..]) is null)
                 {
                     Fail($"{at}.fullUrl", "Each entry needs a fullUrl of the form urn:uuid:<a UUID>, by which the other resources refer to it.", OperationOutcome.IssueType.Required);
                 }

@@ -1,4 +1,3 @@
-using Intake.Core;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;

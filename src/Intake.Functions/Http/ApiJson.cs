@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Intake.Core;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Intake.Functions.Http;

@@ -1,4 +1,3 @@
-using Intake.Core;
 
 namespace Intake.Functions.Http;
 

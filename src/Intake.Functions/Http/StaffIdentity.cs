@@ -1,4 +1,3 @@
-using Intake.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace Intake.Functions.Http;

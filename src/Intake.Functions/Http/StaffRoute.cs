@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Intake.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Intake.Core;
 
 namespace Intake.Functions.Http;
 

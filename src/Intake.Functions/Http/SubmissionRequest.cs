@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Intake.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +13,7 @@ public static class SubmissionRequest
     /// </summary>
     public static async Task<(string Id, JsonDocument Body, IActionResult? Problem)> ReadAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (SubmissionReader.NormaliseId(id) is not { } key)
+        if (SubmissionId.Normalise(id) is not { } key)
         {
             return ("", null!, Problems.NotFound());
         }
@@ -33,30 +32,20 @@ public static class SubmissionRequest
     public static async Task<(string Id, string Text, IActionResult? Problem)> ReadRequiredTextAsync(HttpRequest request, StaffCall call, string id,
         string field, int maxLength, string whatItIs, string title, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var (key, document, problem) = await ReadAsync(request, id, cancellationToken);
-        if (problem is not null)
+        var (key, text, problem) = await ReadObjectAsync(request, call, id, [field], (json, _) =>
         {
-            return (key, "", problem);
-        }
-        call.About(key);
-        using (document)
-        {
-            var errors = new FieldErrors();
-            string? text = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, [field], out var json))
+            var text = json.Text(field, maxLength);
+            if (text is null && !json.Failed(field))
             {
-                text = json.Text(field, maxLength);
-                if (text is null && !errors.ToDictionary().ContainsKey(field))
-                {
-                    json.Fail(field, $"is required: {whatItIs}");
-                }
+                json.Fail(field, $"is required: {whatItIs}");
             }
-            return errors.IsEmpty ? (key, text!, null) : (key, "", Problems.Validation(errors, title));
-        }
+            return text;
+        }, title, cancellationToken);
+        return (key, text ?? "", problem);
     }
+
     /// <summary>
-    /// A body of one JSON object whose members must all be in <paramref name="fields"/>, read by
+    /// The one way a staff route reads a body about a submission. A body of one JSON object whose members must all be in <paramref name="fields"/>, read by
     /// <paramref name="read"/> (which reports each problem with <see cref="StrictJsonObject.Fail"/> under
     /// the member's JSON path): the id and what <paramref name="read"/> made of it, or the problem to
     /// answer (those of <see cref="ReadAsync"/>, or a <c>400</c> titled <paramref name="title"/> naming

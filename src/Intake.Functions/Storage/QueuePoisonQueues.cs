@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Intake.Core;
 
 namespace Intake.Functions.Storage;
 

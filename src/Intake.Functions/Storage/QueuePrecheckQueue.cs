@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Storage.Queues;
-using Intake.Core;
 using Intake.Functions.Telemetry;
 
 namespace Intake.Functions.Storage;

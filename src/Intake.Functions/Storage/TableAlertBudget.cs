@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Intake.Core;
 
 namespace Intake.Functions.Storage;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Intake.Core;
 
 namespace Intake.Functions.Storage;
 

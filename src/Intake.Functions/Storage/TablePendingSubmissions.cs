@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Intake.Core;
 
 namespace Intake.Functions.Storage;
 

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Intake.Core;
 
 namespace Intake.Functions.Storage;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Intake.Core;
 
 namespace Intake.Functions.Storage;
 

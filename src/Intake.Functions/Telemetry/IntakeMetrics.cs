@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Intake.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Intake.Functions.Telemetry;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +26,7 @@ public sealed class AuditFunction(IAuditLog audit, TimeProvider time)
         var from = Date(request, "from", errors);
         var to = Date(request, "to", errors);
         var by = One(request, "by", errors) is { } name ? (name.Trim() is { Length: > 0 and <= 256 } trimmed ? trimmed : Fail(errors, "by", "must be 1 to 256 characters.")) : null;
-        var submission = One(request, "submissionId", errors) is { } id ? SubmissionReader.NormaliseId(id) ?? Fail(errors, "submissionId", "must be a submission id (a UUID).") : null;
+        var submission = One(request, "submissionId", errors) is { } id ? SubmissionId.Normalise(id) ?? Fail(errors, "submissionId", "must be a submission id (a UUID).") : null;
         var limit = AuditQuery.DefaultLimit;
         if (One(request, "limit", errors) is { } text && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= AuditQuery.MaxLimit))
         {

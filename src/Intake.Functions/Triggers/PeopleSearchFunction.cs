@@ -1,5 +1,4 @@
 using System.Globalization;
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Intake.Core;
 using Intake.Functions.Storage;
 using Intake.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
@@ -20,7 +19,7 @@ public sealed class PrecheckFunction(PrecheckRouting routing, ISubmissionErasure
     public async Task PrecheckSubmission([QueueTrigger(StorageNames.PrecheckQueue)] QueueMessage message, CancellationToken cancellationToken)
     {
         var request = PrecheckRequest.Read(message.Body);
-        var id = SubmissionReader.NormaliseId(request.SubmissionId)
+        var id = SubmissionId.Normalise(request.SubmissionId)
             ?? throw new ArgumentException("The pre-check message does not hold a submission id.", nameof(message));
         metrics.Dequeued(StorageNames.PrecheckQueue, message.InsertedOn);
         using var span = IntakeTelemetry.StartProcess(StorageNames.PrecheckQueue, request.Traceparent, id);

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

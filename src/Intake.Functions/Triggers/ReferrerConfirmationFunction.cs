@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,43 +28,34 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
 
     private async Task<IActionResult> RequestAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
-        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
+        var (key, status, problem) = await SubmissionRequest.ReadObjectAsync(request, call, id, Fields, (json, _) =>
+        {
+            var status = json.Get("status") is { ValueKind: JsonValueKind.String } s && PascalCaseEnum<ReferralStatus>.TryParse(s.GetString(), out var parsed, alsoCamelCase: true)
+                ? parsed : (ReferralStatus?)null;
+            if (status is null)
+            {
+                json.Fail("status", $"is required, one of: {PascalCaseEnum<ReferralStatus>.Allowed}.");
+            }
+            return status;
+        }, "The referrer update has problems: see errors.", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        call.About(key);
-        using (document)
+        var result = await updates.RequestAsync(key, status!.Value, call.Staff.Name, cancellationToken);
+        switch (result.Outcome)
         {
-            var errors = new FieldErrors();
-            ReferralStatus? status = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, Fields, out var json))
-            {
-                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && PascalCaseEnum<ReferralStatus>.TryParse(s.GetString(), out var parsed, alsoCamelCase: true) ? parsed : null;
-                if (status is null)
-                {
-                    json.Fail("status", $"is required, one of: {PascalCaseEnum<ReferralStatus>.Allowed}.");
-                }
-            }
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors, "The referrer update has problems: see errors.");
-            }
-            var result = await updates.RequestAsync(key, status!.Value, call.About(key).Staff.Name, cancellationToken);
-            switch (result.Outcome)
-            {
-                case ActionOutcome.NotFound:
-                    return Problems.NotFound();
-                case ActionOutcome.NotApplicable:
-                    return Problems.Conflict("A referrer update does not apply to this submission", result.Detail!);
-            }
-            logger.LogInformation("Referrer update {RequestId} for {Id} queued", result.RequestId, key);
-            return new AcceptedResult($"/api/submissions/{key}", new
-            {
-                requestId = result.RequestId,
-                submissionId = key,
-                status = PascalCaseEnum<ReferralStatus>.Name(status.Value),
-            });
+            case ActionOutcome.NotFound:
+                return Problems.NotFound();
+            case ActionOutcome.NotApplicable:
+                return Problems.Conflict("A referrer update does not apply to this submission", result.Detail!);
         }
+        logger.LogInformation("Referrer update {RequestId} for {Id} queued", result.RequestId, key);
+        return new AcceptedResult($"/api/submissions/{key}", new
+        {
+            requestId = result.RequestId,
+            submissionId = key,
+            status = PascalCaseEnum<ReferralStatus>.Name(status!.Value),
+        });
     }
 }

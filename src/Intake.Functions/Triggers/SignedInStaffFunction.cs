@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Functions.Http;
 using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Intake.Core;
 using Intake.Core.Fhir;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +18,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     [Function(nameof(GetSubmission))]
     public Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionId.Normalise(id) is { } key
             ? await FileAsync(call.About(key).Shows(1).SubmissionId!, cancellationToken)
             : Problems.NotFound(), cancellationToken);
 
@@ -41,7 +40,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
     [Function(nameof(GetSubmissionFhir))]
     public async Task<IActionResult> GetSubmissionFhir(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/submissions/{id}/fhir")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        FhirResults.FromProblem(await StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
+        FhirResults.FromProblem(await StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionId.Normalise(id) is { } key
             ? await FhirFileAsync(call.About(key).Shows(1).SubmissionId!, cancellationToken)
             : Problems.NotFound(), cancellationToken));
 

@@ -1,4 +1,3 @@
-using Intake.Core;
 using Intake.Core.Fhir;
 using Intake.Functions.Http;
 using Intake.Functions.Telemetry;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,39 +24,23 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 
     private async Task<IActionResult> SetTeamStatusAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
-        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
-        if (problem is not null)
+        var (key, change, problem) = await SubmissionRequest.ReadObjectAsync(request, call, id, StatusFields, (json, _) =>
         {
-            return problem;
-        }
-        call.About(key);
-        using (document)
-        {
-            var errors = new FieldErrors();
-            TeamStatus? status = null;
-            string? note = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, StatusFields, out var json))
+            var status = json.Get("status") is { ValueKind: JsonValueKind.String } s && PascalCaseEnum<TeamStatus>.TryParse(s.GetString(), out var parsed) ? parsed : (TeamStatus?)null;
+            if (status is null)
             {
-                status = json.Get("status") is { ValueKind: JsonValueKind.String } s && PascalCaseEnum<TeamStatus>.TryParse(s.GetString(), out var parsed) ? parsed : null;
-                if (status is null)
-                {
-                    json.Fail("status", $"is required, one of: {PascalCaseEnum<TeamStatus>.Allowed}.");
-                }
-                note = json.Text("note", TeamActions.MaxNoteLength);
+                json.Fail("status", $"is required, one of: {PascalCaseEnum<TeamStatus>.Allowed}.");
             }
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors, "The status change has problems: see errors.");
-            }
-            return await AnswerAsync(await actions.SetTeamStatusAsync(key, status!.Value, note, call.Staff.Name, cancellationToken), call, cancellationToken);
-        }
+            return (Status: status, Note: json.Text("note", TeamActions.MaxNoteLength));
+        }, "The status change has problems: see errors.", cancellationToken);
+        return problem ?? await AnswerAsync(await actions.SetTeamStatusAsync(key, change.Status!.Value, change.Note, call.Staff.Name, cancellationToken), call, cancellationToken);
     }
 
     /// <summary><c>POST /api/submissions/{id}/reopen</c>: a screened-out submission joins the worklist.</summary>
     [Function(nameof(Reopen))]
     public Task<IActionResult> Reopen(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/submissions/{id}/reopen")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionReader.NormaliseId(id) is { } key
+        StaffRoute.RunAsync(request, StaffRole.Coordinator, StaffData.PatientData, async call => SubmissionId.Normalise(id) is { } key
             ? await AnswerAsync(await actions.ReopenAsync(key, call.About(key).Staff.Name, cancellationToken), call, cancellationToken)
             : Problems.NotFound(), cancellationToken);
 
@@ -85,45 +68,24 @@ public sealed class TeamFunctions(TeamActions actions, ISubmissionStore store, P
 
     private async Task<IActionResult> CorrectAnswersAsync(HttpRequest request, StaffCall call, string id, CancellationToken cancellationToken)
     {
-        var (key, document, problem) = await SubmissionRequest.ReadAsync(request, id, cancellationToken);
-        if (problem is not null)
+        var (key, answers, problem) = await SubmissionRequest.ReadObjectAsync(request, call, id, AnswersFields, (json, _) =>
         {
-            return problem;
-        }
-        call.About(key);
-        using (document)
-        {
-            var errors = new FieldErrors();
-            Answers? answers = null;
-            if (StrictJsonObject.TryOpen(document.RootElement, "", errors, AnswersFields, out var json))
+            if (json.Get("answers") is not { } element)
             {
-                if (json.Get("answers") is { } element)
-                {
-                    // The study team may record what the oncologist said for any submission, so the referral's fields are allowed.
-                    answers = AnswersReader.Read(element, "answers", SubmissionKind.Referral, calendar.Today, errors);
-                }
-                else
-                {
-                    json.Fail("answers", "is required: the corrected answers, all of them.");
-                }
+                json.Fail("answers", "is required: the corrected answers, all of them.");
+                return null;
             }
-            if (answers is null || !errors.IsEmpty)
+            // The study team may record what the oncologist said for any submission, so the referral's fields are allowed.
+            var answers = AnswersReader.Read(element, json.PathOf("answers"), SubmissionKind.Referral, calendar.Today, json.Errors);
+            if (answers is null && json.Errors.IsEmpty)
             {
-                return Problems.Validation(errors);
+                json.Fail("answers", "could not be read: the corrected answers, all of them, as an object.");
             }
-            return await AnswerAsync(await actions.CorrectAnswersAsync(key, answers, call.Staff.Name, cancellationToken), call, cancellationToken);
-        }
+            return answers;
+        }, "Some answers need correcting: see errors, keyed by the field's JSON path.", cancellationToken);
+        return problem ?? await AnswerAsync(await actions.CorrectAnswersAsync(key, answers!, call.Staff.Name, cancellationToken), call, cancellationToken);
     }
 
-    private async Task<IActionResult> AnswerAsync(TeamActionResult result, StaffCall call, CancellationToken cancellationToken)
-    {
-        switch (result.Outcome)
-        {
-            case ActionOutcome.NotFound:
-                return Problems.NotFound();
-            case ActionOutcome.NotApplicable:
-                return Problems.Conflict("This action does not apply to the submission now", result.Detail!);
-        }
-        return await ApiJson.FileAsync(store, linking, call.About(result.Submission!.Id).Shows(1).SubmissionId!, cancellationToken);
-    }
+    private Task<IActionResult> AnswerAsync(TeamActionResult result, StaffCall call, CancellationToken cancellationToken) =>
+        TeamActionAnswers.OfAsync(result, call, store, linking, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Intake.Core;
 using Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -90,10 +89,6 @@ public sealed class WorkingFunctions(TeamActions actions, ISubmissionStore store
         return (channel ?? default, outcome ?? default, note, next);
     }
 
-    private async Task<IActionResult> AnswerAsync(TeamActionResult result, StaffCall call, CancellationToken cancellationToken) => result.Outcome switch
-    {
-        ActionOutcome.NotFound => Problems.NotFound(),
-        ActionOutcome.NotApplicable => Problems.Conflict("This action does not apply to the submission now", result.Detail!),
-        _ => await ApiJson.FileAsync(store, linking, call.About(result.Submission!.Id).Shows(1).SubmissionId!, cancellationToken),
-    };
+    private Task<IActionResult> AnswerAsync(TeamActionResult result, StaffCall call, CancellationToken cancellationToken) =>
+        TeamActionAnswers.OfAsync(result, call, store, linking, cancellationToken);
 }

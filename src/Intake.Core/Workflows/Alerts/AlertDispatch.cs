@@ -41,13 +41,13 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
     public Task<AlertOutcome> HandleAsync(AlertRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = SubmissionReader.NormaliseId(request.SubmissionId)
+        var id = SubmissionId.Normalise(request.SubmissionId)
             ?? throw new ArgumentException("The alert request does not hold a submission id.", nameof(request));
         return request.Kind switch
         {
             AlertKind.UrgentItem => UrgentAsync(id, cancellationToken),
             AlertKind.ReferrerUpdate => ReferrerUpdateAsync(id,
-                SubmissionReader.NormaliseId(request.RequestId) ?? throw new ArgumentException("A referrer update needs its request id (a UUID).", nameof(request)),
+                SubmissionId.Normalise(request.RequestId) ?? throw new ArgumentException("A referrer update needs its request id (a UUID).", nameof(request)),
                 request.Status is { } status && Enum.IsDefined(status) ? status : throw new ArgumentException("A referrer update needs the status to tell.", nameof(request)),
                 cancellationToken),
             _ => throw new ArgumentException($"Unknown alert kind {(int)request.Kind}.", nameof(request)),
@@ -174,13 +174,13 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
             await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.UrgentAlertPending
                 ? new Change(s with { UrgentAlertPending = false },
                     $"{UrgentHeldEvent} of the hour from {Hour(slot.Window)} UTC: over {settings.MaxPerHour.ToString(CultureInfo.InvariantCulture)} urgent e-mails in that hour",
-                    PrecheckRouting.SystemActor)
+                    Actors.System)
                 : null), cancellationToken);
             return AlertOutcome.HeldForDigest;
         }
         await sender.SendAsync(UrgentEmail(submission), cancellationToken);
         await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.UrgentAlertPending
-            ? new Change(s with { UrgentAlertPending = false }, UrgentSentEvent, PrecheckRouting.SystemActor)
+            ? new Change(s with { UrgentAlertPending = false }, UrgentSentEvent, Actors.System)
             : null), cancellationToken);
         return AlertOutcome.Sent;
     }
@@ -206,14 +206,14 @@ public sealed class AlertDispatch(ISubmissionStore store, SubmissionChanges chan
             await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.ReferrerUpdatesSent.Contains(requestId, StringComparer.Ordinal)
                 ? null
                 : new Change(s with { ReferrerUpdatesSent = [.. s.ReferrerUpdatesSent, requestId] },
-                    $"Referrer update not sent: the referrer's e-mail address is not confirmed (request {requestId})", PrecheckRouting.SystemActor)), cancellationToken);
+                    $"Referrer update not sent: the referrer's e-mail address is not confirmed (request {requestId})", Actors.System)), cancellationToken);
             return AlertOutcome.NotConfirmed;
         }
         await sender.SendAsync(ReferrerEmail(file.Submission, to, requestId, status), cancellationToken);
         await changes.ApplyAsync(id, (s, _) => Task.FromResult(s.ReferrerUpdatesSent.Contains(requestId, StringComparer.Ordinal)
             ? null
             : new Change(s with { ReferrerUpdatesSent = [.. s.ReferrerUpdatesSent, requestId] },
-                $"Referrer told: {Words(status)} (request {requestId})", PrecheckRouting.SystemActor)), cancellationToken);
+                $"Referrer told: {Words(status)} (request {requestId})", Actors.System)), cancellationToken);
         return AlertOutcome.Sent;
     }
 }

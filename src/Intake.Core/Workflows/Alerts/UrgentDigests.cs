@@ -90,6 +90,6 @@ public sealed class UrgentDigests(IAlertBudget budget, AlertDispatch dispatch, I
         {
             return;
         }
-        await changes.ApplyAsync(held.SubmissionId, (s, _) => Task.FromResult<Change?>(new Change(s, entry, PrecheckRouting.SystemActor)), cancellationToken);
+        await changes.ApplyAsync(held.SubmissionId, (s, _) => Task.FromResult<Change?>(new Change(s, entry, Actors.System)), cancellationToken);
     }
 }

@@ -6,9 +6,6 @@ namespace Intake.Core.Workflows.Receiving;
 /// </summary>
 public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions pending, IPrecheckQueue queue, SiteCalendar calendar, PersonDigests digests)
 {
-    /// <summary>Who history records for what the public posts.</summary>
-    public const string PublicActor = "public";
-
     /// <summary>Stores and queues <paramref name="draft"/>.</summary>
     public async Task<IntakeResult> AcceptAsync(SubmissionDraft draft, CancellationToken cancellationToken)
     {
@@ -25,7 +22,7 @@ public sealed class SubmissionIntake(ISubmissionStore store, IPendingSubmissions
             PersonKeys = PersonKeys.Of(draft.Answers, draft.Contact, digests),
             Version = 1,
         };
-        var received = new HistoryEntry(now, draft.Kind == SubmissionKind.Referral ? "Referral received" : "Self-screening received", PublicActor);
+        var received = new HistoryEntry(now, draft.Kind == SubmissionKind.Referral ? "Referral received" : "Self-screening received", Actors.Public);
 
         // The pending mark comes first: should the process die after storing, the reconciler still finds the submission.
         await pending.MarkAsync(id, now, cancellationToken);

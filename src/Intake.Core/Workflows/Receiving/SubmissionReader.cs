@@ -55,11 +55,6 @@ public static partial class SubmissionReader
             : null;
     }
 
-    /// <summary>A submission id as a lower-case UUID, or <c>null</c> when <paramref name="text"/> is not a UUID.</summary>
-    public static string? NormaliseId(string? text) =>
-        // The length first: the parser forgives surrounding white space, and an id is exactly its 36 characters.
-        text is { Length: 36 } && Guid.TryParseExact(text, "D", out var id) ? id.ToString("D") : null;
-
     private static string? ReadId(StrictJsonObject json)
     {
         if (!json.Has("id"))
@@ -67,7 +62,7 @@ public static partial class SubmissionReader
             return null;
         }
         var text = ValidString(json.Get("id")!.Value);
-        var id = NormaliseId(text);
+        var id = SubmissionId.Normalise(text);
         if (id is null)
         {
             json.Fail("id", "must be a UUID such as 3f1c2a4e-8b7d-4c1a-9e2f-5a6b7c8d9e0f, or left out.");

@@ -58,13 +58,13 @@ public sealed class Reevaluation(ITeamLists lists, SubmissionChanges changes, Pr
         if (differs)
         {
             return new Change(s with { Precheck = precheck, EvaluatedAt = now, Status = s.StatusFor(precheck) },
-                $"Re-evaluated on {today:yyyy-MM-dd}: {PrecheckDiff.Describe(s.Precheck, precheck)}", PrecheckRouting.SystemActor);
+                $"Re-evaluated on {today:yyyy-MM-dd}: {PrecheckDiff.Describe(s.Precheck, precheck)}", Actors.System);
         }
         // Due but unchanged (a pre-check kept before its re-check date was, or one whose change came and
         // went between two passes): its next date is recorded, so that the line is not read again before it.
         return s.Precheck?.RecheckOn is not { } due || due <= today
             ? new Change(s with { Precheck = precheck, EvaluatedAt = now },
-                $"Re-checked on {today:yyyy-MM-dd}: no change; next re-check {(precheck.RecheckOn == DateOnly.MaxValue ? "not needed" : $"on {precheck.RecheckOn:yyyy-MM-dd}")}", PrecheckRouting.SystemActor)
+                $"Re-checked on {today:yyyy-MM-dd}: no change; next re-check {(precheck.RecheckOn == DateOnly.MaxValue ? "not needed" : $"on {precheck.RecheckOn:yyyy-MM-dd}")}", Actors.System)
             : null;
     }
 }

@@ -8,9 +8,6 @@ namespace Intake.Core.Workflows.Routing;
 /// </summary>
 public sealed class PrecheckRouting(SubmissionChanges changes, PersonLinking linking, PrecheckEngine engine)
 {
-    /// <summary>Who history records for automatic changes.</summary>
-    public const string SystemActor = "system";
-
     /// <summary>Pre-checks and routes submission <paramref name="id"/>.</summary>
     /// <exception cref="KeyNotFoundException">No submission has this id.</exception>
     public async Task<RoutingOutcome> HandleAsync(string id, CancellationToken cancellationToken)
@@ -31,7 +28,7 @@ public sealed class PrecheckRouting(SubmissionChanges changes, PersonLinking lin
                 PersonId = personId,
             };
             var linked = personId == submission.Id ? "" : $"; the same person as submission {personId}";
-            return new Change(routed, Describe(precheck) + linked, SystemActor);
+            return new Change(routed, Describe(precheck) + linked, Actors.System);
         }, cancellationToken);
 
         var current = result.Submission ?? throw new KeyNotFoundException($"No submission {id} is stored.");
