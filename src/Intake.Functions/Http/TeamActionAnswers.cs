@@ -1,4 +1,3 @@
-using Intake.Core;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Intake.Functions.Http;
