@@ -1,5 +1,6 @@
-// The domain's namespaces (one per folder of src/Intake.Core: answers, rules, workflows, stores, ...),
-// in scope in every file of this project.
+// The domain's namespaces, one per folder of src/Intake.Core (answers, rules, workflows, stores, ...),
+// in scope in every file of every project of the solution (Directory.Build.targets compiles this
+// file into each).
 global using Intake.Core.Access;
 global using Intake.Core.Calendar;
 global using Intake.Core.Challenge;
