@@ -196,9 +196,9 @@ public sealed class MalformedBodies
         {
             Add("wrong type", $"the body is {Short(root)}", root);
         }
-        foreach (var path in Paths(_valid))
+        foreach (var path in JsonPaths.Paths(_valid))
         {
-            var kind = At(_valid, path)!.GetValueKind().ToString();
+            var kind = JsonPaths.At(_valid, path)!.GetValueKind().ToString();
             foreach (var (candidateKind, json) in WrongTypes.Where(w => w.Kind != kind && !(w.Kind is "True" or "False" && kind is "True" or "False")))
             {
                 Add("wrong type", $"{Name(path)} = {json}", Replace(path, json));
@@ -208,7 +208,7 @@ public sealed class MalformedBodies
 
     private void HugeNumbers()
     {
-        foreach (var path in Paths(_valid).Where(p => At(_valid, p) is JsonValue))
+        foreach (var path in JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonValue))
         {
             foreach (var number in RawNumbers)
             {
@@ -259,8 +259,8 @@ public sealed class MalformedBodies
 
     private void InvalidUtf8Sequences()
     {
-        var strings = Paths(_valid).Where(p => At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToArray();
-        var objects = Paths(_valid).Where(p => At(_valid, p) is JsonObject).Prepend([]).ToArray();
+        var strings = JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToArray();
+        var objects = JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonObject).Prepend([]).ToArray();
         foreach (var sequence in InvalidUtf8)
         {
             var hex = Convert.ToHexString(sequence);
@@ -274,7 +274,7 @@ public sealed class MalformedBodies
 
     private void UnpairedSurrogates()
     {
-        var strings = Paths(_valid).Where(p => At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToArray();
+        var strings = JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToArray();
         foreach (var escape in EscapedSurrogates)
         {
             foreach (var path in new[] { Pick(strings), Pick(strings), (object[])[ContactField, "name"] })
@@ -287,9 +287,9 @@ public sealed class MalformedBodies
 
     private void DuplicateKeys()
     {
-        foreach (var objectPath in Paths(_valid).Where(p => At(_valid, p) is JsonObject).Prepend([]))
+        foreach (var objectPath in JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonObject).Prepend([]))
         {
-            foreach (var (name, value) in (JsonObject)At(_valid, objectPath)!)
+            foreach (var (name, value) in (JsonObject)JsonPaths.At(_valid, objectPath)!)
             {
                 var json = value?.ToJsonString() ?? "null";
                 Add("duplicate key", $"{Name([.. objectPath, name])} given twice", AddMember(objectPath, $"{Quote(name)}:{json}"));
@@ -301,7 +301,7 @@ public sealed class MalformedBodies
 
     private void PrototypeAndOddKeys()
     {
-        foreach (var objectPath in Paths(_valid).Where(p => At(_valid, p) is JsonObject).Prepend([]))
+        foreach (var objectPath in JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonObject).Prepend([]))
         {
             foreach (var key in OddKeys)
             {
@@ -315,7 +315,7 @@ public sealed class MalformedBodies
     {
         foreach (var path in EnumPaths())
         {
-            var value = (string)At(_valid, path)!;
+            var value = (string)JsonPaths.At(_valid, path)!;
             string[] variants =
             [
                 "", " ", "unknownValue", "maybe", "null", "true", "0", char.ToUpperInvariant(value[0]) + value[1..], value.ToUpperInvariant(),
@@ -378,7 +378,7 @@ public sealed class MalformedBodies
         }
         foreach (var path in required)
         {
-            Add("missing or false required", $"{Name(path)} left out", Mutate(b => ((JsonObject)At(b, path[..^1])!).Remove((string)path[^1])));
+            Add("missing or false required", $"{Name(path)} left out", Mutate(b => ((JsonObject)JsonPaths.At(b, path[..^1])!).Remove((string)path[^1])));
         }
         Add("missing or false required", $"{ContactField} without email and phone", Mutate(b => { b[ContactField]!.AsObject().Remove("email"); b[ContactField]!.AsObject().Remove("phone"); }));
         Add("missing or false required", $"{ConsentField} = false", Replace([ConsentField], "false"));
@@ -464,7 +464,7 @@ public sealed class MalformedBodies
 
     private void ControlCharacters()
     {
-        var strings = Paths(_valid).Where(p => At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToArray();
+        var strings = JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToArray();
         for (var c = 0; c < 0x20; c++)
         {
             var path = Pick(strings);
@@ -576,47 +576,9 @@ public sealed class MalformedBodies
         return name.Length == 0 ? "the body" : name.ToString();
     }
 
-    /// <summary>Every member and array item below the root, parents before children.</summary>
-    private static List<object[]> Paths(JsonNode node, object[]? at = null)
-    {
-        at ??= [];
-        var paths = new List<object[]>();
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, child) in o)
-                {
-                    paths.Add([.. at, name]);
-                    if (child is not null)
-                    {
-                        paths.AddRange(Paths(child, [.. at, name]));
-                    }
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    paths.Add([.. at, i]);
-                    paths.AddRange(Paths(a[i]!, [.. at, i]));
-                }
-                break;
-        }
-        return paths;
-    }
-
-    private static JsonNode? At(JsonNode root, object[] path)
-    {
-        var node = root;
-        foreach (var segment in path)
-        {
-            node = segment is int i ? node?.AsArray()[i] : node?.AsObject()[(string)segment];
-        }
-        return node;
-    }
-
     private static void Set(JsonNode root, object[] path, JsonNode? value)
     {
-        var parent = At(root, path[..^1])!;
+        var parent = JsonPaths.At(root, path[..^1])!;
         if (path[^1] is int i)
         {
             parent.AsArray()[i] = value;
@@ -627,11 +589,11 @@ public sealed class MalformedBodies
         }
     }
 
-    private IEnumerable<object[]> EnumPaths() => Paths(_valid).Where(p =>
-        p.Length >= 2 && (string)p[0] == "answers" && At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String
+    private IEnumerable<object[]> EnumPaths() => JsonPaths.Paths(_valid).Where(p =>
+        p.Length >= 2 && (string)p[0] == "answers" && JsonPaths.At(_valid, p) is JsonValue v && v.GetValueKind() == JsonValueKind.String
         && p[^1] is not ("dateOfBirth" or "date"));
 
-    private string Unquoted(object[] path) => At(_valid, path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : At(_valid, path)!.ToJsonString();
+    private string Unquoted(object[] path) => JsonPaths.At(_valid, path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : JsonPaths.At(_valid, path)!.ToJsonString();
 
     private byte[] Mutate(Action<JsonObject> change)
     {
@@ -644,7 +606,7 @@ public sealed class MalformedBodies
     private byte[] Replace(object[] path, string json)
     {
         var body = _valid.DeepClone();
-        if (At(body, path[..^1]) is JsonObject parent && !parent.ContainsKey((string)path[^1]))
+        if (JsonPaths.At(body, path[..^1]) is JsonObject parent && !parent.ContainsKey((string)path[^1]))
         {
             parent[(string)path[^1]] = Marker;
         }
@@ -656,7 +618,7 @@ public sealed class MalformedBodies
     private byte[] AddMember(object[] objectPath, string member)
     {
         var body = _valid.DeepClone();
-        ((JsonObject)At(body, objectPath)!)[Marker] = Marker;
+        ((JsonObject)JsonPaths.At(body, objectPath)!)[Marker] = Marker;
         return Encoding.UTF8.GetBytes(body.ToJsonString().Replace($"{Quote(Marker)}:{Quote(Marker)}", member, StringComparison.Ordinal));
     }
 
@@ -664,7 +626,7 @@ public sealed class MalformedBodies
     private byte[] Splice(object[] path, Func<string, string> mark, byte[] bytes)
     {
         var body = _valid.DeepClone();
-        Set(body, path, mark((string)At(body, path)!));
+        Set(body, path, mark((string)JsonPaths.At(body, path)!));
         return Splice(body.ToJsonString(), bytes);
     }
 
@@ -672,7 +634,7 @@ public sealed class MalformedBodies
     private byte[] Splice(object[] objectPath, string raw, byte[] bytes)
     {
         var body = _valid.DeepClone();
-        ((JsonObject)At(body, objectPath)!)["@@member@@"] = "@@member@@";
+        ((JsonObject)JsonPaths.At(body, objectPath)!)["@@member@@"] = "@@member@@";
         return Splice(body.ToJsonString().Replace("\"@@member@@\":\"@@member@@\"", raw, StringComparison.Ordinal), bytes);
     }
 

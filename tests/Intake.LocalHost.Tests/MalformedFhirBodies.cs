@@ -153,9 +153,9 @@ public sealed class MalformedFhirBodies
 
     private void WrongTypesEverywhere()
     {
-        foreach (var path in Paths(_valid).Where(p => At(_valid, p) is JsonValue))
+        foreach (var path in JsonPaths.Paths(_valid).Where(p => JsonPaths.At(_valid, p) is JsonValue))
         {
-            var kind = At(_valid, path)!.GetValueKind().ToString();
+            var kind = JsonPaths.At(_valid, path)!.GetValueKind().ToString();
             foreach (var (candidate, json) in WrongTypes.Where(w => w.Kind != kind && !(w.Kind is "True" && kind is "False")))
             {
                 if (candidate == "Null" && path[^1] is int)
@@ -169,7 +169,7 @@ public sealed class MalformedFhirBodies
 
     private void UnknownElements()
     {
-        foreach (var path in Paths(_valid).Prepend([]).Where(p => At(_valid, p) is JsonObject))
+        foreach (var path in JsonPaths.Paths(_valid).Prepend([]).Where(p => JsonPaths.At(_valid, p) is JsonObject))
         {
             // Not valueString: an extension may hold one (though never beside its own extensions, which only validation checks).
             var member = Pick(["\"shoeSize\":9", "\"Id\":\"x\"", "\"__proto__\":{}", "\"answers\":{}", "\"_id\":{}", "\"\":1", "\"resourcetype\":\"Bundle\""]);
@@ -197,13 +197,13 @@ public sealed class MalformedFhirBodies
         }
         // Items nested deeper than the Questionnaire: under an answer, under a question, under a group's member.
         var q = Index<QuestionnaireResponse>();
-        var items = (JsonArray)At(_valid, ["entry", q, "resource", "item"])!;
+        var items = (JsonArray)JsonPaths.At(_valid, ["entry", q, "resource", "item"])!;
         for (var i = 0; i < items.Count; i++)
         {
             var nested = new JsonObject { ["linkId"] = "ecog", ["answer"] = new JsonArray(new JsonObject { ["valueInteger"] = 1 }) };
             Add("deep nesting", $"an item under item[{i}]", Mutate(b =>
             {
-                var item = At(b, ["entry", q, "resource", "item", i])!.AsObject();
+                var item = JsonPaths.At(b, ["entry", q, "resource", "item", i])!.AsObject();
                 if (item["answer"] is JsonArray answers)
                 {
                     answers[0]!["item"] = new JsonArray(nested.DeepClone());
@@ -267,7 +267,7 @@ public sealed class MalformedFhirBodies
             var at = json.IndexOf(member, StringComparison.Ordinal);
             Add("duplicate", $"the member {member} twice in its object", json[..at] + member + "," + json[at..]);
         }
-        var items = (JsonArray)At(_valid, ["entry", Index<QuestionnaireResponse>(), "resource", "item"])!;
+        var items = (JsonArray)JsonPaths.At(_valid, ["entry", Index<QuestionnaireResponse>(), "resource", "item"])!;
         for (var i = 0; i < items.Count; i++)
         {
             var index = i;
@@ -339,18 +339,18 @@ public sealed class MalformedFhirBodies
 
     private void CodesAndLinkIds()
     {
-        var items = Paths(_valid).Where(p => p[^1] is "linkId").ToList();
+        var items = JsonPaths.Paths(_valid).Where(p => p[^1] is "linkId").ToList();
         foreach (var path in items)
         {
-            var linkId = (string)At(_valid, path)!;
+            var linkId = (string)JsonPaths.At(_valid, path)!;
             foreach (var wrong in new[] { linkId + "x", linkId.ToUpperInvariant(), "answers." + linkId, linkId.Replace('.', '/') }.Where(w => w != linkId))
             {
                 Add("linkId", $"{Name(path)} = {wrong}", Replace(path, Quote(wrong)));
             }
         }
-        foreach (var path in Paths(_valid).Where(p => p[^1] is "code" && At(_valid, p[..^1]) is JsonObject o && o.ContainsKey("system") && p.Contains("valueCoding")))
+        foreach (var path in JsonPaths.Paths(_valid).Where(p => p[^1] is "code" && JsonPaths.At(_valid, p[..^1]) is JsonObject o && o.ContainsKey("system") && p.Contains("valueCoding")))
         {
-            var code = (string)At(_valid, path)!;
+            var code = (string)JsonPaths.At(_valid, path)!;
             foreach (var wrong in new[] { code + "s", code.ToUpperInvariant(), "Unknown", "none " })
             {
                 if (wrong != code)
@@ -359,18 +359,18 @@ public sealed class MalformedFhirBodies
                 }
             }
             var system = path[..^1].Append("system").ToArray();
-            foreach (var wrong in new[] { "http://snomed.info/sct", FhirCanonical.CodeSystemUrl("nothing"), (string)At(_valid, system)! + "/" })
+            foreach (var wrong in new[] { "http://snomed.info/sct", FhirCanonical.CodeSystemUrl("nothing"), (string)JsonPaths.At(_valid, system)! + "/" })
             {
                 Add("code", $"{Name(system)} = {wrong}", Replace(system, Quote(wrong)));
             }
-            Add("code", $"{Name(system)} removed", Mutate(b => At(b, path[..^1])!.AsObject().Remove("system")));
+            Add("code", $"{Name(system)} removed", Mutate(b => JsonPaths.At(b, path[..^1])!.AsObject().Remove("system")));
         }
-        foreach (var path in Paths(_valid).Where(p => p[^1] is "valueCoding"))
+        foreach (var path in JsonPaths.Paths(_valid).Where(p => p[^1] is "valueCoding"))
         {
             Add("value type", $"{Name(path)} as a valueString", Rename(path, "valueString", "\"yes\""));
             Add("value type", $"{Name(path)} as a valueCode", Rename(path, "valueCode", "\"yes\""));
         }
-        foreach (var path in Paths(_valid).Where(p => p[^1] is "valueInteger" or "valueDate" or "valueBoolean"))
+        foreach (var path in JsonPaths.Paths(_valid).Where(p => p[^1] is "valueInteger" or "valueDate" or "valueBoolean"))
         {
             Add("value type", $"{Name(path)} as a valueString", Rename(path, "valueString", "\"1\""));
             Add("value type", $"{Name(path)} as a valueDecimal", Rename(path, "valueDecimal", "1.5"));
@@ -380,7 +380,7 @@ public sealed class MalformedFhirBodies
 
     private void DatesAndNumbers()
     {
-        foreach (var path in Paths(_valid).Where(p => p[^1] is "valueDate" or "birthDate"))
+        foreach (var path in JsonPaths.Paths(_valid).Where(p => p[^1] is "valueDate" or "birthDate"))
         {
             foreach (var date in BadDates)
             {
@@ -393,7 +393,7 @@ public sealed class MalformedFhirBodies
             b["entry"]![Index<Patient>()]!["resource"]!["birthDate"] = "2099-01-01";
         }));
         Add("date", "a birthDate that is not the dateOfBirth answer", Replace(["entry", Index<Patient>(), "resource", "birthDate"], "\"1972-03-16\""));
-        var ecog = Paths(_valid).First(p => p[^1] is "valueInteger");
+        var ecog = JsonPaths.Paths(_valid).First(p => p[^1] is "valueInteger");
         foreach (var number in new[] { "5", "-1", "100", "2147483648", "1e400", "1.0", "01", "-0.5" })
         {
             Add("number", $"{Name(ecog)} = {number}", Replace(ecog, number));
@@ -502,44 +502,6 @@ public sealed class MalformedFhirBodies
         return name.ToString();
     }
 
-    /// <summary>Every member and array item below the root, parents before children.</summary>
-    private static List<object[]> Paths(JsonNode node, object[]? at = null)
-    {
-        at ??= [];
-        var paths = new List<object[]>();
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, child) in o)
-                {
-                    paths.Add([.. at, name]);
-                    if (child is not null)
-                    {
-                        paths.AddRange(Paths(child, [.. at, name]));
-                    }
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    paths.Add([.. at, i]);
-                    paths.AddRange(Paths(a[i]!, [.. at, i]));
-                }
-                break;
-        }
-        return paths;
-    }
-
-    private static JsonNode? At(JsonNode root, object[] path)
-    {
-        var node = root;
-        foreach (var segment in path)
-        {
-            node = segment is int i ? node?.AsArray()[i] : node?.AsObject()[(string)segment];
-        }
-        return node;
-    }
-
     private byte[] Mutate(Action<JsonObject> change)
     {
         var body = (JsonObject)_valid.DeepClone();
@@ -551,7 +513,7 @@ public sealed class MalformedFhirBodies
     private byte[] Replace(object[] path, string json)
     {
         var body = _valid.DeepClone();
-        var parent = At(body, path[..^1])!;
+        var parent = JsonPaths.At(body, path[..^1])!;
         if (path[^1] is int i)
         {
             parent.AsArray()[i] = Marker;
@@ -567,7 +529,7 @@ public sealed class MalformedFhirBodies
     private byte[] Rename(object[] path, string name, string json)
     {
         var body = _valid.DeepClone();
-        var parent = At(body, path[..^1])!.AsObject();
+        var parent = JsonPaths.At(body, path[..^1])!.AsObject();
         parent.Remove((string)path[^1]);
         parent[name] = Marker;
         return Encoding.UTF8.GetBytes(body.ToJsonString().Replace(Quote(Marker), json, StringComparison.Ordinal));
@@ -577,7 +539,7 @@ public sealed class MalformedFhirBodies
     private byte[] AddMember(object[] objectPath, string member)
     {
         var body = _valid.DeepClone();
-        ((JsonObject)At(body, objectPath)!)[Marker] = Marker;
+        ((JsonObject)JsonPaths.At(body, objectPath)!)[Marker] = Marker;
         return Encoding.UTF8.GetBytes(body.ToJsonString().Replace($"{Quote(Marker)}:{Quote(Marker)}", member, StringComparison.Ordinal));
     }
 }
