@@ -126,7 +126,10 @@ async function openWorkspace(justSignedIn) {
   // one before the funnel has loaded, and that must not be drawn again over their edits.
   const wanted = idFromHash();
   try {
-    await Promise.all([loadMe(), loadWorklist(), loadScreenedOut(), loadStats()]);
+    // Who is signed in first: an item opened as soon as the lists show must already know the roles
+    // (the access log, "assign to me").
+    await loadMe();
+    await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
   } catch (error) {
     if (error instanceof SignedOut) return;
     console.error(error);
