@@ -23,16 +23,16 @@ public sealed class AuditFunction(IAuditLog audit, TimeProvider time)
     private async Task<IActionResult> GetAuditAsync(HttpRequest request, StaffCall call, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var from = Date(request, "from", errors);
-        var to = Date(request, "to", errors);
-        var by = One(request, "by", errors) is { } name ? (name.Trim() is { Length: > 0 and <= 256 } trimmed ? trimmed : Fail(errors, "by", "must be 1 to 256 characters.")) : null;
-        var submission = One(request, "submissionId", errors) is { } id ? SubmissionId.Normalise(id) ?? Fail(errors, "submissionId", "must be a submission id (a UUID).") : null;
+        var from = StaffQuery.Date(request, "from", errors, Earliest, "a UTC date");
+        var to = StaffQuery.Date(request, "to", errors, Earliest, "a UTC date");
+        var by = StaffQuery.One(request, "by", errors) is { } name ? (name.Trim() is { Length: > 0 and <= 256 } trimmed ? trimmed : Fail(errors, "by", "must be 1 to 256 characters.")) : null;
+        var submission = StaffQuery.One(request, "submissionId", errors) is { } id ? SubmissionId.Normalise(id) ?? Fail(errors, "submissionId", "must be a submission id (a UUID).") : null;
         var limit = AuditQuery.DefaultLimit;
-        if (One(request, "limit", errors) is { } text && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= AuditQuery.MaxLimit))
+        if (StaffQuery.One(request, "limit", errors) is { } text && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= AuditQuery.MaxLimit))
         {
             errors.Add("limit", $"must be a whole number from 1 to {AuditQuery.MaxLimit}.");
         }
-        var cursor = One(request, "cursor", errors);
+        var cursor = StaffQuery.One(request, "cursor", errors);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors, "The audit query has problems: see errors.");
@@ -102,34 +102,6 @@ public sealed class AuditFunction(IAuditLog audit, TimeProvider time)
     private static string? Fail(FieldErrors errors, string name, string message)
     {
         errors.Add(name, message);
-        return null;
-    }
-
-    private static string? One(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (values.Count == 1 && values[0] is { } value)
-        {
-            return value;
-        }
-        errors.Add(name, "must be given once.");
-        return null;
-    }
-
-    private static DateOnly? Date(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (One(request, name, errors) is not { } text)
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date >= Earliest)
-        {
-            return date;
-        }
-        errors.Add(name, $"must be a UTC date as YYYY-MM-DD (e.g. 2026-11-26), on or after {Earliest:yyyy-MM-dd}.");
         return null;
     }
 }

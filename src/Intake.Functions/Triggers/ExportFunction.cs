@@ -27,7 +27,7 @@ public sealed class ExportFunction(ITeamLists lists, ISubmissionStore store, Sit
     private async Task<IActionResult> ExportAsync(HttpRequest request, StaffCall call, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        TeamList? list = One(request, "list", errors) switch
+        TeamList? list = StaffQuery.One(request, "list", errors) switch
         {
             null when !errors.ToDictionary().ContainsKey("list") => Fail(errors, "list", "is required: worklist or screened-out."),
             null => null,
@@ -35,8 +35,8 @@ public sealed class ExportFunction(ITeamLists lists, ISubmissionStore store, Sit
             "screened-out" => TeamList.ScreenedOut,
             _ => Fail(errors, "list", "must be worklist or screened-out."),
         };
-        var from = Date(request, "from", errors);
-        var to = Date(request, "to", errors);
+        var from = StaffQuery.Date(request, "from", errors, Earliest, "a date at the site");
+        var to = StaffQuery.Date(request, "to", errors, Earliest, "a date at the site");
         if (from > to)
         {
             errors.Add("from", $"must be on or before to ({to:yyyy-MM-dd}).");
@@ -61,34 +61,6 @@ public sealed class ExportFunction(ITeamLists lists, ISubmissionStore store, Sit
     private static TeamList? Fail(FieldErrors errors, string name, string message)
     {
         errors.Add(name, message);
-        return null;
-    }
-
-    private static string? One(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (values.Count == 1 && values[0] is { } value)
-        {
-            return value;
-        }
-        errors.Add(name, "must be given once.");
-        return null;
-    }
-
-    private static DateOnly? Date(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (One(request, name, errors) is not { } text)
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date >= Earliest)
-        {
-            return date;
-        }
-        errors.Add(name, $"must be a date at the site as YYYY-MM-DD (e.g. 2026-11-26), on or after {Earliest:yyyy-MM-dd}.");
         return null;
     }
 }

@@ -57,7 +57,7 @@ public sealed class PeopleSearchFunction(IPeopleSearch search)
     // Each value in its form first, then exactly one way of looking up: email alone, phone alone, or name with dateOfBirth.
     private static PersonQuery? Read(HttpRequest request, FieldErrors errors)
     {
-        var (email, phone, name, born) = (One(request, "email", errors), One(request, "phone", errors), One(request, "name", errors), One(request, "dateOfBirth", errors));
+        var (email, phone, name, born) = (StaffQuery.One(request, "email", errors), StaffQuery.One(request, "phone", errors), StaffQuery.One(request, "name", errors), StaffQuery.One(request, "dateOfBirth", errors));
         if (email is not null && (email.Trim() is not { Length: > 2 and <= MaxEmailLength } trimmed || !trimmed.Contains('@', StringComparison.Ordinal) || trimmed.Any(char.IsControl)))
         {
             errors.Add("email", $"must be an e-mail address, at most {MaxEmailLength} characters.");
@@ -100,19 +100,5 @@ public sealed class PeopleSearchFunction(IPeopleSearch search)
             errors.Add("dateOfBirth", "and name are looked up together, the date as YYYY-MM-DD.");
         }
         return errors.IsEmpty ? new PersonQuery(email, phone, name, date) : null;
-    }
-
-    private static string? One(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (values.Count == 1 && values[0] is { } value)
-        {
-            return value;
-        }
-        errors.Add(name, "must be given once.");
-        return null;
     }
 }

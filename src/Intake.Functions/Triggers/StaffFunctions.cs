@@ -70,12 +70,12 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
         var errors = new FieldErrors();
         var filter = WorkingQuery.Add(request, new WorklistFilter(Parse<Priority>(request, "priority", errors), Parse<TeamStatus>(request, "teamStatus", errors)), errors);
         var limit = WorklistPage.DefaultLimit;
-        if (One(request, "limit", errors) is { } text
+        if (StaffQuery.One(request, "limit", errors) is { } text
             && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= WorklistPage.MaxLimit))
         {
             errors.Add("limit", $"must be a whole number from 1 to {WorklistPage.MaxLimit}.");
         }
-        var cursor = One(request, "cursor", errors);
+        var cursor = StaffQuery.One(request, "cursor", errors);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors, "The list request has problems: see errors.");
@@ -88,20 +88,6 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
         }
         call.Shows(page.Items.Count);
         return ApiJson.Ok(w => ApiJson.WriteList(w, page, withReasons: list == TeamList.ScreenedOut));
-    }
-
-    private static string? One(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (values.Count == 1 && values[0] is { } value)
-        {
-            return value;
-        }
-        errors.Add(name, "must be given once.");
-        return null;
     }
 
     private static T? Parse<T>(HttpRequest request, string name, FieldErrors errors) where T : struct, Enum
