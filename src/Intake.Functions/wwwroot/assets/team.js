@@ -67,8 +67,6 @@ function showSignin(message, isError) {
   $('workspace').hidden = true;
   $('nav').hidden = true;
   $('lock').hidden = true;
-  $('signed-in').hidden = true;
-  state.me = null;
   // Nothing about a person stays on the page once it is locked.
   for (const id of ['worklist-items', 'screened-items', 'item', 'funnel-body', 'funnel-summary', 'worklist-count', 'screened-count']) fill($(id));
   $('item').hidden = true;
@@ -152,6 +150,14 @@ async function loadMe() {
   $('signed-in').textContent = `Signed in as ${state.me.name} (${roles})`;
   $('signed-in').hidden = false;
   $('filter-mine').disabled = false;
+}
+
+/** On locking: nobody is signed in, so nothing is "mine". */
+function forgetMe() {
+  state.me = null;
+  $('signed-in').hidden = true;
+  $('filter-mine').checked = false;
+  $('filter-mine').disabled = true;
 }
 
 const isManager = () => Boolean(state.me?.roles.includes('manager'));
@@ -842,12 +848,6 @@ function clearFound() {
 const CHANNEL = { phone: 'Phone', email: 'E-mail', letter: 'Letter' };
 const CONTACT_OUTCOME = { reached: 'Reached', leftMessage: 'Left a message', noAnswer: 'No answer', wrongNumber: 'Wrong number or address' };
 const SHORTCUTS_OFF = 'mbcintake.shortcutsOff';
-
-function forgetMe() {
-  state.me = null;
-  $('filter-mine').checked = false;
-  $('filter-mine').disabled = true;
-}
 
 /** The Mine and Due today views as the worklist's query. */
 function workingViewParams(params) {
