@@ -134,8 +134,8 @@ internal static class LargeStoreBench
         var tables = storage.CreateTableServiceClient(new TableClientOptions());
         var store = new TableSubmissionStore(tables);
         var lists = new TableTeamLists(tables, digests);
-        var pending = new TablePendingSubmissions(tables);
-        var linking = new PersonLinking(new TablePeopleIndex(tables, digests));
+        var pending = new TableTeamLists(tables, digests);
+        var linking = new PersonLinking(new TableTeamLists(tables, digests));
         var alerts = new NoAlerts(); // The running host would try to e-mail every urgent seed.
         var engine = new PrecheckEngine(RuleSet.Nct03737695);
         var emails = new System.Collections.Concurrent.ConcurrentBag<string>();

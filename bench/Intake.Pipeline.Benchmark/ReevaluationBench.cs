@@ -52,10 +52,10 @@ internal static class ReevaluationBench
         var engine = new PrecheckEngine(RuleSet.Nct03737695);
         var store = new TableSubmissionStore(tables);
         var lists = new TableTeamLists(tables, PersonDigestsForBench);
-        var pending = new TablePendingSubmissions(tables);
+        var pending = new TableTeamLists(tables, PersonDigestsForBench);
         var changes = new SubmissionChanges(store, lists, new QueueAlertQueue(queues), calendar);
         var intake = new SubmissionIntake(store, pending, new NoQueue(), calendar, PersonDigestsForBench);
-        var routing = new PrecheckRouting(changes, new PersonLinking(new TablePeopleIndex(tables, PersonDigestsForBench)), engine);
+        var routing = new PrecheckRouting(changes, new PersonLinking(new TableTeamLists(tables, PersonDigestsForBench)), engine);
 
         Console.Error.WriteLine($"== Seeding {n} open worklist items through the storage classes");
         var ids = await SeedAsync(n, intake, routing, calendar.Today);

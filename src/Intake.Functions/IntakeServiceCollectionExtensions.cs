@@ -75,12 +75,13 @@ public static class IntakeServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
+        // One unit, one store: the lists, the pending marks and the people index are written together (ITeamLists).
         services.AddSingleton<ITeamLists, TableTeamLists>();
-        services.AddSingleton<IPendingSubmissions, TablePendingSubmissions>();
+        services.AddSingleton<IPendingSubmissions>(sp => sp.GetRequiredService<ITeamLists>());
+        services.AddSingleton<IPeopleIndex>(sp => sp.GetRequiredService<ITeamLists>());
+        services.AddSingleton<IPeopleSearch>(sp => sp.GetRequiredService<ITeamLists>());
         services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
         services.AddSingleton(PersonKeySecrets.PersonDigests);
-        services.AddSingleton<IPeopleIndex, TablePeopleIndex>();
-        services.AddSingleton<IPeopleSearch, TablePeopleSearch>();
         services.AddSingleton<IPlainPersonKeys, TablePlainPersonKeys>();
         services.AddSingleton<PersonKeysMigration>();
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();

@@ -41,12 +41,12 @@ public sealed class AlertDispatchTests(AzuriteFixture azurite)
         {
             Calendar = TestData.Calendar();
             Store = new TableSubmissionStore(azurite.Tables);
-            var pending = new TablePendingSubmissions(azurite.Tables);
+            var pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Alerts.Setup(q => q.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Intake = new SubmissionIntake(Store, pending, Queue.Object, Calendar, TestData.PersonDigests);
             Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables, TestData.PersonDigests), Alerts.Object, Calendar);
-            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TableTeamLists(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
             Dispatch = new AlertDispatch(Store, Changes, Sender, Settings, new TableAlertBudget(azurite.Tables), Calendar);
             Updates = new ReferrerUpdates(Store, Changes, Alerts.Object);
         }

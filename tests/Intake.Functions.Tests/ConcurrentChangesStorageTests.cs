@@ -72,7 +72,7 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
     }
 
     /// <summary>The real lists, holding the first put until released (no timing: the test says when).</summary>
-    private sealed class HoldFirstPut(ITeamLists lists) : ITeamLists
+    private sealed class HoldFirstPut(ITeamLists lists) : DelegatingTeamLists(lists)
     {
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -82,30 +82,15 @@ public sealed class ConcurrentChangesStorageTests(AzuriteFixture azurite)
 
         public void Release() => _released.SetResult();
 
-        public async Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken)
+        public override async Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _puts) == 1)
             {
                 _held.SetResult();
                 await _released.Task;
             }
-            await lists.PutAsync(item, replacing, cancellationToken);
+            await base.PutAsync(item, replacing, cancellationToken);
         }
-
-        public Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken) =>
-            lists.PutFirstAsync(item, person, cancellationToken);
-
-        public Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
-            lists.ListAsync(list, filter, cancellationToken);
-
-        public Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
-            lists.ReceivedBetweenAsync(list, from, until, cancellationToken);
-
-        public Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
-            lists.PageAsync(list, filter, limit, cursor, cancellationToken);
-
-        public IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize, CancellationToken cancellationToken) =>
-            lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken);
     }
 
     [Fact]

@@ -23,11 +23,11 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Calendar = TestData.Calendar(Clock);
             Store = new TableSubmissionStore(azurite.Tables);
             Lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
-            Pending = new TablePendingSubmissions(azurite.Tables);
+            Pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar, TestData.PersonDigests);
             Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
-            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TableTeamLists(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
             Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar, new MemoryPassOutcomes()) { Grace = TimeSpan.FromMinutes(2) };
         }
 
@@ -35,7 +35,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         public SiteCalendar Calendar { get; }
         public TableSubmissionStore Store { get; }
         public TableTeamLists Lists { get; }
-        public TablePendingSubmissions Pending { get; }
+        public TableTeamLists Pending { get; }
         public Mock<IPrecheckQueue> Queue { get; } = new(MockBehavior.Strict);
         public Mock<IAlertQueue> Alerts { get; } = new();
         public SubmissionChanges Changes { get; }

@@ -20,7 +20,7 @@ public sealed class PeopleSearchStorageTests(AzuriteFixture azurite)
 
     private Contact Zoe => new($"Zoë  Ármstrong {_letters}", $"Zoe.{_letters}@Example.org", $"+1 612 {_digits[..3]} {_digits[3..]}", "en");
 
-    private TablePeopleSearch Search => new(azurite.Tables, TestData.PersonDigests);
+    private TableTeamLists Search => new(azurite.Tables, TestData.PersonDigests);
 
     /// <summary>Two submissions of Zoë (one screened out, one a day later on the worklist) and one of someone else born the same day.</summary>
     private async Task<(TeamRig Rig, string First, string Second, string Other)> SeedAsync()

@@ -109,7 +109,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         var entry = Assert.Single(await PeopleRowsOfAsync(id));
         entry.Remove(ListsPartition.FindableProperty);
         await Lists.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace);
-        var search = new TablePeopleSearch(azurite.Tables, TestData.PersonDigests);
+        var search = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         Assert.Empty(await search.FindAsync(new PersonQuery(contact.Email, null, null, null), None));
 
         var tally = await Migration(rig).RunAsync(None);
@@ -257,7 +257,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
 
         Assert.True(await new TablePlainPersonKeys(tables, TestData.PersonDigests).MigrateAsync(migrated, None));
         await new TableSubmissionRemoval(tables, TestData.PersonDigests).RemoveRestAsync(line, answers.DateOfBirth, DateTimeOffset.UtcNow, None);
-        await new TablePeopleIndex(tables, TestData.PersonDigests).RemoveAsync(answers.DateOfBirth!.Value, removed, None);
+        await new TableTeamLists(tables, TestData.PersonDigests).RemoveAsync(answers.DateOfBirth!.Value, removed, None);
 
         Assert.DoesNotContain(await PeopleRowsOfAsync(migrated), r => r.RowKey.StartsWith("b-", StringComparison.Ordinal));
         Assert.Empty(await PeopleRowsOfAsync(removed));

@@ -82,7 +82,7 @@ public sealed class StatsStorageTests(AzuriteFixture azurite)
     public async Task GetStats_reports_the_lines_of_the_range_the_submissions_awaiting_precheck_and_the_poison_counts()
     {
         var lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
-        var pending = new TablePendingSubmissions(azurite.Tables);
+        var pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         var calendar = TestData.Calendar(new ManualClock(new DateTimeOffset(2001, 4, 1, 12, 0, 0, TimeSpan.Zero)));
         var function = new StatsFunction(new FunnelReader(lists, pending, new QueuePoisonQueues(azurite.Queues), new MemoryPassOutcomes(), calendar), calendar);
         async Task<System.Text.Json.JsonElement> StatsAsync()

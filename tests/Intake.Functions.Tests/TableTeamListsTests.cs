@@ -54,8 +54,8 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_first_listing_puts_the_line_clears_the_pending_mark_and_indexes_the_person_in_one_request()
     {
-        var pending = new TablePendingSubmissions(azurite.Tables);
-        var people = new TablePeopleIndex(azurite.Tables, TestData.PersonDigests);
+        var pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
+        var people = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         var item = Item(Priority.High, T0.AddYears(-30));
         var born = new DateOnly(1931, 2, 3);
         var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", "p", "n"), item.ReceivedAt);
@@ -74,7 +74,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_first_listing_again_after_its_mark_is_cleared_changes_nothing()
     {
-        var people = new TablePeopleIndex(azurite.Tables, TestData.PersonDigests);
+        var people = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         var item = Item(Priority.Normal, T0.AddYears(-31));
         var born = new DateOnly(1932, 3, 4);
         var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", null, null), item.ReceivedAt);

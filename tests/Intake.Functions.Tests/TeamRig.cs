@@ -26,8 +26,8 @@ internal sealed class TeamRig
         Calendar = TestData.Calendar(Clock);
         Store = new TableSubmissionStore(azurite.Tables);
         Lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
-        Pending = new TablePendingSubmissions(azurite.Tables);
-        People = new TablePeopleIndex(azurite.Tables, TestData.PersonDigests);
+        Pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
+        People = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Alerts.Setup(a => a.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Intake = new SubmissionIntake(Store, Pending, Queue.Object, Calendar, TestData.PersonDigests);
@@ -43,8 +43,8 @@ internal sealed class TeamRig
     public SiteCalendar Calendar { get; }
     public TableSubmissionStore Store { get; }
     public TableTeamLists Lists { get; }
-    public TablePendingSubmissions Pending { get; }
-    public TablePeopleIndex People { get; }
+    public TableTeamLists Pending { get; }
+    public TableTeamLists People { get; }
     public Mock<IPrecheckQueue> Queue { get; } = new();
     public Mock<IAlertQueue> Alerts { get; } = new();
     public SubmissionIntake Intake { get; }
@@ -112,25 +112,21 @@ internal sealed class TeamRig
     public static HistoryEntry[] Reevaluations(SubmissionFile file) => [.. file.History.Where(h => h.Event.StartsWith("Re-evaluated", StringComparison.Ordinal))];
 
     /// <summary>The real lists, with only the given submissions' lines listed.</summary>
-    private sealed class OnlyTheseLines(ITeamLists lists, IReadOnlySet<string> ids) : ITeamLists
+    private sealed class OnlyTheseLines(ITeamLists lists, IReadOnlySet<string> ids) : DelegatingTeamLists(lists)
     {
-        public Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken) => lists.PutAsync(item, replacing, cancellationToken);
+        public override async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
+            [.. (await base.ListAsync(list, filter, cancellationToken)).Where(i => ids.Contains(i.Id))];
 
-        public Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken) => lists.PutFirstAsync(item, person, cancellationToken);
+        public override async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+            [.. (await base.ReceivedBetweenAsync(list, from, until, cancellationToken)).Where(i => ids.Contains(i.Id))];
 
-        public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken) =>
-            [.. (await lists.ListAsync(list, filter, cancellationToken)).Where(i => ids.Contains(i.Id))];
-
-        public async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
-            [.. (await lists.ReceivedBetweenAsync(list, from, until, cancellationToken)).Where(i => ids.Contains(i.Id))];
-
-        public Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
+        public override Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Only the passes read this rig's lines; a page of the shared lists would show other tests' lines.");
 
-        public async IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize,
+        public override async IAsyncEnumerable<IReadOnlyList<string>> OpenWorklistAsync(DateOnly? dueOn, int pageSize,
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var page in lists.OpenWorklistAsync(dueOn, pageSize, cancellationToken))
+            await foreach (var page in base.OpenWorklistAsync(dueOn, pageSize, cancellationToken))
             {
                 if (page.Where(ids.Contains).ToArray() is { Length: > 0 } mine)
                 {

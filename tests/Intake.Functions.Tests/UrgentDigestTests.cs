@@ -63,9 +63,9 @@ public sealed class UrgentDigestTests(AzuriteFixture azurite, MailDevFixture mai
             queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             var alerts = new Mock<IAlertQueue>();
             alerts.Setup(q => q.EnqueueAsync(It.IsAny<AlertRequest>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-            Intake = new SubmissionIntake(Store, new TablePendingSubmissions(azurite.Tables), queue.Object, Calendar, TestData.PersonDigests);
+            Intake = new SubmissionIntake(Store, new TableTeamLists(azurite.Tables, TestData.PersonDigests), queue.Object, Calendar, TestData.PersonDigests);
             Changes = new SubmissionChanges(Store, new TableTeamLists(azurite.Tables, TestData.PersonDigests), alerts.Object, Calendar);
-            Routing = new PrecheckRouting(Changes, new PersonLinking(new TablePeopleIndex(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
+            Routing = new PrecheckRouting(Changes, new PersonLinking(new TableTeamLists(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
             Sender = sender ?? Recording;
             Budget = budget is null ? new TableAlertBudget(azurite.Tables) : budget(new TableAlertBudget(azurite.Tables));
             Settings = new AlertSettings("team@study.example", "mbcintake@study.example", new Uri("https://intake.example.org/"), maxPerHour);

@@ -75,7 +75,7 @@ public sealed class AbuseFixture : IAsyncLifetime
     /// <summary>Waits until every submission posted so far is on a list: no pending mark, nothing on the pre-check queue.</summary>
     public Task QuietAsync() => Poll.UntilAsync(async () =>
         await QueueLengthAsync(StorageNames.PrecheckQueue) == 0
-        && (await new TablePendingSubmissions(Tables).OlderThanAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0, Deadline, "the pre-check queue to be empty");
+        && (await PendingMarks.Of(Tables).OlderThanAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0, Deadline, "the pre-check queue to be empty");
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="route"/> and returns the id of its 202.</summary>
     public async Task<string> PostAsync(string route, JsonObject body)

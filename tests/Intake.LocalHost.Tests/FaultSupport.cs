@@ -213,11 +213,11 @@ internal sealed class StorageProbe(string connectionString)
     /// <summary>The ids still marked pending.</summary>
     public async Task<List<string>> PendingAsync()
     {
-        return [.. await new TablePendingSubmissions(_tables).OlderThanAsync(DateTimeOffset.MaxValue, CancellationToken.None)];
+        return [.. await PendingMarks.Of(_tables).OlderThanAsync(DateTimeOffset.MaxValue, CancellationToken.None)];
     }
 
     /// <summary>Marks <paramref name="id"/> pending since <paramref name="since"/>, as the intake does.</summary>
-    public Task MarkPendingAsync(string id, DateTimeOffset since) => new TablePendingSubmissions(_tables).MarkAsync(id, since, CancellationToken.None);
+    public Task MarkPendingAsync(string id, DateTimeOffset since) => PendingMarks.Of(_tables).MarkAsync(id, since, CancellationToken.None);
 
     /// <summary>Messages on <paramref name="queue"/>, invisible ones (being handled) included.</summary>
     public async Task<int> MessagesAsync(string queue) => (await _queues.GetQueueClient(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;

@@ -60,7 +60,7 @@ public sealed class PoisonThroughTheLocalHostTests(PoisonFixture fixture) : ICla
         var calendar = SiteCalendar.For(SiteCalendar.DefaultTimeZoneId, TimeProvider.System);
         using var body = JsonDocument.Parse(Bodies.Screening(Bodies.BaselineAnswers()).ToJsonString());
         var draft = SubmissionReader.Read(body.RootElement, SubmissionKind.SelfScreening, calendar.Today, new FieldErrors())!;
-        var stored = await new SubmissionIntake(new TableSubmissionStore(tables), new TablePendingSubmissions(tables), Mock.Of<IPrecheckQueue>(), calendar, new PersonDigests(System.Text.Encoding.UTF8.GetBytes(LocalHostProcess.PersonKeyFor(fixture.Azurite.ConnectionString))))
+        var stored = await new SubmissionIntake(new TableSubmissionStore(tables), PendingMarks.Of(tables), Mock.Of<IPrecheckQueue>(), calendar, new PersonDigests(System.Text.Encoding.UTF8.GetBytes(LocalHostProcess.PersonKeyFor(fixture.Azurite.ConnectionString))))
             .AcceptAsync(draft, CancellationToken.None);
         var id = stored.Id;
         // ...then the lists' table is gone (an operator's mistake), and the hand-off is sent.

@@ -3,6 +3,7 @@ namespace Intake.Core.Stores;
 /// <summary>
 /// Submissions stored but not yet routed. A mark is set before a submission is stored and cleared
 /// once it is on a list, so that one whose queue message was lost is found and queued again.
+/// A facet of the team lists' unit (<see cref="ITeamLists"/>), written with the lists.
 /// </summary>
 public interface IPendingSubmissions
 {

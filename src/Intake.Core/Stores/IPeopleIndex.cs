@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Intake.Core.Stores;
 
-/// <summary>The index of people by date of birth, to link a person's submissions.</summary>
+/// <summary>The index of people by date of birth, to link a person's submissions. A facet of the team lists' unit (<see cref="ITeamLists"/>), written with the lists.</summary>
 public interface IPeopleIndex
 {
     /// <summary>Every submission of a person born on <paramref name="dateOfBirth"/>.</summary>

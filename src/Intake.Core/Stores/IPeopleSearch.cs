@@ -1,6 +1,6 @@
 namespace Intake.Core.Stores;
 
-/// <summary>Finds people by the keys of the people index, without reading any list.</summary>
+/// <summary>Finds people by the keys of the people index, without reading any list. A facet of the team lists' unit (<see cref="ITeamLists"/>), written with the lists.</summary>
 public interface IPeopleSearch
 {
     /// <summary>

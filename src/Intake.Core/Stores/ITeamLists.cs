@@ -1,7 +1,14 @@
 namespace Intake.Core.Stores;
 
-/// <summary>The study team's two lists: the worklist and the screened-out list.</summary>
-public interface ITeamLists
+/// <summary>
+/// The study team's two lists (the worklist and the screened-out list) and what is written with
+/// them as one unit: the pending marks of submissions not yet on a list (<see cref="IPendingSubmissions"/>)
+/// and the people index with its search (<see cref="IPeopleIndex"/>, <see cref="IPeopleSearch"/>). They
+/// are one unit because a submission's first listing (<see cref="PutFirstAsync"/>) writes all three at
+/// once; a part that needs only one facet depends on that facet, and every facet is served by the one
+/// store of the unit.
+/// </summary>
+public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch
 {
     /// <summary>
     /// Puts an item on its list, in place of the line <paramref name="replacing"/> (the same

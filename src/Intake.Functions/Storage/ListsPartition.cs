@@ -6,8 +6,8 @@ namespace Intake.Functions.Storage;
 /// The one partition of the <see cref="StorageNames.TeamListsTable"/> table, and the kinds of row
 /// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>) and the
 /// not-genuine index (<c>n-…</c>, the same shape), the
-/// pending marks (<c>p-{id}</c>, <see cref="TablePendingSubmissions"/>) and the people index
-/// (<c>k-{keyed birth digest}-{id}</c>, <see cref="TablePeopleIndex"/>; entries written before person
+/// pending marks (<c>p-{id}</c>, written by <see cref="TableTeamLists"/>) and the people index
+/// (<c>k-{keyed birth digest}-{id}</c>, also <see cref="TableTeamLists"/>; entries written before person
 /// keys are <c>b-{plain birth digest}-{id}</c> until <see cref="PersonKeysMigration"/> rewrites them),
 /// the erased submissions' lines (<c>x-{id}</c>, tombstone fields only, for the funnel) and the intents of
 /// erasures under way (<c>e-{person id}</c>, <see cref="TableSubmissionErasure"/>).

@@ -5,11 +5,14 @@ using Azure.Data.Tables;
 namespace Intake.Functions.Storage;
 
 /// <summary>
-/// The worklist, the screened-out list (and the index of submissions marked not genuine) in one partition of one table (<see cref="ListsPartition"/>),
-/// keyed in list order (<see cref="WorklistOrder"/>), so a list is one ordered range query, a move
-/// between the lists is one transaction, and so is a first listing with its pending mark and person entry.
+/// The one partition of the team lists' table (<see cref="ListsPartition"/>) and everything written
+/// in it: the worklist, the screened-out list and the index of submissions marked not genuine, keyed
+/// in list order (<see cref="WorklistOrder"/>), so a list is one ordered range query and a move between
+/// the lists is one transaction; the pending marks (this file's <c>.PendingMarks</c> part); the people
+/// index and its find rows (<c>.PeopleIndex</c>, <c>.PeopleSearch</c>). One class because they are one
+/// unit: a first listing writes a line, clears a pending mark and records a person in one transaction.
 /// </summary>
-public sealed class TableTeamLists(TableServiceClient tables, PersonDigests digests) : ITeamLists
+public sealed partial class TableTeamLists(TableServiceClient tables, PersonDigests digests) : ITeamLists
 {
     private const string Partition = ListsPartition.Key;
     private const int ContactReadsAtOnce = 16;

@@ -3,18 +3,14 @@ using Azure.Data.Tables;
 
 namespace Intake.Functions.Storage;
 
-/// <summary>
-/// People by date of birth: <c>k-{keyed birth digest}-{submission id}</c> rows in the lists' partition
-/// (<see cref="ListsPartition"/>), so a date's people are one range query and a first listing
-/// records its person in the same transaction. Keyed digests only (<see cref="PersonDigests"/>).
-/// Until <see cref="PersonKeysMigration"/> has rewritten them, the entries written before person
-/// keys (<c>b-{plain birth digest}-…</c>) are read too: their plain digests cannot be compared, so
-/// each one's keys are digested again from its submission's contact entity.
-/// </summary>
-public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests digests) : IPeopleIndex
+// The people index of the lists' partition: people by date of birth, <c>k-{keyed birth digest}-{submission id}</c>
+// rows, so a date's people are one range query and a first listing records its person in the same
+// transaction (PutFirstAsync). Keyed digests only (PersonDigests). Until PersonKeysMigration has
+// rewritten them, the entries written before person keys (<c>b-{plain birth digest}-…</c>) are read
+// too: their plain digests cannot be compared, so each one's keys are digested again from its
+// submission's contact entity.
+public sealed partial class TableTeamLists
 {
-    private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PersonEntry>> BornOnAsync(DateOnly dateOfBirth, CancellationToken cancellationToken)

@@ -2,14 +2,10 @@ using Azure.Data.Tables;
 
 namespace Intake.Functions.Storage;
 
-/// <summary>
-/// The reconciler's index of submissions not yet on a list: <c>p-{id}</c> rows in the lists'
-/// partition (<see cref="ListsPartition"/>), so that the first listing clears its mark in the same
-/// transaction.
-/// </summary>
-public sealed class TablePendingSubmissions(TableServiceClient tables) : IPendingSubmissions
+// The pending marks of the lists' partition: the reconciler's index of submissions not yet on a list,
+// <c>p-{id}</c> rows, cleared by the first listing in the same transaction (PutFirstAsync).
+public sealed partial class TableTeamLists
 {
-    private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
 
     /// <inheritdoc />
     public async Task MarkAsync(string id, DateTimeOffset since, CancellationToken cancellationToken) =>

@@ -3,9 +3,9 @@ using Intake.Functions.Storage;
 namespace Intake.Functions.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TablePendingSubmissionsTests(AzuriteFixture azurite)
+public sealed class TeamListsPendingMarksTests(AzuriteFixture azurite)
 {
-    private readonly TablePendingSubmissions _pending = new(azurite.Tables);
+    private readonly IPendingSubmissions _pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
     private static readonly CancellationToken None = CancellationToken.None;
 
     private async Task<string[]> MineOlderThanAsync(DateTimeOffset cutoff, params string[] mine) =>

@@ -3,17 +3,13 @@ using Azure.Data.Tables;
 
 namespace Intake.Functions.Storage;
 
-/// <summary>
-/// Finding a person (api-2.md) by the people index's find rows (<see cref="ListsPartition.FindRows"/>):
-/// the rows of the key asked for (one short range: only that e-mail's, phone's or name-and-birth-date's
-/// submissions), then each person's rows by person id (one short range each), then each submission's
-/// record and contact (point reads). No list and no other person is read.
-/// </summary>
-public sealed class TablePeopleSearch(TableServiceClient tables, PersonDigests digests) : IPeopleSearch
+// Finding a person (api-2.md) by the people index's find rows (ListsPartition.FindRows): the rows of
+// the key asked for (one short range: only that e-mail's, phone's or name-and-birth-date's submissions),
+// then each person's rows by person id (one short range each), then each submission's record and
+// contact (point reads). No list and no other person is read.
+public sealed partial class TableTeamLists
 {
-    private const int ReadsAtOnce = 16;
-    private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private const int SearchReadsAtOnce = 16;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<FoundPerson>> FindAsync(PersonQuery query, CancellationToken cancellationToken)
@@ -33,7 +29,7 @@ public sealed class TablePeopleSearch(TableServiceClient tables, PersonDigests d
         }
         // The people of the matching submissions, the most recently seen first.
         var matches = new List<(string PersonId, DateTimeOffset ReceivedAt)>();
-        await foreach (var row in _lists.QueryAsync<TableEntity>(ListsPartition.RowsStartingWith(prefix), select: ["PersonId", "ReceivedAt"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(ListsPartition.RowsStartingWith(prefix), select: ["PersonId", "ReceivedAt"], cancellationToken: cancellationToken))
         {
             matches.Add((row.GetString("PersonId"), row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue));
         }
@@ -43,12 +39,12 @@ public sealed class TablePeopleSearch(TableServiceClient tables, PersonDigests d
         await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (personId, token) =>
         {
             var ids = new List<string>();
-            await foreach (var row in _lists.QueryAsync<TableEntity>(ListsPartition.RowsStartingWith(ListsPartition.OfPersonPrefix(personId)), select: ["SubmissionId"], cancellationToken: token))
+            await foreach (var row in _table.QueryAsync<TableEntity>(ListsPartition.RowsStartingWith(ListsPartition.OfPersonPrefix(personId)), select: ["SubmissionId"], cancellationToken: token))
             {
                 ids.Add(row.GetString("SubmissionId"));
             }
             var submissions = new ConcurrentBag<FoundSubmission>();
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ReadsAtOnce, CancellationToken = token }, async (id, inner) =>
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = SearchReadsAtOnce, CancellationToken = token }, async (id, inner) =>
             {
                 if (await ListedAsync(id, inner) is { } submission)
                 {
