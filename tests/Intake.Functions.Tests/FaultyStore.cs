@@ -31,6 +31,8 @@ internal sealed class FaultyStore(ISubmissionStore inner) : ISubmissionStore
 
     public Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken) => inner.GetFileAsync(id, cancellationToken);
 
+    public Task<Contact?> GetContactAsync(string id, CancellationToken cancellationToken) => inner.GetContactAsync(id, cancellationToken);
+
     public Task<bool> TryUpdateAsync(Submission updated, HistoryEntry entry, CancellationToken cancellationToken) =>
         Conflicting.Contains(updated.Id) ? Task.FromResult(false) : inner.TryUpdateAsync(updated, entry, cancellationToken);
 }

@@ -390,6 +390,8 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
 
         public Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken) => inner.GetFileAsync(id, cancellationToken);
 
+        public Task<Contact?> GetContactAsync(string id, CancellationToken cancellationToken) => inner.GetContactAsync(id, cancellationToken);
+
         public Task<bool> TryUpdateAsync(Submission updated, HistoryEntry entry, CancellationToken cancellationToken) => inner.TryUpdateAsync(updated, entry, cancellationToken);
     }
 

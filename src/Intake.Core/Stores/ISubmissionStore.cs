@@ -16,6 +16,12 @@ public interface ISubmissionStore
     Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Only the patient's contact details of a submission (one point read), or <c>null</c> for an
+    /// unknown or erased id: for a reader that needs a person's name and how to reach them, not the file.
+    /// </summary>
+    Task<Contact?> GetContactAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces the record with <paramref name="updated"/> (whose <see cref="Submission.Version"/> is one
     /// more than the stored one) and appends <paramref name="entry"/>, all or nothing. Returns false,
     /// changing nothing, when someone else changed the record first.

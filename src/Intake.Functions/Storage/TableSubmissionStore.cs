@@ -40,6 +40,13 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
     }
 
     /// <inheritdoc />
+    public async Task<Contact?> GetContactAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.ContactKey, cancellationToken: cancellationToken);
+        return response.HasValue ? SubmissionEntities.ToContact(response.Value!) : null;
+    }
+
+    /// <inheritdoc />
     public async Task<SubmissionFile?> GetFileAsync(string id, CancellationToken cancellationToken)
     {
         Submission? submission = null;

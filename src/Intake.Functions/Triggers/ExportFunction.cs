@@ -13,8 +13,7 @@ namespace Intake.Functions.Triggers;
 /// </summary>
 public sealed class ExportFunction(ITeamLists lists, ISubmissionStore store, SiteCalendar calendar)
 {
-    /// <summary>Contact entities read at once while the export is written.</summary>
-    private const int ReadsAtOnce = 8;
+    private readonly ExportRows _rows = new(lists, store, calendar);
 
     private static readonly DateOnly Earliest = new(2000, 1, 1);
 
@@ -45,13 +44,8 @@ public sealed class ExportFunction(ITeamLists lists, ISubmissionStore store, Sit
         {
             return Problems.Validation(errors, "The export has problems: see errors.");
         }
-        var lines = (await lists.ListAsync(list!.Value, new WorklistFilter(), cancellationToken)).Where(l => ListExport.Covers(l, from, to, calendar)).ToArray();
-        var contacts = new Contact?[lines.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, lines.Length), new ParallelOptions { MaxDegreeOfParallelism = ReadsAtOnce, CancellationToken = cancellationToken },
-            async (i, token) => contacts[i] = (await store.GetFileAsync(lines[i].Id, token))?.Contact);
-        // A submission erased while the export ran has no row.
-        var rows = lines.Select((line, i) => new ExportRow(line, contacts[i])).Where(r => r.Contact is not null).ToArray();
-        call.Shows(rows.Length);
+        var rows = await _rows.ReadAsync(list!.Value, from, to, cancellationToken);
+        call.Shows(rows.Count);
         var name = $"{(list == TeamList.Worklist ? "worklist" : "screened-out")}-{calendar.Today:yyyy-MM-dd}.csv";
         request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         // The byte order mark lets a spreadsheet read the file as UTF-8 (accents in names) rather than the machine's code page.
