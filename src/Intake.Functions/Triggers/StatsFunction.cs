@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -50,7 +51,7 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
             return Problems.Validation(errors, "The date range is not one the report covers: see errors.");
         }
         var report = await funnel.ReadAsync(range, cancellationToken);
-        return ApiJson.Ok(w => StatsJson.Write(w, report));
+        return ApiJson.Ok(StatsResponse.Of(report), ResponseJson.Default.StatsResponse);
     }
 
     private static DateOnly? ParseDate(HttpRequest request, string name, FieldErrors errors)
