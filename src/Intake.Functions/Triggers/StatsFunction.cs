@@ -16,6 +16,9 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
 {
     private static readonly DateOnly Earliest = new(1900, 1, 1);
 
+    /// <summary>What a date of the range must be, as the problem says it (docs/api-extensions.md).</summary>
+    private const string SiteDate = "one date of the site's calendar,";
+
     /// <summary><c>GET /api/stats</c>.</summary>
     [Function(nameof(GetStats))]
     public Task<IActionResult> GetStats(
@@ -25,8 +28,8 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
     private async Task<IActionResult> GetStatsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var from = ParseDate(request, "from", errors);
-        var to = ParseDate(request, "to", errors);
+        var from = StaffQuery.Date(request, "from", errors, Earliest, SiteDate);
+        var to = StaffQuery.Date(request, "to", errors, Earliest, SiteDate);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors, "A date of the range cannot be read: see errors.");
@@ -52,21 +55,6 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
         }
         var report = await funnel.ReadAsync(range, cancellationToken);
         return ApiJson.Ok(StatsResponse.Of(report), ResponseJson.Default.StatsResponse);
-    }
-
-    private static DateOnly? ParseDate(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (values.Count == 1 && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date >= Earliest)
-        {
-            return date;
-        }
-        errors.Add(name, $"must be one date of the site's calendar, as YYYY-MM-DD (e.g. 2026-11-26), on or after {Date(Earliest)}.");
-        return null;
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
