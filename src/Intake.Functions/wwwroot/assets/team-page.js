@@ -39,7 +39,12 @@ export async function withErrors(action) {
   }
 }
 
+/** "1 item", "2 items". */
 export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** Terms and their values as a list (dl.pairs): a null row is left out, a missing value shows as "—". */
 export const pairs = (rows) => h('dl', { class: 'pairs' }, rows.filter(Boolean).flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value ?? '—')]));
+
+/** An e-mail address as a mailto: link, a phone number as a tel: link (nothing when there is none). */
 export const mail = (address) => (address ? h('a', { href: `mailto:${address}` }, address) : null);
 export const tel = (number) => (number ? h('a', { href: `tel:${number.replace(/[^+\d]/g, '')}` }, number) : null);
