@@ -1,5 +1,9 @@
 // Field errors on the patient form: beside each field (linked by aria-describedby), in the summary
 // at the top of a step, in the form's language (a message from the service stays in English, marked so).
+// Not field-errors.js's ErrorBoard, which the referral form and the team page share: this summary
+// speaks the form's two languages, is drawn again with each step from the form's state, and its links
+// may lead to another step (patient.js's onSummaryClick); the board's are in English and only focus a
+// field on the page.
 
 import { h } from './dom-kit.js';
 import { field } from './fields.js';
