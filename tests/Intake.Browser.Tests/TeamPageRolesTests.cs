@@ -65,6 +65,9 @@ public sealed class TeamPageRolesTests(ChromiumFixture chromium, SignedInService
             await Expect(browser.Page.GetByText("Signed in as ann.coordinator@example.org (coordinator)", new() { Exact = true })).ToBeVisibleAsync();
             await Expect(item.GetByRole(AriaRole.Heading, new() { Name = "Access log", Exact = true })).ToHaveCountAsync(0);
             await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Show who opened or changed it", Exact = true })).ToHaveCountAsync(0);
+            // Nor the manager's export: no section, no link to it.
+            await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Export", Exact = true })).ToHaveCountAsync(0);
+            await Expect(browser.Page.GetByRole(AriaRole.Link, new() { Name = "Export", Exact = true })).ToHaveCountAsync(0);
         });
     }
 
@@ -82,6 +85,41 @@ public sealed class TeamPageRolesTests(ChromiumFixture chromium, SignedInService
             await Expect(log).ToContainTextAsync("GetSubmission");
             await Expect(log).ToContainTextAsync("bea.manager@example.org");
             await Expect(log).ToContainTextAsync("poller@example.org");
+        });
+    }
+
+    [Fact]
+    public async Task A_manager_downloads_a_days_worklist_as_CSV_from_the_keyboard_and_a_wrong_range_is_shown_beside_its_date()
+    {
+        var id = await RoutedScreeningAsync();
+        await BrowserPage.RunAsync(chromium, service.Host, nameof(A_manager_downloads_a_days_worklist_as_CSV_from_the_keyboard_and_a_wrong_range_is_shown_beside_its_date), async browser =>
+        {
+            var page = browser.Page;
+            await page.Context.SetExtraHTTPHeadersAsync(Principal("bea.manager@example.org", "Intake.Manager"));
+            await TeamPage.OpenAsync(page, service.Host.Key);
+            var export = TeamPage.Section(page, "Export");
+            var today = Submissions.Iso(Submissions.Today);
+
+            // A range that ends before it starts: the service's 400, shown beside "From".
+            await export.GetByLabel("From", new() { Exact = true }).FillAsync(today);
+            await export.GetByLabel("To", new() { Exact = true }).FillAsync(Submissions.Iso(Submissions.Today.AddDays(-1)));
+            var button = export.GetByRole(AriaRole.Button, new() { Name = "Download the CSV file", Exact = true });
+            await KeyboardOnly.TabToAsync(page, button, "the download button");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(export.Locator("#export-from-error")).ToContainTextAsync("on or before to");
+            await Expect(export.GetByLabel("From", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+
+            // Today's worklist: a file named for the list and the day, with the person's row.
+            await export.GetByLabel("To", new() { Exact = true }).FillAsync(today);
+            await KeyboardOnly.TabToAsync(page, button, "the download button");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+            Assert.Matches(@"^worklist-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            var rows = csv.TrimStart('\uFEFF').Split("\r\n");
+            Assert.StartsWith("id,", rows[0], StringComparison.Ordinal);
+            Assert.Contains(rows, r => r.StartsWith(id, StringComparison.Ordinal) && r.Contains("Rae Roles", StringComparison.Ordinal));
+            await Expect(page.Locator("#announce")).ToContainTextAsync("Downloaded worklist-");
+            await Expect(export.Locator("#export-from-error")).ToBeHiddenAsync();
         });
     }
 }

@@ -5,6 +5,7 @@ import { call, ApiError } from './api.js';
 import { fill } from './dom-kit.js';
 import { $, state, SignedOut, announce } from './team-page.js';
 import { clearPagesAndPeople } from './team-lists.js';
+import { offerExport } from './team-export.js';
 
 const KEY_NAME = 'mbcintake.staffKey';
 
@@ -69,6 +70,7 @@ export async function loadMe() {
   $('signed-in').textContent = `Signed in as ${state.me.name} (${roles})`;
   $('signed-in').hidden = false;
   $('filter-mine').disabled = false;
+  offerExport();
 }
 
 /** On locking: nobody is signed in, so nothing is "mine". */
@@ -77,6 +79,7 @@ function forgetMe() {
   $('signed-in').hidden = true;
   $('filter-mine').checked = false;
   $('filter-mine').disabled = true;
+  offerExport();
 }
 
 export const isManager = () => Boolean(state.me?.roles.includes('manager'));

@@ -1,0 +1,76 @@
+// The manager's export (GET /api/export.csv): a list's submissions received in a range of the site's
+// dates as a CSV file, downloaded with the staff key like every other request of the page. Offered to
+// a manager only (GET /api/me's roles): the service refuses it to everyone else.
+
+import { ApiError } from './api.js';
+import { ErrorBoard } from './field-errors.js';
+import { $, SignedOut, announce, problemText, withErrors, plural } from './team-page.js';
+import { getKey, signOut, isManager } from './team-signin.js';
+
+const exportSummary = document.createElement('div');
+const exportBoard = new ErrorBoard(exportSummary);
+$('export-form').before(exportSummary);
+exportBoard.register('list', { controls: [$('export-list')], slot: $('export-list-error'), label: 'List' });
+exportBoard.register('from', { controls: [$('export-from')], slot: $('export-from-error'), label: 'From' });
+exportBoard.register('to', { controls: [$('export-to')], slot: $('export-to-error'), label: 'To' });
+
+/** Offers the section to a manager, hides it from anyone else (and once the page is locked). */
+export function offerExport() {
+  const offered = isManager();
+  $('export').hidden = !offered;
+  $('nav-export').hidden = !offered;
+  if (!offered) exportBoard.clear();
+}
+
+$('export-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  withErrors(async () => {
+    const params = new URLSearchParams({ list: $('export-list').value });
+    if ($('export-from').value) params.set('from', $('export-from').value);
+    if ($('export-to').value) params.set('to', $('export-to').value);
+    const file = await download(`/api/export.csv?${params}`);
+    if (!file) return;
+    const { name, text } = file;
+    exportBoard.clear();
+    // Rows: the lines after the header, each ending CRLF (a name may hold a line break inside quotes,
+    // so this counts records the way the service wrote them: one per submission).
+    const rows = Math.max(0, text.split('\r\n').length - 2);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    link.download = name;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    announce(`Downloaded ${name}: ${plural(rows, 'submission', 'submissions')}.`);
+  });
+});
+
+// The file and its name, or null when the service named fields to fix (400: shown beside them);
+// any other refusal is thrown, for the page's message.
+async function download(url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'text/csv, application/problem+json', 'x-functions-key': getKey() ?? '' }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, null, true);
+  }
+  if (response.status === 401) {
+    signOut('The staff key was not accepted. Enter it again.', true);
+    throw new SignedOut();
+  }
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    const error = new ApiError(response.status, problem);
+    if (response.status !== 400) throw error;
+    exportBoard.show(error.errors, problemText(error));
+    return null;
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export.csv';
+  // The service's file starts with a byte order mark so that a spreadsheet reads it as UTF-8: kept.
+  const bytes = await response.arrayBuffer();
+  return { name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
