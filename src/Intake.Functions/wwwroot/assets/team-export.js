@@ -3,16 +3,31 @@
 // a manager only (GET /api/me's roles): the service refuses it to everyone else.
 
 import { ApiError } from './api.js';
+import { h } from './dom-kit.js';
 import { ErrorBoard } from './field-errors.js';
 import { $, SignedOut, announce, problemText, withErrors, plural } from './team-page.js';
 import { getKey, signOut, isManager } from './team-signin.js';
 
-const exportSummary = document.createElement('div');
+// The form's fields: a label, the slot for the service's message about it, the control.
+const field = (label, control) => h('div', { class: 'field' },
+  h('label', { for: control.id }, label), h('p', { class: 'error', id: `${control.id}-error`, hidden: true }), control);
+const controls = {
+  list: h('select', { id: 'export-list', name: 'list' },
+    h('option', { value: 'worklist' }, 'Worklist'), h('option', { value: 'screened-out' }, 'Screened out')),
+  from: h('input', { type: 'date', id: 'export-from', name: 'from' }),
+  to: h('input', { type: 'date', id: 'export-to', name: 'to' }),
+};
+const labels = { list: 'List', from: 'From', to: 'To' };
+$('export-form').append(
+  ...Object.entries(controls).map(([name, control]) => field(labels[name], control)),
+  h('button', { type: 'submit', class: 'secondary small', id: 'export-download' }, 'Download the CSV file'));
+
+const exportSummary = h('div', {});
 const exportBoard = new ErrorBoard(exportSummary);
 $('export-form').before(exportSummary);
-exportBoard.register('list', { controls: [$('export-list')], slot: $('export-list-error'), label: 'List' });
-exportBoard.register('from', { controls: [$('export-from')], slot: $('export-from-error'), label: 'From' });
-exportBoard.register('to', { controls: [$('export-to')], slot: $('export-to-error'), label: 'To' });
+for (const [name, control] of Object.entries(controls)) {
+  exportBoard.register(name, { controls: [control], slot: $(`${control.id}-error`), label: labels[name] });
+}
 
 /** Offers the section to a manager, hides it from anyone else (and once the page is locked). */
 export function offerExport() {
