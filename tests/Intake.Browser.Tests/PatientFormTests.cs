@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -109,6 +110,37 @@ public sealed class PatientFormTests(ChromiumFixture chromium, ServiceFixture se
             var (field, shown) = ((await phone.BoundingBoxAsync())!, (await error.BoundingBoxAsync())!);
             var gap = Math.Max(0, Math.Max(shown.Y - (field.Y + field.Height), field.Y - (shown.Y + shown.Height)));
             Assert.True(gap < 100, $"The phone's error is {gap:0} px away from the field.");
+        });
+
+    [Fact]
+    public Task The_Spanish_summary_lists_the_errors_of_every_step_and_its_link_leads_to_the_field_on_its_own_step() =>
+        RunAsync(nameof(The_Spanish_summary_lists_the_errors_of_every_step_and_its_link_leads_to_the_field_on_its_own_step), async page =>
+        {
+            var words = PatientWords.Spanish;
+            var form = await PatientForm.OpenAsync(page, words);
+            await form.FillAsync(SpanishAnswers(), new PatientContact("Rosa Resumen", null, "+1 507 555 0143"));
+            // The service finds a problem on the first step and one on the contact step.
+            const string problem = """{"title":"The request has invalid fields.","status":400,"errors":{"answers.dateOfBirth":["must be a date in the past"],"contact.phone":["must have 7 to 15 digits"]}}""";
+            await page.RouteAsync("**/api/screenings", route => route.FulfillAsync(new() { Status = 400, ContentType = "application/problem+json", Body = problem }));
+
+            await form.SendAsync();
+
+            // The form goes to the first error's step and focuses its field; the summary there lists both.
+            await Expect(form.Heading).ToHaveTextAsync(words.AboutYou);
+            await Expect(form.Question("dateOfBirth")).ToBeFocusedAsync();
+            var summary = page.Locator("#error-summary");
+            await Expect(summary).ToHaveAttributeAsync("role", "alert");
+            await Expect(summary.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+            var phoneLink = summary.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(words.Phone)}: ") });
+            // The service's words stay in English inside the Spanish page, and say so.
+            await Expect(phoneLink.Locator("span[lang='en']")).ToHaveTextAsync("must have 7 to 15 digits");
+
+            await KeyboardOnly.PressAsync(page, phoneLink, "the summary's link to the phone");
+
+            var phone = page.GetByLabel(words.Phone, new() { Exact = true });
+            await Expect(phone).ToBeFocusedAsync();
+            await Expect(phone).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(phone).ToHaveAccessibleDescriptionAsync(new Regex("must have 7 to 15 digits", RegexOptions.IgnoreCase));
         });
 
     [Fact]

@@ -4,7 +4,7 @@ import { h, choiceFieldset } from './dom-kit.js';
 import { SITES, SITE_LABELS, field } from './fields.js';
 import { STEPS } from './patient-steps.js';
 import { state, t } from './patient-state.js';
-import { errorElement, fieldErrorId, invalid } from './patient-errors.js';
+import { mark } from './patient-errors.js';
 
 const ids = (...list) => list.filter(Boolean).join(' ') || undefined;
 
@@ -22,20 +22,30 @@ function todayIso() {
 
 function radioGroup(name, values, optionText, words, current, { idPrefix = name, key = name, stateKey = name } = {}) {
   const helpId = words.help ? `h-${name}` : undefined;
-  const errId = fieldErrorId(key);
-  return choiceFieldset({
-    fieldset: { id: `g-${name}`, 'aria-describedby': ids(helpId, errId), class: 'question' },
+  return markedGroup(key, choiceFieldset({
+    fieldset: { id: `g-${name}`, 'aria-describedby': helpId, class: 'question' },
     legend: words.label,
     hint: words.help ? { id: helpId, text: words.help } : null,
-    error: errorElement(key),
     options: values.map((v) => ({
       input: {
         type: 'radio', name: stateKey, value: v, id: `f-${idPrefix}-${v}`, checked: String(current ?? '') === v && current !== undefined && current !== '',
-        'data-key': key, 'aria-invalid': invalid(key), 'aria-describedby': errId,
+        'data-key': key,
       },
       text: optionText(v),
     })),
-  }).element;
+  }));
+}
+
+/** A group of choices whose errors go after its hint, describe the fieldset and mark each choice. */
+function markedGroup(key, { element, inputs }) {
+  mark(key, { controls: inputs, described: [element], before: inputs[0].parentElement });
+  return element;
+}
+
+/** A single control whose errors go just before it. */
+function marked(key, control) {
+  mark(key, { controls: [control], before: control });
+  return control;
 }
 
 function choiceField(f, words) {
@@ -49,56 +59,44 @@ function ecogField(f, words) {
 }
 
 function dateField(f, words) {
-  const errId = fieldErrorId(f.name);
   return h('div', { class: 'question' },
     h('label', { for: `f-${f.name}`, text: words.label }),
     words.help ? h('p', { class: 'hint', id: `h-${f.name}`, text: words.help }) : null,
-    errorElement(f.name),
-    h('input', {
+    marked(f.name, h('input', {
       type: 'date', id: `f-${f.name}`, name: f.name, value: state.draft.answers[f.name] ?? '', autocomplete: 'bday',
-      min: '1900-01-01', max: todayIso(), 'data-key': f.name, 'aria-invalid': invalid(f.name),
-      'aria-describedby': ids(words.help && `h-${f.name}`, errId),
-    }));
+      min: '1900-01-01', max: todayIso(), 'data-key': f.name, 'aria-describedby': ids(words.help && `h-${f.name}`),
+    })));
 }
 
 function sitesField(f, words) {
   const chosen = state.draft.answers.metastaticSites ?? [];
-  const errId = fieldErrorId(f.name);
-  return choiceFieldset({
-    fieldset: { id: `g-${f.name}`, class: 'question', 'aria-describedby': ids(`h-${f.name}`, errId) },
+  return markedGroup(f.name, choiceFieldset({
+    fieldset: { id: `g-${f.name}`, class: 'question', 'aria-describedby': `h-${f.name}` },
     legend: words.label,
     hint: { id: `h-${f.name}`, text: words.help },
-    error: errorElement(f.name),
     options: SITES.map((s) => ({
       input: {
         type: 'checkbox', name: 'metastaticSites', value: s, id: `f-metastaticSites-${s}`, checked: chosen.includes(s),
-        'data-key': f.name, 'aria-invalid': invalid(f.name), 'aria-describedby': errId,
+        'data-key': f.name,
       },
       text: SITE_LABELS[state.lang][s],
     })),
-  }).element;
+  }));
 }
 
 function biopsyField(f, words) {
   const a = state.draft.answers;
   const group = radioGroup(f.name, ['yes', 'no'], (v) => words[v], words, a.scheduledClinicalBiopsy);
-  const siteErr = fieldErrorId('biopsySite');
-  const dateErr = fieldErrorId('biopsyDate');
-  const select = h('select', {
-    id: 'f-biopsySite', name: 'biopsySite', 'data-key': 'biopsySite', 'aria-invalid': invalid('biopsySite'), 'aria-describedby': siteErr,
-  },
-  h('option', { value: '', text: t().choose }),
-  SITES.map((s) => h('option', { value: s, text: SITE_LABELS[state.lang][s], selected: a.biopsySite === s })));
+  const select = h('select', { id: 'f-biopsySite', name: 'biopsySite', 'data-key': 'biopsySite' },
+    h('option', { value: '', text: t().choose }),
+    SITES.map((s) => h('option', { value: s, text: SITE_LABELS[state.lang][s], selected: a.biopsySite === s })));
   const details = h('div', { class: 'reveal', id: 'biopsy-details', hidden: a.scheduledClinicalBiopsy !== 'yes' },
     h('label', { for: 'f-biopsySite', text: words.site }),
-    errorElement('biopsySite'),
-    select,
+    marked('biopsySite', select),
     h('label', { for: 'f-biopsyDate', text: words.date }),
-    errorElement('biopsyDate'),
-    h('input', {
-      type: 'date', id: 'f-biopsyDate', name: 'biopsyDate', value: a.biopsyDate ?? '', min: todayIso(),
-      'data-key': 'biopsyDate', 'aria-invalid': invalid('biopsyDate'), 'aria-describedby': dateErr,
-    }));
+    marked('biopsyDate', h('input', {
+      type: 'date', id: 'f-biopsyDate', name: 'biopsyDate', value: a.biopsyDate ?? '', min: todayIso(), 'data-key': 'biopsyDate',
+    })));
   return h('div', { class: 'question-group' }, group, details);
 }
 
@@ -108,24 +106,19 @@ export function contactFields() {
   const text = (key, type, autocomplete, describedBy, extra = {}, hint = null) => h('div', { class: 'question' },
     h('label', { for: `f-${key}`, text: w[key] }),
     hint,
-    errorElement(key),
-    h('input', {
+    marked(key, h('input', {
       type, id: `f-${key}`, name: key, value: c[key] ?? '', autocomplete, spellcheck: 'false',
-      'data-key': key, 'aria-invalid': invalid(key), 'aria-describedby': ids(...describedBy, fieldErrorId(key)), ...extra,
-    }));
+      'data-key': key, 'aria-describedby': ids(...describedBy), ...extra,
+    })));
+  const consent = h('input', { type: 'checkbox', id: 'f-consent', name: 'consent', checked: Boolean(c.consent), 'data-key': 'consent' });
+  const consentLabel = h('label', { class: 'choice' }, consent, h('span', { text: w.consent }));
+  mark('consent', { controls: [consent], before: consentLabel });
   return [
     text('name', 'text', 'name', [], { spellcheck: undefined }),
     h('p', { class: 'hint', id: 'h-reach', text: w.reachHint }),
     text('email', 'email', 'email', ['h-reach']),
     text('phone', 'tel', 'tel', ['h-reach', 'h-phone'], {}, h('p', { class: 'hint', id: 'h-phone', text: w.phoneHint })),
-    h('div', { class: 'question consent' },
-      errorElement('consent'),
-      h('label', { class: 'choice' },
-        h('input', {
-          type: 'checkbox', id: 'f-consent', name: 'consent', checked: Boolean(c.consent),
-          'data-key': 'consent', 'aria-invalid': invalid('consent'), 'aria-describedby': fieldErrorId('consent'),
-        }),
-        h('span', { text: w.consent }))),
+    h('div', { class: 'question consent' }, consentLabel),
   ];
 }
 

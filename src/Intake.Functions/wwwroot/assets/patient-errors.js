@@ -1,64 +1,21 @@
-// Field errors on the patient form: beside each field (linked by aria-describedby), in the summary
-// at the top of a step, in the form's language (a message from the service stays in English, marked so).
-// Not field-errors.js's ErrorBoard, which the referral form and the team page share: this summary
-// speaks the form's two languages, is drawn again with each step from the form's state, and its links
-// may lead to another step (patient.js's onSummaryClick); the board's are in English and only focus a
-// field on the page.
+// The patient form's errors as field-errors.js's ErrorBoard shows them: beside each field (linked by
+// aria-describedby), in the summary at the top of a step, in the form's language (a message from the
+// service stays in English, marked so). What is the form's own is here: its words for a field and a
+// message, the order of the keys along the steps, and where a summary link leads (another step).
+// The form is drawn again from its state (patient-views.js): each drawing registers its fields
+// (mark) and shows state.errors again (drawErrors).
 
 import { h } from './dom-kit.js';
+import { ErrorBoard } from './field-errors.js';
 import { field } from './fields.js';
 import { orderOfKey } from './patient-steps.js';
 import { state, t } from './patient-state.js';
 
-const $ = (id) => document.getElementById(id);
 const capitalise = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
+/** A message's words: the form's own (by code) in its language, or the service's, in English. */
 export function messageText(m) {
   return m.code ? t().errors[m.code] : capitalise(m.text);
-}
-
-/** The element that shows a field's errors right beside it (linked from the field by aria-describedby). */
-export function errorElement(key) {
-  const list = state.errors[key];
-  if (!list?.length) return null;
-  const prefix = () => h('span', { class: 'visually-hidden', text: `${t().errorPrefix} ` });
-  return h('div', { class: 'error field-error', id: `e-${key}` },
-    list.map((m) => (m.code
-      ? h('p', {}, prefix(), messageText(m))
-      : h('p', {}, prefix(), t().serverPrefix ? `${t().serverPrefix} ` : '', h('span', { lang: 'en', text: capitalise(m.text) })))));
-}
-
-export function fieldErrorId(key) {
-  return state.errors[key]?.length ? `e-${key}` : undefined;
-}
-
-export function invalid(key) {
-  return state.errors[key]?.length ? 'true' : undefined;
-}
-
-/** Removes a field's error once the person changes it. */
-export function clearError(key) {
-  if (!state.errors[key]) return;
-  delete state.errors[key];
-  const el = $(`e-${key}`);
-  el?.remove();
-  for (const control of document.querySelectorAll(`[data-key="${key}"]`)) {
-    control.removeAttribute('aria-invalid');
-    const rest = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== `e-${key}`);
-    if (rest.length) control.setAttribute('aria-describedby', rest.join(' '));
-    else control.removeAttribute('aria-describedby');
-  }
-}
-
-export function errorSummary() {
-  const keys = Object.keys(state.errors).filter((k) => state.errors[k]?.length).sort((x, y) => orderOfKey(x) - orderOfKey(y));
-  if (!keys.length && !state.general.length) return null;
-  return h('div', { class: 'banner error error-summary', role: 'alert', id: 'error-summary' },
-    h('h2', { text: state.general.length ? t().failure.general : t().summaryTitle }),
-    h('ul', {},
-      keys.flatMap((k) => state.errors[k].map((m) => h('li', {},
-        h('a', { href: `#${controlIdOf(k)}`, 'data-goto': k }, `${labelOfKey(k)}: `, h('span', { lang: m.code ? undefined : 'en', text: m.code ? messageText(m) : m.text }))))),
-      state.general.map((g) => h('li', { lang: 'en', text: g.text }))));
 }
 
 function labelOfKey(key) {
@@ -70,15 +27,70 @@ function labelOfKey(key) {
   return field(key)[state.lang].label;
 }
 
-/** The control that takes focus for an error key. */
+/** The control a summary link names for an error key: the field, or the fieldset of a group. */
 function controlIdOf(key) {
   if (['name', 'email', 'phone', 'consent', 'biopsySite', 'biopsyDate', 'dateOfBirth'].includes(key)) return `f-${key}`;
   return `g-${key}`;
 }
 
+/** Takes the person to a field on another step (handed in by patient.js). */
+let goToField = () => {};
+
+/** Hands in what a summary link to a field on another step does. */
+export function setGoToField(handler) {
+  goToField = handler;
+}
+
+const board = new ErrorBoard(h('div', { class: 'banner error', id: 'error-summary' }), {
+  read: (m) => m,
+  title: (count, loose) => h('h2', { text: loose ? t().failure.general : t().summaryTitle }),
+  // a key of the form (not a problem's path about no field: those are state.general's, under '')
+  label: (key) => (key && orderOfKey(key) >= 0 ? labelOfKey(key) : undefined),
+  inSummary: (m) => h('span', { lang: m.code ? undefined : 'en', text: m.code ? messageText(m) : m.text }),
+  beside: (messages) => {
+    const prefix = () => h('span', { class: 'visually-hidden', text: `${t().errorPrefix} ` });
+    return messages.map((m) => (m.code
+      ? h('p', {}, prefix(), messageText(m))
+      : h('p', {}, prefix(), t().serverPrefix ? `${t().serverPrefix} ` : '', h('span', { lang: 'en', text: capitalise(m.text) }))));
+  },
+  loose: (path, g) => h('li', { lang: 'en', text: g.text }),
+  link: (key) => ({ href: `#${controlIdOf(key)}`, 'data-goto': key }),
+  order: (x, y) => orderOfKey(x) - orderOfKey(y),
+  elsewhere: (key) => goToField(key),
+  messageIdFirst: false,
+  scroll: false,
+  summaryTakesFocus: false,
+});
+
+/**
+ * Registers a field drawn on this step for error key `key`: its controls (invalid with it), what
+ * else its message describes (a group's fieldset) and the element its message goes just before.
+ */
+export function mark(key, { controls, described = [], before }) {
+  board.register(key, { controls, described, before, slot: h('div', { class: 'error field-error', id: `e-${key}` }) });
+}
+
+/** Forgets the fields of the last drawing (before a new one registers its own). */
+export function forgetFields() {
+  board.forget();
+}
+
+/** Shows state.errors beside the fields registered since forgetFields and in the summary: the summary, or null when there is nothing to say. */
+export function drawErrors() {
+  // out of the page while drawn again, so it comes back as a new alert rather than changing in place
+  board.summary.remove();
+  const count = board.show({ ...state.errors, '': state.general }, undefined, { focus: false });
+  return count ? board.summary : null;
+}
+
+/** Removes a field's error once the person changes it. */
+export function clearError(key) {
+  if (!state.errors[key]) return;
+  delete state.errors[key];
+  board.clearPath(key);
+}
+
+/** Focuses the field of an error key on this step; false when it is not here. */
 export function focusControl(key) {
-  let el = $(controlIdOf(key));
-  if (el?.tagName === 'FIELDSET') el = el.querySelector('input:checked') ?? el.querySelector('input');
-  if (el) { el.focus(); return true; }
-  return false;
+  return board.focus(key);
 }

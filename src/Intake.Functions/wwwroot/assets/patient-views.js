@@ -6,7 +6,7 @@ import { SITES, SITE_LABELS, field } from './fields.js';
 import { createHumanCheck } from './human-check.js';
 import { STEPS, REVIEW, TOTAL } from './patient-steps.js';
 import { state, t } from './patient-state.js';
-import { errorSummary, focusControl } from './patient-errors.js';
+import { drawErrors, focusControl, forgetFields } from './patient-errors.js';
 import { contactFields, formatDate, questionFor, visibleFields } from './patient-controls.js';
 
 const $ = (id) => document.getElementById(id);
@@ -51,6 +51,7 @@ function heading(text) {
 
 export function render({ focus = 'heading' } = {}) {
   setChrome();
+  forgetFields();
   const app = $('app');
   const w = t();
   let content;
@@ -107,7 +108,7 @@ function stepView(i) {
   }
   form.addEventListener('input', actions.onInput);
   form.addEventListener('change', actions.onInput);
-  return [heading(w.titles[i]), errorSummary(), form].filter(Boolean);
+  return [heading(w.titles[i]), drawErrors(), form].filter(Boolean);
 }
 
 function answerText(name) {
@@ -169,5 +170,5 @@ function reviewView() {
       h('button', { type: 'button', class: 'secondary', id: 'back', onclick: actions.onBack, text: w.back }),
       h('button', { type: 'submit', id: 'send', text: w.send })),
     h('p', { id: 'send-status', class: 'hint', role: 'status', text: state.sending ? w.sending : '' }));
-  return [heading(w.titles[REVIEW]), errorSummary(), failure, h('p', { class: 'lead', text: w.reviewIntro }), ...sections, form].filter(Boolean);
+  return [heading(w.titles[REVIEW]), drawErrors(), failure, h('p', { class: 'lead', text: w.reviewIntro }), ...sections, form].filter(Boolean);
 }

@@ -15,7 +15,7 @@ import { REVIEW, stepOfKey, orderOfKey, keyOfPath } from './patient-steps.js';
 import { state, emptyDraft, t } from './patient-state.js';
 import { save, saveLang, clearDraft, loadDraft, draftHasAnything, savedLang } from './patient-draft.js';
 import { buildBody, checkStep } from './patient-body.js';
-import { clearError, focusControl } from './patient-errors.js';
+import { clearError, focusControl, setGoToField } from './patient-errors.js';
 import { render, setActions, currentHumanCheck } from './patient-views.js';
 
 const $ = (id) => document.getElementById(id);
@@ -117,11 +117,8 @@ function switchLanguage() {
   $('lang-switch').focus();
 }
 
-function onSummaryClick(e) {
-  const a = e.target.closest('a[data-goto]');
-  if (!a) return;
-  e.preventDefault();
-  const key = a.dataset.goto;
+/** A summary link to a field not drawn on this page (ErrorBoard's elsewhere): goes to the field's step and focuses it. */
+function goToField(key) {
   const step = stepOfKey(key);
   if (step !== state.draft.step) { state.draft.step = step; save(); render({ focus: key }); } else focusControl(key);
 }
@@ -227,6 +224,7 @@ function onSendFailure(err) {
 
 function start() {
   setActions({ onNext, onBack, onReturnToReview, onChange, resumeContinue, resumeRestart, onInput, send });
+  setGoToField(goToField);
   let lang = savedLang();
   if (lang !== 'en' && lang !== 'es') lang = (navigator.language ?? '').toLowerCase().startsWith('es') ? 'es' : 'en';
   state.lang = lang;
@@ -238,7 +236,6 @@ function start() {
   $('lang-switch').addEventListener('click', switchLanguage);
   // the skip link moves focus without leaving #main in the address (a reload would land there)
   $('skip').addEventListener('click', (e) => { e.preventDefault(); ($('page-title') ?? $('main')).focus(); });
-  $('app').addEventListener('click', onSummaryClick);
   render({ focus: 'none' });
 }
 
