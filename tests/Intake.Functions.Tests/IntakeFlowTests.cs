@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Intake.Functions.Storage;
 using Moq;
 
@@ -56,9 +57,9 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
     }
 
     /// <summary>What <c>GET /api/submissions/{id}</c> would answer: every field, history included.</summary>
-    private static string Wire(SubmissionFile file) => ApiJson.Ok(w => ApiJson.WriteFile(w, file, [])).Content!;
+    private static string Wire(SubmissionFile file) => ApiJson.Ok(SubmissionFileResponse.Of(file, []), ResponseJson.Default.SubmissionFileResponse).Content!;
 
-    private static string Wire(IReadOnlyList<WorklistItem> items) => ApiJson.Ok(w => ApiJson.WriteList(w, new WorklistPage(items, new Dictionary<string, Contact>(), null), withReasons: true)).Content!;
+    private static string Wire(IReadOnlyList<WorklistItem> items) => ApiJson.Ok(ListPage.Of(new WorklistPage(items, new Dictionary<string, Contact>(), null), withReasons: true), ResponseJson.Default.ListPage).Content!;
 
     private static int PrecheckedEntries(SubmissionFile file) => file.History.Count(h => h.Event.StartsWith("Pre-checked", StringComparison.Ordinal));
 

@@ -57,6 +57,8 @@ public sealed class StaffRouteOutageTests
         ["deadline"] = () => new StorageDeadlineExceededException(StorageCallLimits.CallDeadline),
         ["retries exhausted"] = () => new AggregateException("Retry failed after 4 tries.", new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout.")),
         ["network timeout"] = () => new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout."),
+        // The app's managed identity gets no token: storage cannot be asked at all (the health probe always took it for an outage).
+        ["no token"] = () => new Azure.Identity.AuthenticationFailedException("ManagedIdentityCredential authentication failed."),
     };
 
     public static TheoryData<string, string> Cases

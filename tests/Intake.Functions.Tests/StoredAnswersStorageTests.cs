@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Intake.Functions.Storage;
 
 namespace Intake.Functions.Tests;
@@ -47,7 +48,7 @@ public sealed class StoredAnswersStorageTests(AzuriteFixture azurite)
         {
             var file = await rig.FileAsync(id);
             Assert.Equal(answers, file.Submission.Answers);
-            using var shown = JsonDocument.Parse(ApiJson.Ok(w => ApiJson.WriteFile(w, file, [])).Content!);
+            using var shown = JsonDocument.Parse(ApiJson.Ok(SubmissionFileResponse.Of(file, []), ResponseJson.Default.SubmissionFileResponse).Content!);
             Assert.Equal(id, shown.RootElement.GetProperty("id").GetString());
             Assert.Equal(JsonValueKind.Object, shown.RootElement.GetProperty("answers").ValueKind);
         }

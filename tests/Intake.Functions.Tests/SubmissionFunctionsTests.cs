@@ -435,6 +435,19 @@ public sealed class SubmissionFunctionsTests
     }
 
     [Fact]
+    public async Task No_token_for_the_apps_identity_is_the_same_503_as_any_storage_failure()
+    {
+        _store.Setup(s => s.AddAsync(It.IsAny<Submission>(), It.IsAny<Contact>(), It.IsAny<Referrer?>(), It.IsAny<HistoryEntry>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.Identity.AuthenticationFailedException("ManagedIdentityCredential authentication failed."));
+
+        var answer = await ScreeningAsync(Json(TestData.ScreeningBody()));
+
+        AssertProblem(answer, StatusCodes.Status503ServiceUnavailable);
+        Assert.Equal(SubmissionFunctions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.Headers.RetryAfter.ToString());
+        Assert.Contains("Nothing was stored", answer.Json().GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Failure_to_mark_the_submission_pending_is_503_with_Retry_After_and_nothing_is_stored()
     {
         _pending.Setup(p => p.MarkAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))

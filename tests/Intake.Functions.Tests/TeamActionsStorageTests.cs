@@ -1,4 +1,5 @@
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 
 namespace Intake.Functions.Tests;
 
@@ -12,7 +13,7 @@ public sealed class TeamActionsStorageTests(AzuriteFixture azurite)
     private static readonly CancellationToken None = CancellationToken.None;
 
     /// <summary>What <c>GET /api/submissions/{id}</c> would answer: every field, history included.</summary>
-    private static string Wire(SubmissionFile file) => ApiJson.Ok(w => ApiJson.WriteFile(w, file, [])).Content!;
+    private static string Wire(SubmissionFile file) => ApiJson.Ok(SubmissionFileResponse.Of(file, []), ResponseJson.Default.SubmissionFileResponse).Content!;
 
     [Fact]
     public async Task Team_status_change_is_recorded_with_who_and_the_note_and_the_line_follows()

@@ -1,4 +1,5 @@
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 
 namespace Intake.Functions.Tests;
 
@@ -106,9 +107,9 @@ public sealed class WorkingAnItemStorageTests(AzuriteFixture azurite)
         var line = await rig.WorklistLineAsync(id);
         Assert.Equal(attempt with { Note = null }, line.LastContactAttempt);
         Assert.Equal(next, line.NextContactOn);
-        var wire = ApiJson.Ok(w => ApiJson.WriteList(w, new WorklistPage([line], new Dictionary<string, Contact>(), null), withReasons: false)).Content!;
+        var wire = ApiJson.Ok(ListPage.Of(new WorklistPage([line], new Dictionary<string, Contact>(), null), withReasons: false), ResponseJson.Default.ListPage).Content!;
         Assert.DoesNotContain("Daughter", wire, StringComparison.Ordinal);
-        Assert.Contains("Daughter answered", ApiJson.Ok(w => ApiJson.WriteFile(w, file, [])).Content!, StringComparison.Ordinal);
+        Assert.Contains("Daughter answered", ApiJson.Ok(SubmissionFileResponse.Of(file, []), ResponseJson.Default.SubmissionFileResponse).Content!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,16 @@ using System.Text.Json;
 
 namespace Intake.Core.ClinicalAnswers;
 
-/// <summary>Writes answers as eligibility.md's JSON, leaving out what was not answered.</summary>
+/// <summary>
+/// Writes answers as eligibility.md's JSON, leaving out what was not answered. Not the wire: the
+/// staff routes answer with Intake.Functions' <c>AnswersResponse</c> record, and the stored answers
+/// have their own versioned shape (<see cref="Stored.StoredAnswersJson"/>). It stays because its
+/// bytes are hashed into each submission's stored fingerprint (<see cref="Submissions.SubmissionDraft.Fingerprint"/>:
+/// a retry of the same body must match a fingerprint stored long ago, so this text must not move),
+/// and because the FHIR reading (<see cref="Fhir.FhirAnswers"/>) and the correction diff of
+/// <see cref="Workflows.Team.TeamActions"/> compare answers through it, in Core, where no serialiser
+/// of the Functions project is.
+/// </summary>
 public static class AnswersWriter
 {
     /// <summary>Writes <paramref name="answers"/> as one JSON object.</summary>

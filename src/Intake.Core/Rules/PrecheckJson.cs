@@ -4,14 +4,18 @@ using System.Text.Json;
 namespace Intake.Core.Rules;
 
 /// <summary>
-/// A pre-check as api.md's JSON: <c>result</c>, <c>priority</c>, <c>rulesetVersion</c>, <c>today</c>,
+/// The STORED shape of a pre-check: the <c>Precheck</c> column of a submission's record, read back
+/// by <see cref="Parse"/>: <c>result</c>, <c>priority</c>, <c>rulesetVersion</c>, <c>today</c>,
 /// <c>collectionSource</c> and <c>criteria</c> (id, outcome, reason). Outcomes, results and
-/// priorities are their member names (<c>NotMet</c>); sites are camelCase (<c>liver</c>).
+/// priorities are their member names (<c>NotMet</c>); sites are camelCase (<c>liver</c>). It stays
+/// hand-written and byte-stable because rows written years ago must still read; the answer of
+/// <c>GET /api/submissions/{id}</c> has its own record (Intake.Functions' <c>PrecheckResponse</c>),
+/// which happens to share these members today but may change without touching what is stored.
 /// </summary>
 public static class PrecheckJson
 {
-    /// <summary>Writes the pre-check's members into the object being written (no braces).</summary>
-    public static void WriteMembers(Utf8JsonWriter writer, Precheck precheck)
+    // The pre-check's members into the object being written (no braces).
+    private static void WriteMembers(Utf8JsonWriter writer, Precheck precheck)
     {
         writer.WriteString("result", precheck.Result.ToString());
         if (precheck.Priority is { } priority)
@@ -44,7 +48,7 @@ public static class PrecheckJson
         writer.WriteEndArray();
     }
 
-    /// <summary>The pre-check as a compact JSON object.</summary>
+    /// <summary>The pre-check as the compact JSON object stored in its record's <c>Precheck</c> column.</summary>
     public static string ToJson(Precheck precheck)
     {
         using var buffer = new MemoryStream();

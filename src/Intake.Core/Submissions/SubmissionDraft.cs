@@ -13,7 +13,11 @@ namespace Intake.Core.Submissions;
 /// <param name="Referrer">The referring oncologist, for a referral.</param>
 public sealed record SubmissionDraft(string? Id, SubmissionKind Kind, Answers Answers, Contact Contact, Referrer? Referrer)
 {
-    /// <summary>A digest of everything sent (not the id): equal for a retry of the same body, different otherwise.</summary>
+    /// <summary>
+    /// A digest of everything sent (not the id): equal for a retry of the same body, different otherwise.
+    /// Stored with the submission, so the JSON hashed here (written by hand, with <see cref="AnswersWriter"/>)
+    /// must keep its bytes: it is not an answer of the API and has no response record.
+    /// </summary>
     public string Fingerprint
     {
         get

@@ -1,6 +1,4 @@
-using Azure;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
@@ -53,8 +51,8 @@ public sealed class StorageHealth(TableServiceClient tables, QueueServiceClient 
             await Task.WhenAll(TablesAnswerAsync(timeout.Token), QueuesAnswerAsync(timeout.Token));
             return true;
         }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or HttpRequestException
-                                   or TimeoutException or AuthenticationFailedException)
+        // The failures every route takes for an outage; any cancellation here is the probe's own timeout.
+        catch (Exception e) when (Http.StorageFailure.Is(e, CancellationToken.None))
         {
             logger.LogWarning("Storage did not answer the health probe: {Error}", e.GetType().Name);
             return false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -63,40 +64,7 @@ public sealed class AuditFunction(IAuditLog audit, TimeProvider time)
             return Problems.Validation(errors, "The cursor cannot be used: see errors.");
         }
         call.Shows(page.Items.Count);
-        return ApiJson.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("items");
-            foreach (var e in page.Items)
-            {
-                w.WriteStartObject();
-                w.WriteString("at", e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-                w.WriteString("by", e.By);
-                w.WriteString("role", e.Role);
-                w.WriteString("action", e.Action);
-                if (e.SubmissionId is null)
-                {
-                    w.WriteNull("submissionId");
-                }
-                else
-                {
-                    w.WriteString("submissionId", e.SubmissionId);
-                }
-                w.WriteNumber("count", e.Count);
-                w.WriteNumber("status", e.Status);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (page.Next is null)
-            {
-                w.WriteNull("next");
-            }
-            else
-            {
-                w.WriteString("next", page.Next);
-            }
-            w.WriteEndObject();
-        });
+        return ApiJson.Ok(AuditLogPage.Of(page), ResponseJson.Default.AuditLogPage);
     }
 
     private static string? Fail(FieldErrors errors, string name, string message)

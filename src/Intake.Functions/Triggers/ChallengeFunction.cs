@@ -1,3 +1,5 @@
+using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,14 +18,6 @@ public sealed class ChallengeFunction(ProofOfWork proofOfWork)
     public IActionResult Challenge([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/challenge")] HttpRequest request)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var challenge = proofOfWork.Create();
-        return new OkObjectResult(new
-        {
-            algorithm = challenge.Algorithm,
-            challenge = challenge.Challenge,
-            maxnumber = challenge.MaxNumber,
-            salt = challenge.Salt,
-            signature = challenge.Signature,
-        });
+        return ApiJson.PublicOk(ChallengeResponse.Of(proofOfWork.Create()), ResponseJson.Default.ChallengeResponse);
     }
 }

@@ -1,4 +1,5 @@
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Intake.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,12 +24,7 @@ public sealed class HealthFunction(IStorageHealth storage)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return await storage.AnswersAsync(cancellationToken)
-            ? ApiJson.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("status", "ok");
-                w.WriteEndObject();
-            })
+            ? ApiJson.Ok(HealthResponse.Ok, ResponseJson.Default.HealthResponse)
             : Problems.NotHealthy(request.HttpContext.Response, RetryAfterSeconds);
     }
 }

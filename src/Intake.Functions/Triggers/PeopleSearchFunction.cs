@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -33,25 +34,7 @@ public sealed class PeopleSearchFunction(IPeopleSearch search)
         }
         var people = await search.FindAsync(query, cancellationToken);
         call.Shows(people.Sum(p => p.Submissions.Count));
-        return ApiJson.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("people");
-            foreach (var person in people)
-            {
-                w.WriteStartObject();
-                w.WriteString("personId", person.PersonId);
-                w.WriteStartArray("submissions");
-                foreach (var found in person.Submissions)
-                {
-                    ApiJson.WriteItem(w, found.Item, found.Contact, withReasons: found.Item.List == TeamList.ScreenedOut);
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return ApiJson.Ok(new PeopleFound([.. people.Select(PersonFound.Of)]), ResponseJson.Default.PeopleFound);
     }
 
     // Each value in its form first, then exactly one way of looking up: email alone, phone alone, or name with dateOfBirth.

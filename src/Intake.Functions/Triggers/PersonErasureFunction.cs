@@ -1,4 +1,5 @@
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -28,12 +29,6 @@ public sealed class PersonErasureFunction(PersonErasure erasure, SiteCalendar ca
         }
         var erased = await erasure.EraseAsync(key, new ErasureMark(calendar.Now, call.Staff.Name, reason), cancellationToken);
         call.Shows(erased);
-        return ApiJson.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("personId", key);
-            w.WriteNumber("erasedSubmissions", erased);
-            w.WriteEndObject();
-        });
+        return ApiJson.Ok(new PersonErased(key, erased), ResponseJson.Default.PersonErased);
     }
 }

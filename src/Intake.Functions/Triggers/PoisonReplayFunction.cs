@@ -1,4 +1,5 @@
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -31,12 +32,6 @@ public sealed class PoisonReplayFunction(IPoisonQueues poison, ILogger<PoisonRep
         }
         call.Shows(moved.Value);
         logger.LogInformation("{Staff} replayed {Count} messages of {Queue}-poison", call.Staff.Name, moved, queue);
-        return ApiJson.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("queue", queue);
-            w.WriteNumber("replayed", moved.Value);
-            w.WriteEndObject();
-        });
+        return ApiJson.Ok(new PoisonReplayed(queue, moved.Value), ResponseJson.Default.PoisonReplayed);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -51,11 +52,7 @@ public sealed class ReferrerUpdateFunction(ReferrerUpdates updates, ILogger<Refe
                 return Problems.Conflict("A referrer update does not apply to this submission", result.Detail!);
         }
         logger.LogInformation("Referrer update {RequestId} for {Id} queued", result.RequestId, key);
-        return new AcceptedResult($"/api/submissions/{key}", new
-        {
-            requestId = result.RequestId,
-            submissionId = key,
-            status = PascalCaseEnum<ReferralStatus>.Name(status!.Value),
-        });
+        return ApiJson.Accepted(request.HttpContext.Response, $"/api/submissions/{key}", new ReferrerUpdateAccepted(result.RequestId!, key, status!.Value),
+            ResponseJson.Default.ReferrerUpdateAccepted);
     }
 }

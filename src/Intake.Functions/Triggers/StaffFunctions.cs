@@ -1,6 +1,7 @@
 using System.Globalization;
 using Intake.Core.Fhir;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -87,7 +88,7 @@ public sealed class StaffFunctions(ISubmissionStore store, ITeamLists lists, Per
             return Problems.Validation(errors, "The cursor cannot be used: see errors.");
         }
         call.Shows(page.Items.Count);
-        return ApiJson.Ok(w => ApiJson.WriteList(w, page, withReasons: list == TeamList.ScreenedOut));
+        return ApiJson.Ok(ListPage.Of(page, withReasons: list == TeamList.ScreenedOut), ResponseJson.Default.ListPage);
     }
 
     private static T? Parse<T>(HttpRequest request, string name, FieldErrors errors) where T : struct, Enum

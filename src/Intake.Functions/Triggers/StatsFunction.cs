@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,6 +16,9 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
 {
     private static readonly DateOnly Earliest = new(1900, 1, 1);
 
+    /// <summary>What a date of the range must be, as the problem says it (docs/api-extensions.md).</summary>
+    private const string SiteDate = "one date of the site's calendar,";
+
     /// <summary><c>GET /api/stats</c>.</summary>
     [Function(nameof(GetStats))]
     public Task<IActionResult> GetStats(
@@ -24,8 +28,8 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
     private async Task<IActionResult> GetStatsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var from = ParseDate(request, "from", errors);
-        var to = ParseDate(request, "to", errors);
+        var from = StaffQuery.Date(request, "from", errors, Earliest, SiteDate);
+        var to = StaffQuery.Date(request, "to", errors, Earliest, SiteDate);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors, "A date of the range cannot be read: see errors.");
@@ -50,22 +54,7 @@ public sealed class StatsFunction(FunnelReader funnel, SiteCalendar calendar)
             return Problems.Validation(errors, "The date range is not one the report covers: see errors.");
         }
         var report = await funnel.ReadAsync(range, cancellationToken);
-        return ApiJson.Ok(w => StatsJson.Write(w, report));
-    }
-
-    private static DateOnly? ParseDate(HttpRequest request, string name, FieldErrors errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (values.Count == 1 && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date >= Earliest)
-        {
-            return date;
-        }
-        errors.Add(name, $"must be one date of the site's calendar, as YYYY-MM-DD (e.g. 2026-11-26), on or after {Date(Earliest)}.");
-        return null;
+        return ApiJson.Ok(StatsResponse.Of(report), ResponseJson.Default.StatsResponse);
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Intake.Core.Fhir;
 using Intake.Functions.Http;
+using Intake.Functions.Http.Responses;
 using Intake.Functions.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -135,6 +136,6 @@ public sealed class SubmissionFunctions(
             logger.LogInformation("Accepted {Kind} {Id}", kind, result.Id);
         }
         metrics.Accepted(kind);
-        return new AcceptedResult($"/api/submissions/{result.Id}", new { id = result.Id, status = nameof(SubmissionStatus.Received) });
+        return ApiJson.Accepted(request.HttpContext.Response, $"/api/submissions/{result.Id}", new SubmissionAccepted(result.Id, SubmissionStatus.Received), ResponseJson.Default.SubmissionAccepted);
     }
 }
