@@ -24,8 +24,6 @@ public static class ApiRoutes
             ["page"] = ("The page: none (the patient's form), refer, team.", () => String()),
         };
 
-    private static readonly JsonObject Loose = new() { ["type"] = "object" };
-
     private static ApiParameter Date(string name, string what) => new(name, what, String("date"));
 
     private static ApiParameter[] Paging(int maxLimit, int defaultLimit) =>
@@ -78,7 +76,7 @@ public static class ApiRoutes
         Required(Questions.PatientAwareOfReferral.Name, True()));
 
     private static ApiAnswer File(string description = "The submission's whole file, as GET /api/submissions/{id} shows it.") =>
-        new(200, description) { Schema = Loose };
+        ApiAnswer.Of(200, description, ResponseJson.Default.SubmissionFileResponse);
 
     private static readonly ApiAnswer NoSuchSubmission = ApiAnswer.Problem(404, "No submission has this id.");
     private static readonly ApiAnswer Erased = ApiAnswer.Problem(410, "The submission was erased: when and by whom, nothing else.");
@@ -95,7 +93,7 @@ public static class ApiRoutes
         Body = body,
         Answers =
         [
-            new ApiAnswer(202, "Stored (or the same body again under the same id): it will be pre-checked. The answer never tells the pre-check's result.") { Schema = Loose }.With("Location"),
+            ApiAnswer.Of(202, "Stored (or the same body again under the same id): it will be pre-checked. The answer never tells the pre-check's result.", ResponseJson.Default.SubmissionAccepted).With("Location"),
             ApiAnswer.Invalid("The body has problems (errors keyed by the field's JSON path), or the challenge is missing, wrong, expired or used (errors names altcha)."),
             ApiAnswer.Problem(409, "A different submission was already received with this id."),
         ],
@@ -115,7 +113,7 @@ public static class ApiRoutes
         },
         new("Challenge", RouteAccess.Public, "An ALTCHA proof-of-work challenge for a public form: single-use, expiring, never cached.")
         {
-            Answers = [new ApiAnswer(200, "The challenge: algorithm, challenge, maxnumber, salt, signature.") { Schema = Loose }],
+            Answers = [ApiAnswer.Of(200, "The challenge: algorithm, challenge, maxnumber, salt, signature.", ResponseJson.Default.ChallengeResponse)],
         },
         Submission("SubmitScreening", "A patient's self-screening (api.md).", ScreeningBody()),
         Submission("SubmitReferral", "An oncologist's referral (api.md).", ReferralBody()),
@@ -126,7 +124,7 @@ public static class ApiRoutes
             FhirErrors = true,
             Answers =
             [
-                new ApiAnswer(202, "Stored (or the same Bundle again under the same id): it will be pre-checked.") { Schema = Loose }.With("Location"),
+                ApiAnswer.Of(202, "Stored (or the same Bundle again under the same id): it will be pre-checked.", ResponseJson.Default.SubmissionAccepted).With("Location"),
                 ApiAnswer.Fhir(400, "The Bundle has problems, or the challenge is missing, wrong, expired or used: one issue each."),
                 ApiAnswer.Fhir(409, "A different submission was already received with this id."),
             ],
@@ -143,13 +141,19 @@ public static class ApiRoutes
         {
             Answers =
             [
-                new ApiAnswer(200, "Storage answers.") { Schema = Loose },
+                ApiAnswer.Of(200, "Storage answers.", ResponseJson.Default.HealthResponse),
                 ApiAnswer.Problem(503, "Storage does not answer: ask again after Retry-After seconds.").With("Retry-After"),
             ],
         },
         new("GetOpenApi", RouteAccess.Public, "This document: every route, generated from the functions and the route catalogue.")
         {
-            Answers = [new ApiAnswer(200, "The OpenAPI 3.1 document.") { Schema = Loose }],
+            Answers =
+            [
+                new ApiAnswer(200, "The OpenAPI 3.1 document.")
+                {
+                    Schema = new JsonObject { ["type"] = "object", ["required"] = new JsonArray("openapi", "info", "paths") },
+                },
+            ],
         },
 
         // The study team's reading.
@@ -174,12 +178,12 @@ public static class ApiRoutes
         new("GetWorklist", RouteAccess.Coordinator, "The worklist: Urgent first, then High, then Normal; the nearest biopsy, then the oldest first. Audited.")
         {
             Query = ListFilters,
-            Answers = [new ApiAnswer(200, "A page of the list: items, and next (a cursor, or null on the last page).") { Schema = Loose }, ApiAnswer.Invalid("A filter, limit or cursor is wrong: errors names it.")],
+            Answers = [ApiAnswer.Of(200, "A page of the list: items, and next (a cursor, or null on the last page).", ResponseJson.Default.ListPage), ApiAnswer.Invalid("A filter, limit or cursor is wrong: errors names it.")],
         },
         new("GetScreenedOut", RouteAccess.Coordinator, "The likely ineligible, newest first, with the NotMet reasons. Audited.")
         {
             Query = ListFilters,
-            Answers = [new ApiAnswer(200, "A page of the list: items, and next (a cursor, or null on the last page).") { Schema = Loose }, ApiAnswer.Invalid("A filter, limit or cursor is wrong: errors names it.")],
+            Answers = [ApiAnswer.Of(200, "A page of the list: items, and next (a cursor, or null on the last page).", ResponseJson.Default.ListPage), ApiAnswer.Invalid("A filter, limit or cursor is wrong: errors names it.")],
         },
         new("FindPeople", RouteAccess.Coordinator, "The people whose submissions match exactly, at most 20. Audited.")
         {
@@ -190,12 +194,12 @@ public static class ApiRoutes
                 new("name", "A name (without regard to case, accents or repeated spaces); with dateOfBirth.", String()),
                 Date("dateOfBirth", "A date of birth, YYYY-MM-DD; with name."),
             ],
-            Answers = [new ApiAnswer(200, "The people found: people, each with personId and submissions (list items, newest first).") { Schema = Loose }, ApiAnswer.Invalid("None, or a wrong combination, of the parameters: errors names it.")],
+            Answers = [ApiAnswer.Of(200, "The people found: people, each with personId and submissions (list items, newest first).", ResponseJson.Default.PeopleFound), ApiAnswer.Invalid("None, or a wrong combination, of the parameters: errors names it.")],
         },
         new("GetStats", RouteAccess.Coordinator, "The funnel: counts only, no patient data. Not audited.")
         {
             Query = [Date("from", "The first day counted, YYYY-MM-DD."), Date("to", "The last day counted, YYYY-MM-DD.")],
-            Answers = [new ApiAnswer(200, "The counts.") { Schema = Loose }, ApiAnswer.Invalid("A date is wrong: errors names it.")],
+            Answers = [ApiAnswer.Of(200, "The counts.", ResponseJson.Default.StatsResponse), ApiAnswer.Invalid("A date is wrong: errors names it.")],
         },
 
         // The study team's actions.
@@ -220,7 +224,7 @@ public static class ApiRoutes
             Body = Object(Required("status", PascalCase<ReferralStatus>())),
             Answers =
             [
-                new ApiAnswer(202, "Queued: requestId, submissionId, status.") { Schema = Loose }.With("Location"),
+                ApiAnswer.Of(202, "Queued: requestId, submissionId, status.", ResponseJson.Default.ReferrerUpdateAccepted).With("Location"),
                 ApiAnswer.Invalid("The body has problems: errors names each member."),
                 NoSuchSubmission,
                 ApiAnswer.Problem(409, "A referrer update does not apply to this submission; detail says why."),
@@ -230,7 +234,7 @@ public static class ApiRoutes
         {
             Answers =
             [
-                new ApiAnswer(200, "How many were moved: queue, replayed.") { Schema = Loose },
+                ApiAnswer.Of(200, "How many were moved: queue, replayed.", ResponseJson.Default.PoisonReplayed),
                 ApiAnswer.Problem(404, "No poison queue belongs to this queue name."),
             ],
         },
@@ -246,7 +250,7 @@ public static class ApiRoutes
                 new("submissionId", "Only the entries about this submission.", String()),
                 .. Paging(AuditQuery.MaxLimit, AuditQuery.DefaultLimit),
             ],
-            Answers = [new ApiAnswer(200, "A page of the log: items, and next.") { Schema = Loose }, ApiAnswer.Invalid("A parameter is wrong: errors names it.")],
+            Answers = [ApiAnswer.Of(200, "A page of the log: items, and next.", ResponseJson.Default.AuditLogPage), ApiAnswer.Invalid("A parameter is wrong: errors names it.")],
         },
         new("ExportList", RouteAccess.Manager, "A list as CSV (RFC 4180, UTF-8, a header row; columns in docs/team-guide.md). Audited.")
         {
@@ -263,7 +267,7 @@ public static class ApiRoutes
             Body = Object(Required("reason", Text(PersonErasure.MaxReasonLength))),
             Answers =
             [
-                new ApiAnswer(200, "How many submissions were erased: personId, erasedSubmissions (0 again).") { Schema = Loose },
+                ApiAnswer.Of(200, "How many submissions were erased: personId, erasedSubmissions (0 again).", ResponseJson.Default.PersonErased),
                 ApiAnswer.Invalid("The body has problems: errors names each member."),
                 ApiAnswer.Problem(404, "The person's id cannot be one."),
             ],
