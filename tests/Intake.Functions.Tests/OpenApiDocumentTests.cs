@@ -111,6 +111,16 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void A_nullable_type_argument_of_a_record_member_is_nullable_in_its_schema()
+    {
+        var stats = Built["components"]!["schemas"]!["StatsResponse"]!["properties"]!;
+
+        // A timer pass that never ran is null (IReadOnlyDictionary<string, TimerPassResponse?>); a count never is.
+        Assert.Equal("""["object","null"]""", stats["timerPasses"]!["additionalProperties"]!["type"]!.ToJsonString());
+        Assert.Equal("\"integer\"", stats["poisonMessages"]!["additionalProperties"]!["type"]!.ToJsonString());
+    }
+
+    [Fact]
     public void The_route_answers_the_document_as_JSON()
     {
         var result = Assert.IsType<ContentResult>(new OpenApiFunction().GetOpenApi(HttpTesting.Get()));

@@ -33,6 +33,7 @@ public static class ResponseSchemas
 
     private static JsonNode Close(JsonSchemaExporterContext context, JsonNode schema)
     {
+        AllowNullItems(context, schema);
         if (context.TypeInfo.Kind != JsonTypeInfoKind.Object || schema is not JsonObject { } node || !node.ContainsKey("properties"))
         {
             return schema;
@@ -50,6 +51,35 @@ public static class ResponseSchemas
             node["additionalProperties"] = false;
         }
         return node;
+    }
+
+    // The exporter cannot see a nullable type argument (IReadOnlyDictionary<string, TimerPassResponse?>):
+    // the member's own annotation says whether a list's items or a map's values may be null.
+    private static void AllowNullItems(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (context.PropertyInfo?.AttributeProvider is not PropertyInfo member || schema is not JsonObject node
+            || (node["additionalProperties"] ?? node["items"]) is not JsonObject inner)
+        {
+            return;
+        }
+        var arguments = new NullabilityInfoContext().Create(member).GenericTypeArguments;
+        if (arguments.Length == 0 || arguments[^1].ReadState != NullabilityState.Nullable)
+        {
+            return;
+        }
+        switch (inner["type"])
+        {
+            case JsonValue type:
+                inner["type"] = new JsonArray((string)type!, "null");
+                break;
+            case JsonArray types when !types.Any(t => (string?)t == "null"):
+                types.Add("null");
+                break;
+        }
+        if (inner["enum"] is JsonArray values && !values.Any(v => v is null))
+        {
+            values.Add(null);
+        }
     }
 
     // Written every time unless the member or the options skip it when it is null or default.
