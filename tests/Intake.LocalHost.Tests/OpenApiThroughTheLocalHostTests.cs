@@ -86,20 +86,22 @@ public sealed class OpenApiThroughTheLocalHostTests(EndToEndFixture fixture)
     }
 
     [Fact]
-    public async Task The_check_fails_an_undocumented_status_an_undocumented_media_type_and_a_member_too_many()
+    public async Task The_check_fails_an_undocumented_status_a_missing_header_an_undocumented_media_type_and_a_member_too_many()
     {
         var document = await DocumentAsync();
         var check = new OpenApiResponseCheck(new Canned(), document);
         using var client = new HttpClient(check) { BaseAddress = Host.Address };
 
         (await client.GetAsync("/api/health?status=418")).Dispose();
+        (await client.GetAsync("/api/health?status=503")).Dispose();
         (await client.GetAsync("/api/health?type=text/plain")).Dispose();
         (await client.GetAsync("/api/me?extra=1")).Dispose();
         (await client.GetAsync("/no/such/route")).Dispose();
 
-        Assert.Equal(3, check.Checked);
-        Assert.Equal(3, check.Mismatches.Count);
+        Assert.Equal(4, check.Checked);
+        Assert.Equal(4, check.Mismatches.Count);
         Assert.Contains(check.Mismatches, m => m.StartsWith("GET /api/health 418: the status is not documented", StringComparison.Ordinal));
+        Assert.Contains(check.Mismatches, m => m == "GET /api/health 503: the documented header Retry-After is missing");
         Assert.Contains(check.Mismatches, m => m.StartsWith("GET /api/health 200: the media type text/plain is not documented", StringComparison.Ordinal));
         Assert.Contains(check.Mismatches, m => m.StartsWith("GET /api/me 200: the body does not match its schema", StringComparison.Ordinal) && m.Contains("additionalProperties", StringComparison.Ordinal));
     }
@@ -113,7 +115,7 @@ public sealed class OpenApiThroughTheLocalHostTests(EndToEndFixture fixture)
         return check;
     }
 
-    /// <summary>A server that answers what the query asks for: a status, a media type, or a member too many for /api/me.</summary>
+    /// <summary>A server that answers what the query asks for: a status (503: a problem without Retry-After), a media type, or a member too many for /api/me.</summary>
     private sealed class Canned : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -122,6 +124,11 @@ public sealed class OpenApiThroughTheLocalHostTests(EndToEndFixture fixture)
             var status = query.StartsWith("?status=", StringComparison.Ordinal) ? (HttpStatusCode)int.Parse(query[8..], System.Globalization.CultureInfo.InvariantCulture) : HttpStatusCode.OK;
             var mediaType = query.StartsWith("?type=", StringComparison.Ordinal) ? query[6..] : "application/json";
             var body = request.RequestUri.AbsolutePath == "/api/me" ? """{"name":"local-staff","roles":["coordinator"],"extra":1}""" : """{"status":"ok"}""";
+            if (status == HttpStatusCode.ServiceUnavailable)
+            {
+                // A problem as documented, but without its Retry-After.
+                (mediaType, body) = ("application/problem+json", """{"title":"Unavailable","status":503,"detail":"Try again."}""");
+            }
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) });
         }
     }

@@ -10,8 +10,8 @@ namespace Intake.Testing;
 /// <summary>
 /// An HTTP handler that checks every answer a test receives against the service's own OpenAPI
 /// document (<c>GET /api/openapi.json</c>, fetched once from the host it talks to): the status must
-/// be one the route documents, the media type one documented for that status, and a JSON body must
-/// be valid against the schema documented for it (JSON Schema 2020-12, by JsonSchema.Net). Requests
+/// be one the route documents, the headers it documents (<c>Location</c>, <c>Retry-After</c>) there,
+/// the media type one documented for that status, and a JSON body must be valid against the schema documented for it (JSON Schema 2020-12, by JsonSchema.Net). Requests
 /// to no documented route (an unknown path, a method a route does not take) are the host's own
 /// answers and are not checked. What does not match is noted with the route, the status and the
 /// JSON path in error; a fixture asserts at its end that nothing was (<see cref="AssertNoMismatch"/>).
@@ -82,6 +82,13 @@ public sealed partial class OpenApiResponseCheck : DelegatingHandler
         {
             _mismatches.Enqueue($"{where}: the status is not documented for the route");
             return;
+        }
+        foreach (var header in (documented["headers"] as JsonObject ?? []).Select(h => h.Key))
+        {
+            if (!response.Headers.NonValidated.Contains(header) && !response.Content.Headers.NonValidated.Contains(header))
+            {
+                _mismatches.Enqueue($"{where}: the documented header {header} is missing");
+            }
         }
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var content = documented["content"] as JsonObject;
