@@ -106,6 +106,21 @@ public sealed class OpenApiThroughTheLocalHostTests(EndToEndFixture fixture)
         Assert.Contains(check.Mismatches, m => m.StartsWith("GET /api/me 200: the body does not match its schema", StringComparison.Ordinal) && m.Contains("additionalProperties", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_check_fails_an_accepted_request_body_that_does_not_fit_the_request_schema()
+    {
+        var check = new OpenApiResponseCheck(new Canned(), await DocumentAsync());
+        using var client = new HttpClient(check) { BaseAddress = Host.Address };
+
+        // As if the service had taken an ECOG of 9 and a member no reader knows.
+        (await client.PostAsync("/api/screenings?status=202", new StringContent("""{"answers":{"ecog":9},"contact":{"name":"Ann","email":"a@example.org"},"consentToContact":true,"extra":1}""",
+            Encoding.UTF8, "application/json"))).Dispose();
+
+        var mismatch = Assert.Single(check.Mismatches, m => m.StartsWith("POST /api/screenings request (answered 202): the body does not match its schema", StringComparison.Ordinal));
+        Assert.Contains("'/answers/ecog'", mismatch, StringComparison.Ordinal);
+        Assert.Contains("additionalProperties", mismatch, StringComparison.Ordinal);
+    }
+
     private async Task<OpenApiResponseCheck> MeThroughAsync(OpenApiResponseCheck check)
     {
         using var client = new HttpClient(check, disposeHandler: false) { BaseAddress = Host.Address };

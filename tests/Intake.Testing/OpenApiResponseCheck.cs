@@ -11,8 +11,9 @@ namespace Intake.Testing;
 /// An HTTP handler that checks every answer a test receives against the service's own OpenAPI
 /// document (<c>GET /api/openapi.json</c>, fetched once from the host it talks to): the status must
 /// be one the route documents, the headers it documents (<c>Location</c>, <c>Retry-After</c>) there,
-/// the media type one documented for that status, and a JSON body must be valid against the schema documented for it (JSON Schema 2020-12, by JsonSchema.Net). Requests
-/// to no documented route (an unknown path, a method a route does not take) are the host's own
+/// the media type one documented for that status, and a JSON body must be valid against the schema
+/// documented for it (JSON Schema 2020-12, by JsonSchema.Net); so must a request body the service
+/// accepted (a <c>2xx</c>) against the route's request schema. Requests to no documented route (an unknown path, a method a route does not take) are the host's own
 /// answers and are not checked. What does not match is noted with the route, the status and the
 /// JSON path in error; a fixture asserts at its end that nothing was (<see cref="AssertNoMismatch"/>).
 /// </summary>
@@ -59,15 +60,17 @@ public sealed partial class OpenApiResponseCheck : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The body as sent (the ledger in front has buffered it): an accepted one must fit the documented request schema.
+        var sent = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (request.RequestUri is { } uri && request.Method != HttpMethod.Head)
         {
-            await CheckAsync(request.Method.Method.ToLowerInvariant(), uri, response, cancellationToken);
+            await CheckAsync(request.Method.Method.ToLowerInvariant(), uri, sent, request.Content?.Headers.ContentType?.MediaType, response, cancellationToken);
         }
         return response;
     }
 
-    private async Task CheckAsync(string method, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task CheckAsync(string method, Uri uri, byte[]? sent, string? sentType, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var document = _document ?? await LoadAsync(uri, cancellationToken);
         var path = _paths.Where(p => p.Pattern.IsMatch(uri.AbsolutePath)).OrderBy(p => p.Path.Count(c => c == '{')).Select(p => p.Path).FirstOrDefault();
@@ -82,6 +85,11 @@ public sealed partial class OpenApiResponseCheck : DelegatingHandler
         {
             _mismatches.Enqueue($"{where}: the status is not documented for the route");
             return;
+        }
+        if (sent is { Length: > 0 } && sentType is not null && response.IsSuccessStatusCode
+            && operation["requestBody"]?["content"]?[sentType]?["schema"] is JsonNode requestSchema)
+        {
+            Validate($"{method.ToUpperInvariant()} {path} request (answered {status})", $"{path} {method} request {sentType}", requestSchema, document, sent);
         }
         foreach (var header in (documented["headers"] as JsonObject ?? []).Select(h => h.Key))
         {
@@ -111,7 +119,12 @@ public sealed partial class OpenApiResponseCheck : DelegatingHandler
             return;
         }
         await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        Validate(where, $"{path} {method} {status} {mediaType}", schema, document, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
+    /// <summary>Notes a mismatch, as <paramref name="where"/>, when <paramref name="body"/> is not JSON valid against <paramref name="schema"/>.</summary>
+    private void Validate(string where, string key, JsonNode schema, JsonObject document, byte[] body)
+    {
         JsonDocument json;
         try
         {
@@ -124,7 +137,6 @@ public sealed partial class OpenApiResponseCheck : DelegatingHandler
         }
         using (json)
         {
-            var key = $"{path} {method} {status} {mediaType}";
             var validator = _schemas.GetOrAdd(key, _ => Compile(schema, document));
             var result = validator.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!result.IsValid)
