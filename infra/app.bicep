@@ -101,6 +101,7 @@ var publicPaths = [
   '/fhir/CodeSystem/*'
   '/api/health'
   '/api/challenge'
+  '/api/openapi.json'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {

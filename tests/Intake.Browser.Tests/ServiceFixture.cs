@@ -28,5 +28,7 @@ public class ServiceFixture : IAsyncLifetime
         {
             await Azurite.DisposeAsync();
         }
+        // What the tests sent and read through the host's clients (seeding, reading back) is as the API document says.
+        Host?.AssertAnswersMatchTheApiDocument();
     }
 }

@@ -48,6 +48,7 @@ public sealed class AbuseFixture : IAsyncLifetime
         _seeding.Dispose();
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 
     public static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

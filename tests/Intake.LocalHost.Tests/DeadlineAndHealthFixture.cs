@@ -35,6 +35,7 @@ public sealed class DeadlineAndHealthFixture : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 }
 

@@ -21,6 +21,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 }
 

@@ -25,6 +25,7 @@ public sealed class LostHandOffFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 }
 

@@ -33,6 +33,7 @@ public sealed class PoisonFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 }
 

@@ -45,6 +45,7 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
             await Host.DisposeAsync();
             await Azurite.DisposeAsync();
             Host.AssertNoPatientDataInOutput();
+            Host.AssertAnswersMatchTheApiDocument();
         }
     }
 
@@ -224,6 +225,7 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
             await moved.DisposeAsync();
         }
         moved.AssertNoPatientDataInOutput();
+        moved.AssertAnswersMatchTheApiDocument();
 
         // Erased: 410, by whom; kept: the enrolled one (closed, but once enrolled) and the open one.
         foreach (var (id, by) in new[] { (askedFirst, bea), (askedSecond, bea), (declinedId, "system"), (screenedOutId, "system") })

@@ -58,6 +58,7 @@ public sealed class RateLimitFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 }
 

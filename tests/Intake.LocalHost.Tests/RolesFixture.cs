@@ -39,7 +39,9 @@ public sealed class RolesFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Behind.AssertNoPatientDataInOutput();
+        Behind.AssertAnswersMatchTheApiDocument();
         Local.AssertNoPatientDataInOutput();
+        Local.AssertAnswersMatchTheApiDocument();
     }
 }
 

@@ -38,6 +38,7 @@ public sealed class OutageFixture : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
         // Last, once everything is stopped: a leak anywhere in this fixture's tests fails the run.
         Host.AssertNoPatientDataInOutput();
+        Host.AssertAnswersMatchTheApiDocument();
     }
 }
 

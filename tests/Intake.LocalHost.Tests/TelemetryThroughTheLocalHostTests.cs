@@ -32,6 +32,7 @@ public sealed class TelemetryThroughTheLocalHostTests(ITestOutputHelper output) 
         await _telemetry.DisposeAsync();
         await _azurite.DisposeAsync();
         _host.AssertNoPatientDataInOutput();
+        _host.AssertAnswersMatchTheApiDocument();
     }
 
     [Fact]

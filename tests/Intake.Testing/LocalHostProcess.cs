@@ -15,6 +15,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         Address = address;
         Key = key;
         PartnerKey = partnerKey;
+        // Every answer to these clients is checked against the service's OpenAPI document; the ledger notes what is sent before.
+        Answers = new OpenApiResponseCheck(new SocketsHttpHandler());
+        PatientData = new PatientDataLedger(Answers);
         Client = new HttpClient(PatientData, disposeHandler: false) { BaseAddress = address };
         // Tests post as a program: a partner system's key instead of a solved challenge (api-2.md).
         Client.DefaultRequestHeaders.Add(PartnerKeyHeader, partnerKey);
@@ -36,7 +39,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public string PartnerKey { get; }
 
     /// <summary>Every piece of patient data sent through <see cref="Client"/> and <see cref="Staff"/>.</summary>
-    public PatientDataLedger PatientData { get; } = new();
+    public PatientDataLedger PatientData { get; }
+
+    /// <summary>The check of every answer to <see cref="Client"/>, <see cref="Anonymous"/> and <see cref="Staff"/> against the service's OpenAPI document.</summary>
+    public OpenApiResponseCheck Answers { get; }
+
+    /// <summary>
+    /// Throws when any answer received through <see cref="Client"/>, <see cref="Anonymous"/> or
+    /// <see cref="Staff"/> did not match what <c>GET /api/openapi.json</c> documents for its route
+    /// and status. Fixtures call it in their clean-up, so a mismatch in any of their tests fails the run.
+    /// </summary>
+    public void AssertAnswersMatchTheApiDocument() => Answers.AssertNoMismatch();
 
     /// <summary>
     /// Throws when any patient data sent through <see cref="Client"/> or <see cref="Staff"/> is in

@@ -22,6 +22,11 @@ public sealed class PatientDataLedger : DelegatingHandler
     {
     }
 
+    /// <summary>A ledger in front of <paramref name="inner"/>.</summary>
+    public PatientDataLedger(HttpMessageHandler inner) : base(inner)
+    {
+    }
+
     /// <summary>Every value noted, in each form a log could show it in (a date also as M/d/yyyy, a phone number also as its digits).</summary>
     public IReadOnlyCollection<string> Values => [.. _values.Keys];
 
