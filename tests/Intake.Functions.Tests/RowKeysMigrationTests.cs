@@ -214,4 +214,20 @@ public sealed class RowKeysMigrationTests(AzuriteFixture azurite)
         Assert.Equal([$"tombstone-{id}"], await KeysAsync(id));
         Assert.Equal(PrecheckResult.LikelyIneligible, (await erasure.ErasedAsync(id, None))!.Result);
     }
+
+    [Fact]
+    public async Task A_post_again_of_a_submission_stored_in_the_old_layout_is_a_repeat_and_stores_nothing_beside_it()
+    {
+        var rig = new TeamRig(azurite);
+        var id = await ReferralWithHistoryAsync(rig);
+        var stored = await rig.RecordAsync(id);
+        await MakeOldAsync(id);
+        var keys = await KeysAsync(id);
+
+        Assert.Equal(AddResult.AlreadyExists, await rig.Store.AddAsync(stored with { Version = 1 }, TestData.Contact, TestData.Referrer,
+            new HistoryEntry(rig.Calendar.Now, "Referral received", "public"), None));
+
+        Assert.Equal(keys, await KeysAsync(id));
+        Assert.Equal("ann@example.org", (await rig.RecordAsync(id)).AssignedTo);
+    }
 }

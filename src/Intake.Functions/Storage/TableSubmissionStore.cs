@@ -21,6 +21,12 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         {
             batch.Add(new(TableTransactionActionType.Add, SubmissionEntities.ReferrerEntity(submission.Id, referrer)));
         }
+        // A post of an id stored before row keys ended with the id, until MigrateRowKeys has moved it: its
+        // new keys are free, so only its old record tells it is there (once moved, the Add below collides).
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(submission.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+        {
+            return AddResult.AlreadyExists;
+        }
         try
         {
             await _table.SubmitTransactionAsync(batch, cancellationToken);
