@@ -12,7 +12,7 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
     /// <summary>Rows per transaction: each takes an add and a delete, and a transaction holds at most 100 actions.</summary>
     internal const int RowsPerTransaction = 50;
 
-    private static readonly HashSet<string> Written = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
+    private static readonly HashSet<string> ServiceProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
 
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
 
@@ -80,7 +80,7 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
         var moved = new TableEntity(row.PartitionKey, key);
         foreach (var (name, value) in row)
         {
-            if (!Written.Contains(name))
+            if (!ServiceProperties.Contains(name))
             {
                 moved[name] = value;
             }
