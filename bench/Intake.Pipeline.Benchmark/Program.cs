@@ -159,10 +159,10 @@ async Task<double> RunFloorAsync(string connection, int count, int concurrency)
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
     {
         var id = Guid.NewGuid().ToString();
-        await table.AddEntityAsync(new TableEntity(id, "record") { ["Answers"] = new string('a', 600), ["Status"] = "Received" }, ct);
+        await table.AddEntityAsync(new TableEntity(id, $"record-{id}") { ["Answers"] = new string('a', 600), ["Status"] = "Received" }, ct);
         await inbox.SendMessageAsync($$"""{"submissionId":"{{id}}"}""", ct);
         var message = (await inbox.ReceiveMessageAsync(TimeSpan.FromMinutes(1), ct)).Value;
-        var record = (await table.GetEntityAsync<TableEntity>(id, "record", cancellationToken: ct)).Value;
+        var record = (await table.GetEntityAsync<TableEntity>(id, $"record-{id}", cancellationToken: ct)).Value;
         record["Status"] = "Routed";
         record["Precheck"] = new string('p', 3000);
         await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, ct);

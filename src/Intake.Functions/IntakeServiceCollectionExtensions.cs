@@ -84,6 +84,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton(PersonKeySecrets.PersonDigests);
         services.AddSingleton<IPlainPersonKeys, TablePlainPersonKeys>();
         services.AddSingleton<PersonKeysMigration>();
+        services.AddSingleton<IOldLayoutSubmissions, TableOldLayoutSubmissions>();
+        services.AddSingleton<RowKeysMigration>();
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();
         services.AddSingleton<IAlertSender, SmtpAlertSender>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToSettings());

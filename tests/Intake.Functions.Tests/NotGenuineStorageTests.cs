@@ -126,7 +126,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         Assert.Null(await rig.Store.GetAsync(gone, None));
         var partition = await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {gone}"));
         var tombstone = Assert.Single(partition);
-        Assert.Equal("tombstone", tombstone.RowKey);
+        Assert.Equal(SubmissionEntities.TombstoneKey(gone), tombstone.RowKey);
         Assert.Equal(["Kind", "ReceivedAt", "RemovedAt", "Why"], tombstone.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
         var listRows = await RowsAsync(StorageNames.TeamListsTable, TableClient.CreateQueryFilter($"PartitionKey eq {ListsPartition.Key}"));
         Assert.DoesNotContain(listRows, r => r.RowKey.Contains(gone, StringComparison.Ordinal));
@@ -160,7 +160,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
 
         Assert.DoesNotContain(await rig.People.BornOnAsync(born, None), p => p.SubmissionId == id);
         Assert.Empty(await NotGenuineLinesAsync(rig, id));
-        Assert.Equal("tombstone", Assert.Single(await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}"))).RowKey);
+        Assert.Equal(SubmissionEntities.TombstoneKey(id), Assert.Single(await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}"))).RowKey);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
             Assert.Null(await rig.Store.GetFileAsync(id, None));
             var partition = await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}"));
             var tombstone = Assert.Single(partition);
-            Assert.Equal("tombstone", tombstone.RowKey);
+            Assert.Equal(SubmissionEntities.TombstoneKey(id), tombstone.RowKey);
             Assert.Equal(["ErasedAt", "ErasedBy", "Kind", "NotMet", "Reason", "ReceivedMonth", "Result"],
                 tombstone.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
             var erased = await tables.ErasedAsync(id, None);

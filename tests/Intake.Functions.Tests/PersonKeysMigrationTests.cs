@@ -63,7 +63,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     /// </summary>
     private async Task MakePlainAsync(TeamRig rig, string id, Contact contact, bool keepKeyedEntry = false)
     {
-        var record = (await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey)).Value;
+        var record = (await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
         var born = DateOnly.Parse(record.GetString("PersonBornOn"), System.Globalization.CultureInfo.InvariantCulture);
         var (email, phone, name) = TodaysFormat.Keys(contact);
         record.Remove(SubmissionEntities.PersonKeyedProperty);
@@ -291,7 +291,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         foreach (var id in ids)
         {
             rows.AddRange((await PeopleRowsOfAsync(id)).Select(r => $"{r.RowKey} {r.ETag}"));
-            rows.Add($"{id} {(await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey)).Value.ETag}");
+            rows.Add($"{id} {(await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value.ETag}");
         }
         return [.. rows];
     }

@@ -33,7 +33,7 @@ public sealed class StoredAnswersStorageTests(AzuriteFixture azurite)
             var answers = StoredAnswers.Read(text);
             var id = await rig.SubmitAsync(answers);
             // As the code of that version left it: the record's answers in that version's text.
-            var record = (await records.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey)).Value;
+            var record = (await records.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
             record["Answers"] = text;
             await records.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
             ids.Add((id, answers));
@@ -60,7 +60,7 @@ public sealed class StoredAnswersStorageTests(AzuriteFixture azurite)
         var rig = new TeamRig(azurite);
         var id = await rig.SubmitAsync(TestData.Baseline);
 
-        var record = (await azurite.Tables.GetTableClient(StorageNames.SubmissionsTable).GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey)).Value;
+        var record = (await azurite.Tables.GetTableClient(StorageNames.SubmissionsTable).GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
 
         Assert.StartsWith($"{{\"v\":{StoredAnswers.CurrentVersion},", record.GetString("Answers"), StringComparison.Ordinal);
         Assert.Equal(TestData.Baseline, StoredAnswers.Read(record.GetString("Answers")));

@@ -189,7 +189,7 @@ internal sealed class StorageProbe(string connectionString)
     public async Task<HashSet<string>> RecordIdsAsync()
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in Table(StorageNames.SubmissionsTable).QueryAsync<TableEntity>("RowKey eq 'record'", select: ["PartitionKey"]))
+        await foreach (var e in Table(StorageNames.SubmissionsTable).QueryAsync<TableEntity>("RowKey ge 'record-' and RowKey lt 'record.'", select: ["PartitionKey"]))
         {
             ids.Add(e.PartitionKey);
         }

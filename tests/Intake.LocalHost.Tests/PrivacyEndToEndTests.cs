@@ -111,7 +111,7 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
         // Waited for in storage itself, so that the wait reads nothing through the audited routes.
         var records = Tables().GetTableClient(StorageNames.SubmissionsTable);
         await Poll.UntilAsync(async () =>
-            (await records.GetEntityIfExistsAsync<TableEntity>(id, "record")) is { HasValue: true } record
+            (await records.GetEntityIfExistsAsync<TableEntity>(id, $"record-{id}")) is { HasValue: true } record
                 && record.Value!.GetString("Status") is "Routed" or "ScreenedOut",
             Deadline, $"submission {id} to be pre-checked and listed");
         return id;
@@ -213,10 +213,10 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
         {
             var records = Tables().GetTableClient(StorageNames.SubmissionsTable);
             await Poll.UntilAsync(async () =>
-                (await records.GetEntityIfExistsAsync<TableEntity>(declinedId, "tombstone")).HasValue
-                && (await records.GetEntityIfExistsAsync<TableEntity>(screenedOutId, "tombstone")).HasValue
-                && !(await records.GetEntityIfExistsAsync<TableEntity>(declinedId, "record")).HasValue
-                && !(await records.GetEntityIfExistsAsync<TableEntity>(screenedOutId, "record")).HasValue,
+                (await records.GetEntityIfExistsAsync<TableEntity>(declinedId, $"tombstone-{declinedId}")).HasValue
+                && (await records.GetEntityIfExistsAsync<TableEntity>(screenedOutId, $"tombstone-{screenedOutId}")).HasValue
+                && !(await records.GetEntityIfExistsAsync<TableEntity>(declinedId, $"record-{declinedId}")).HasValue
+                && !(await records.GetEntityIfExistsAsync<TableEntity>(screenedOutId, $"record-{screenedOutId}")).HasValue,
                 Deadline, "retention to erase the declined and the screened-out person");
             Assert.Contains("The clock is moved by 400.00:00:00", moved.Output, StringComparison.Ordinal);
         }

@@ -57,13 +57,13 @@ public sealed class ReplayAndParallelEditTests(AbuseFixture fixture, ITestOutput
         await fixture.QuietAsync();
         var file = (await fixture.Host.Staff.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!;
 
-        // One entity set: the record, the contact, and one history row per event.
+        // One entity set: the record, the contact, and one history row per event, each row key ending with the id.
         var rows = new List<string>();
         await foreach (var entity in fixture.Tables.GetTableClient(StorageNames.SubmissionsTable).QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"]))
         {
             rows.Add(entity.RowKey);
         }
-        Assert.Equal(["contact", "history-000001", "history-000002", "record"], rows.Order(StringComparer.Ordinal));
+        Assert.Equal([$"contact-{id}", $"history-000001-{id}", $"history-000002-{id}", $"record-{id}"], rows.Order(StringComparer.Ordinal));
         Assert.Equal(["Self-screening received", "Pre-checked"], Events(file).Select(e => e.StartsWith("Pre-checked", StringComparison.Ordinal) ? "Pre-checked" : e));
         Assert.Single((await fixture.Host.Staff.GetFromJsonAsync<JsonObject>("/api/worklist"))!["items"]!.AsArray(), i => (string?)i!["id"] == id);
         Assert.Equal(id, (string?)file["personId"]);

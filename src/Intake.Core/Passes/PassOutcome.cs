@@ -31,8 +31,11 @@ public sealed record PassOutcome(string Pass, DateTimeOffset At, int Items, int 
     /// <summary>The daily erasure of submissions closed or screened out for longer than the retention period (one item: one submission, or one erasure cut off before).</summary>
     public const string EraseByRetention = "eraseByRetention";
 
+    /// <summary>The daily move of submissions stored before row keys ended with the id to the new row keys (one item: one submission).</summary>
+    public const string MigrateRowKeys = "migrateRowKeys";
+
     /// <summary>Every pass, in the order the stats list them.</summary>
-    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys, EraseByRetention];
+    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys, EraseByRetention, MigrateRowKeys];
 
     /// <summary>The outcome of a pass that ended at <paramref name="at"/> with <paramref name="tally"/>.</summary>
     public static PassOutcome Of(string pass, DateTimeOffset at, PassTally tally)

@@ -10,11 +10,128 @@ namespace Intake.Functions.Storage;
 /// </summary>
 internal static class SubmissionEntities
 {
-    public const string RecordKey = "record";
-    public const string ContactKey = "contact";
-    public const string ReferrerKey = "referrer";
-    public const string HistoryPrefix = "history-";
-    public const string TombstoneKey = "tombstone";
+    // Every row key ends with the submission's id, so that no two rows of the table share one (docs/storage.md,
+    // "Row keys"): Azurite finds a row by its row key first, and a row key shared by every partition makes
+    // each point read scan them all. The kind comes first, so a partition's rows keep their order.
+    private const string RecordPrefix = "record-";
+    private const string ContactPrefix = "contact-";
+    private const string ReferrerPrefix = "referrer-";
+    private const string HistoryPrefix = "history-";
+    private const string TombstonePrefix = "tombstone-";
+
+    /// <summary>The row key of submission <paramref name="id"/>'s clinical record.</summary>
+    public static string RecordKey(string id) => RecordPrefix + id;
+
+    /// <summary>The row key of submission <paramref name="id"/>'s contact.</summary>
+    public static string ContactKey(string id) => ContactPrefix + id;
+
+    /// <summary>The row key of submission <paramref name="id"/>'s referrer.</summary>
+    public static string ReferrerKey(string id) => ReferrerPrefix + id;
+
+    /// <summary>The row key of the tombstone left in submission <paramref name="id"/>'s partition.</summary>
+    public static string TombstoneKey(string id) => TombstonePrefix + id;
+
+    /// <summary>
+    /// The row key of the history entry that brings submission <paramref name="id"/>'s record to
+    /// <paramref name="version"/>: ordered by version, and unique per version (the concurrency check).
+    /// </summary>
+    public static string HistoryKey(string id, int version) => HistoryPrefix + version.ToString("D6", CultureInfo.InvariantCulture) + "-" + id;
+
+    /// <summary>The row key of <paramref name="kind"/>'s row of submission <paramref name="id"/> (not history, whose key needs a version).</summary>
+    public static string KeyOf(SubmissionRowKind kind, string id) => kind switch
+    {
+        SubmissionRowKind.Record => RecordKey(id),
+        SubmissionRowKind.Contact => ContactKey(id),
+        SubmissionRowKind.Referrer => ReferrerKey(id),
+        SubmissionRowKind.Tombstone => TombstoneKey(id),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A history row's key needs its version."),
+    };
+
+    /// <summary>
+    /// The row key <paramref name="kind"/>'s row had before row keys ended with the id (the same in every
+    /// partition): read only when the new key is absent, until <c>MigrateRowKeys</c> has rewritten the partition.
+    /// </summary>
+    public static string OldKeyOf(SubmissionRowKind kind) => kind switch
+    {
+        SubmissionRowKind.Record => "record",
+        SubmissionRowKind.Contact => "contact",
+        SubmissionRowKind.Referrer => "referrer",
+        SubmissionRowKind.Tombstone => "tombstone",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Old history keys differ by version."),
+    };
+
+    /// <summary>The old row keys that do not depend on a version, each a kind's (<see cref="OldKeyOf"/>).</summary>
+    public static IReadOnlyList<string> OldSingleKeys { get; } = ["record", "contact", "referrer", "tombstone"];
+
+    /// <summary>The kind of a row of the submissions table, from its key in either layout; null for a key of neither.</summary>
+    public static SubmissionRowKind? KindOf(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        foreach (var kind in (ReadOnlySpan<SubmissionRowKind>)[SubmissionRowKind.Record, SubmissionRowKind.Contact, SubmissionRowKind.Referrer, SubmissionRowKind.Tombstone])
+        {
+            var old = OldKeyOf(kind);
+            if (rowKey.StartsWith(old, StringComparison.Ordinal) && (rowKey.Length == old.Length || rowKey[old.Length] == '-'))
+            {
+                return kind;
+            }
+        }
+        return rowKey.StartsWith(HistoryPrefix, StringComparison.Ordinal) ? SubmissionRowKind.History : null;
+    }
+
+    /// <summary>Whether <paramref name="rowKey"/> is a key of the layout before row keys ended with the id.</summary>
+    public static bool IsOldKey(string rowKey) => KindOf(rowKey) switch
+    {
+        SubmissionRowKind.History => rowKey.Length == HistoryPrefix.Length + 6,
+        null => false,
+        _ => OldSingleKeys.Contains(rowKey),
+    };
+
+    /// <summary>The version of the history row <paramref name="rowKey"/> (either layout).</summary>
+    public static int VersionOf(string rowKey) =>
+        int.Parse(rowKey.AsSpan(HistoryPrefix.Length, 6), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The filter of every row of <paramref name="kind"/> across the table, in the new layout: a range
+    /// (<c>RowKey ge 'record-' and RowKey lt 'record.'</c>), '.' being the character after '-'.
+    /// </summary>
+    public static string RangeOf(SubmissionRowKind kind)
+    {
+        var prefix = kind == SubmissionRowKind.History ? HistoryPrefix : KeyOf(kind, "");
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        return TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {end}");
+    }
+
+    /// <summary>
+    /// The filter of every row of <paramref name="kind"/> in either layout: <see cref="RangeOf"/>, or the old
+    /// key (until <c>MigrateRowKeys</c> has run, a scan across partitions must see both).
+    /// </summary>
+    public static string AnyLayoutOf(SubmissionRowKind kind) =>
+        "(" + RangeOf(kind) + " or " + TableClient.CreateQueryFilter($"RowKey eq {OldKeyOf(kind)}") + ")";
+
+    /// <summary>The row key the row <paramref name="old"/> of submission <paramref name="id"/> gets in the new layout.</summary>
+    public static string NewKeyFor(string old, string id) => KindOf(old) switch
+    {
+        SubmissionRowKind.History => HistoryKey(id, VersionOf(old)),
+        { } kind => KeyOf(kind, id),
+        null => throw new ArgumentException($"'{old}' is not a row key of the submissions table.", nameof(old)),
+    };
+
+    /// <summary>
+    /// A point read of <paramref name="kind"/>'s row of submission <paramref name="id"/>: its key, and only
+    /// when that is absent the old one, so a partition not yet migrated reads the same and a migrated one
+    /// (the common case) costs one read.
+    /// </summary>
+    public static async Task<TableEntity?> ReadAsync(TableClient table, string id, SubmissionRowKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(id, KeyOf(kind, id), cancellationToken: cancellationToken);
+        if (row.HasValue)
+        {
+            return row.Value;
+        }
+        var old = await table.GetEntityIfExistsAsync<TableEntity>(id, OldKeyOf(kind), cancellationToken: cancellationToken);
+        return old.HasValue ? old.Value : null;
+    }
 
     /// <summary>On a record whose person keys are keyed digests (<see cref="PersonDigests"/>); absent on one written before.</summary>
     public const string PersonKeyedProperty = "PersonKeyed";
@@ -25,12 +142,9 @@ internal static class SubmissionEntities
     /// <summary>Azure Table Storage holds at most 64 KiB in one string property (32 K UTF-16 characters).</summary>
     private const int MaxStringLength = 32 * 1024;
 
-    /// <summary>The row key of the history entry that brings the record to <paramref name="version"/>: ordered, and unique per version.</summary>
-    public static string HistoryKey(int version) => HistoryPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
-
     public static TableEntity Record(Submission s)
     {
-        var entity = new TableEntity(s.Id, RecordKey)
+        var entity = new TableEntity(s.Id, RecordKey(s.Id))
         {
             ["Kind"] = s.Kind.ToString(),
             ["ReceivedAt"] = s.ReceivedAt,
@@ -144,7 +258,7 @@ internal static class SubmissionEntities
                 at, e.GetString("LastContactBy") ?? "", withNote ? e.GetString("LastContactNote") : null)
             : null;
 
-    public static TableEntity ContactEntity(string id, Contact c) => new(id, ContactKey)
+    public static TableEntity ContactEntity(string id, Contact c) => new(id, ContactKey(id))
     {
         ["Name"] = c.Name,
         ["Email"] = c.Email,
@@ -155,7 +269,7 @@ internal static class SubmissionEntities
     public static Contact ToContact(TableEntity e) =>
         new(e.GetString("Name"), e.GetString("Email"), e.GetString("Phone"), e.GetString("PreferredLanguage"));
 
-    public static TableEntity ReferrerEntity(string id, Referrer r) => new(id, ReferrerKey)
+    public static TableEntity ReferrerEntity(string id, Referrer r) => new(id, ReferrerKey(id))
     {
         ["Name"] = r.Name,
         ["Institution"] = r.Institution,
@@ -166,7 +280,7 @@ internal static class SubmissionEntities
     public static Referrer ToReferrer(TableEntity e) =>
         new(e.GetString("Name"), e.GetString("Institution"), e.GetString("Email"), e.GetString("Phone"));
 
-    public static TableEntity History(string id, int version, HistoryEntry h) => new(id, HistoryKey(version))
+    public static TableEntity History(string id, int version, HistoryEntry h) => new(id, HistoryKey(id, version))
     {
         ["At"] = h.At,
         ["Event"] = Checked(h.Event, "Event"),

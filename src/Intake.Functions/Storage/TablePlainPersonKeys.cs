@@ -42,7 +42,7 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
                 }
             }
         }
-        var records = TableClient.CreateQueryFilter($"RowKey eq {SubmissionEntities.RecordKey}");
+        var records = SubmissionEntities.AnyLayoutOf(SubmissionRowKind.Record);
         await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
         {
             if (!SubmissionEntities.HasKeyedPersonKeys(row) && seen.Add(row.PartitionKey))
@@ -71,21 +71,10 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             plainRows.Add(row);
         }
 
-        TableEntity? record = null;
-        Contact? contact = null;
-        await foreach (var entity in _submissions.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {submissionId} and (RowKey eq {SubmissionEntities.RecordKey} or RowKey eq {SubmissionEntities.ContactKey})"),
-            cancellationToken: cancellationToken))
-        {
-            if (entity.RowKey == SubmissionEntities.RecordKey)
-            {
-                record = entity;
-            }
-            else
-            {
-                contact = SubmissionEntities.ToContact(entity);
-            }
-        }
+        var record = await SubmissionEntities.ReadAsync(_submissions, submissionId, SubmissionRowKind.Record, cancellationToken);
+        var contact = await SubmissionEntities.ReadAsync(_submissions, submissionId, SubmissionRowKind.Contact, cancellationToken) is { } contactRow
+            ? SubmissionEntities.ToContact(contactRow)
+            : null;
 
         var changed = false;
         if (record is not null && contact is not null)
@@ -108,6 +97,7 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             {
                 // Only while the record is as read: a change at the same moment wins, and the next pass looks again.
                 var keyed = SubmissionEntities.Record(submission with { PersonKeys = keys });
+                keyed.RowKey = record.RowKey; // Where it was read: a record not yet under its new row key is moved by MigrateRowKeys.
                 await _submissions.UpdateEntityAsync(keyed, record.ETag, TableUpdateMode.Replace, cancellationToken);
                 changed = true;
             }

@@ -29,7 +29,7 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
             }
         }
         // Records linked to the person (one not yet listed has no line), and the person's first submission.
-        var records = TableClient.CreateQueryFilter($"RowKey eq {SubmissionEntities.RecordKey} and (PersonId eq {personId} or PartitionKey eq {personId})");
+        var records = SubmissionEntities.AnyLayoutOf(SubmissionRowKind.Record) + " and " + TableClient.CreateQueryFilter($"(PersonId eq {personId} or PartitionKey eq {personId})");
         await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             ids.Add(row.PartitionKey);
@@ -77,10 +77,10 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
     public async Task<bool> EraseAsync(string id, ErasureMark mark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mark);
-        var record = await _submissions.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.RecordKey, cancellationToken: cancellationToken);
-        if (record.HasValue)
+        var record = await SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
+        if (record is not null)
         {
-            var submission = SubmissionEntities.ToSubmission(record.Value!);
+            var submission = SubmissionEntities.ToSubmission(record);
             var tombstone = ErasedSubmission.Of(submission, mark);
             // The tombstone before anything goes: an erasure cut off after this still knows what it was.
             await _submissions.UpsertEntityAsync(Tombstone(tombstone), TableUpdateMode.Replace, cancellationToken);
@@ -89,8 +89,9 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
                 await _lists.UpsertEntityAsync(ErasedLine(tombstone, result, submission.PersonId ?? id), TableUpdateMode.Replace, cancellationToken);
             }
         }
-        await TableSubmissionRemoval.DeletePartitionAsync(_submissions, id, [SubmissionEntities.TombstoneKey, SubmissionEntities.RecordKey], cancellationToken);
-        await TableSubmissionRemoval.DeleteAsync(_submissions, id, SubmissionEntities.RecordKey, cancellationToken);
+        await TableSubmissionRemoval.DeletePartitionAsync(_submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
+        await TableSubmissionRemoval.DeleteAsync(_submissions, id, SubmissionEntities.RecordKey(id), cancellationToken);
+        await TableSubmissionRemoval.DeleteAsync(_submissions, id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), cancellationToken);
         // Lines and index entries after the record: a change racing the erase cannot list it again once the record is gone.
         var deleted = 0;
         var named = TableClient.CreateQueryFilter($"PartitionKey eq {ListsPartition.Key} and (Id eq {id} or SubmissionId eq {id})");
@@ -104,25 +105,24 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
             }
         }
         await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
-        return record.HasValue || deleted > 0;
+        return record is not null || deleted > 0;
     }
 
     /// <inheritdoc />
     public async Task<ErasedSubmission?> ErasedAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await _submissions.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.TombstoneKey, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value!.GetDateTimeOffset("ErasedAt") is not { } erasedAt)
+        var e = await SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Tombstone, cancellationToken);
+        if (e?.GetDateTimeOffset("ErasedAt") is not { } erasedAt)
         {
             return null;
         }
-        var e = response.Value!;
         return new ErasedSubmission(id, Enum.Parse<SubmissionKind>(e.GetString("Kind")), e.GetString("ReceivedMonth") ?? "",
             e.GetString("Result") is { } result ? Enum.Parse<PrecheckResult>(result) : null,
             e.GetString("NotMet") is { Length: > 0 } notMet ? notMet.Split(',') : [],
             erasedAt, e.GetString("ErasedBy") ?? "", e.GetString("Reason") ?? "");
     }
 
-    private static TableEntity Tombstone(ErasedSubmission t) => new(t.Id, SubmissionEntities.TombstoneKey)
+    private static TableEntity Tombstone(ErasedSubmission t) => new(t.Id, SubmissionEntities.TombstoneKey(t.Id))
     {
         ["Kind"] = t.Kind.ToString(),
         ["ReceivedMonth"] = t.ReceivedMonth,

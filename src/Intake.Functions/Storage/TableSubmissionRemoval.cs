@@ -17,19 +17,20 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
     public async Task<bool> TryRemoveRecordAsync(Submission expected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var response = await _submissions.GetEntityIfExistsAsync<TableEntity>(expected.Id, SubmissionEntities.RecordKey, cancellationToken: cancellationToken);
-        if (!response.HasValue)
+        var record = await SubmissionEntities.ReadAsync(_submissions, expected.Id, SubmissionRowKind.Record, cancellationToken);
+        if (record is null)
         {
             return true;
         }
-        var record = response.Value!;
         if ((record.GetInt32("Version") ?? 1) != expected.Version)
         {
             return false;
         }
         try
         {
-            await _submissions.DeleteEntityAsync(expected.Id, SubmissionEntities.RecordKey, record.ETag, cancellationToken);
+            await _submissions.DeleteEntityAsync(expected.Id, record.RowKey, record.ETag, cancellationToken);
+            // A partition not yet migrated may still hold the record under its old key, behind the one read.
+            await DeleteAsync(_submissions, expected.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -44,14 +45,14 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         ArgumentNullException.ThrowIfNull(line);
         var id = line.Id;
         // The tombstone: that a submission with this id was here and was removed, and nothing about the person.
-        await _submissions.UpsertEntityAsync(new TableEntity(id, SubmissionEntities.TombstoneKey)
+        await _submissions.UpsertEntityAsync(new TableEntity(id, SubmissionEntities.TombstoneKey(id))
         {
             ["Kind"] = line.Kind.ToString(),
             ["ReceivedAt"] = line.ReceivedAt,
             ["RemovedAt"] = removedAt,
             ["Why"] = nameof(SubmissionStatus.NotGenuine),
         }, TableUpdateMode.Replace, cancellationToken);
-        await DeletePartitionAsync(_submissions, id, [SubmissionEntities.TombstoneKey, SubmissionEntities.RecordKey], cancellationToken);
+        await DeletePartitionAsync(_submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
 
         var people = new List<string>();
         if (dateOfBirth is { } born)
@@ -86,12 +87,12 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         await DeleteAsync(_lists, ListsPartition.Key, TableTeamLists.LineKey(line), cancellationToken);
     }
 
-    /// <summary>Deletes every row of submission <paramref name="id"/>'s partition but those in <paramref name="keep"/> (its contact, referrer, history).</summary>
-    internal static async Task DeletePartitionAsync(TableClient submissions, string id, IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    /// <summary>Deletes every row of submission <paramref name="id"/>'s partition but those of the kinds in <paramref name="keep"/> (its contact, referrer, history), in either layout.</summary>
+    internal static async Task DeletePartitionAsync(TableClient submissions, string id, IReadOnlyCollection<SubmissionRowKind> keep, CancellationToken cancellationToken)
     {
         await foreach (var row in submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            if (!keep.Contains(row.RowKey))
+            if (SubmissionEntities.KindOf(row.RowKey) is not { } kind || !keep.Contains(kind))
             {
                 await DeleteAsync(submissions, id, row.RowKey, cancellationToken);
             }

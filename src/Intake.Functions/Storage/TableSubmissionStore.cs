@@ -21,6 +21,12 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         {
             batch.Add(new(TableTransactionActionType.Add, SubmissionEntities.ReferrerEntity(submission.Id, referrer)));
         }
+        // A post of an id stored before row keys ended with the id, until MigrateRowKeys has moved it: its
+        // new keys are free, so only its old record tells it is there (once moved, the Add below collides).
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(submission.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+        {
+            return AddResult.AlreadyExists;
+        }
         try
         {
             await _table.SubmitTransactionAsync(batch, cancellationToken);
@@ -35,15 +41,15 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
     /// <inheritdoc />
     public async Task<Submission?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.RecordKey, cancellationToken: cancellationToken);
-        return response.HasValue ? SubmissionEntities.ToSubmission(response.Value!) : null;
+        var record = await SubmissionEntities.ReadAsync(_table, id, SubmissionRowKind.Record, cancellationToken);
+        return record is null ? null : SubmissionEntities.ToSubmission(record);
     }
 
     /// <inheritdoc />
     public async Task<Contact?> GetContactAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.ContactKey, cancellationToken: cancellationToken);
-        return response.HasValue ? SubmissionEntities.ToContact(response.Value!) : null;
+        var contact = await SubmissionEntities.ReadAsync(_table, id, SubmissionRowKind.Contact, cancellationToken);
+        return contact is null ? null : SubmissionEntities.ToContact(contact);
     }
 
     /// <inheritdoc />
@@ -53,15 +59,18 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         Contact? contact = null;
         Referrer? referrer = null;
         var history = new List<HistoryEntry>();
-        // One single-partition query; row keys come back in order, so history is oldest first.
+        // One single-partition query; row keys come back in order, so history is oldest first (in either
+        // layout: "history-000003" < "history-000004-{id}"). A partition not yet migrated may hold a row of
+        // a kind under both keys (a change written after the upgrade): the new key, which comes later, wins.
         await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken))
         {
-            switch (entity.RowKey)
+            var isNew = !SubmissionEntities.IsOldKey(entity.RowKey);
+            switch (SubmissionEntities.KindOf(entity.RowKey))
             {
-                case SubmissionEntities.RecordKey: submission = SubmissionEntities.ToSubmission(entity); break;
-                case SubmissionEntities.ContactKey: contact = SubmissionEntities.ToContact(entity); break;
-                case SubmissionEntities.ReferrerKey: referrer = SubmissionEntities.ToReferrer(entity); break;
-                case var key when key.StartsWith(SubmissionEntities.HistoryPrefix, StringComparison.Ordinal): history.Add(SubmissionEntities.ToHistory(entity)); break;
+                case SubmissionRowKind.Record when isNew || submission is null: submission = SubmissionEntities.ToSubmission(entity); break;
+                case SubmissionRowKind.Contact when isNew || contact is null: contact = SubmissionEntities.ToContact(entity); break;
+                case SubmissionRowKind.Referrer when isNew || referrer is null: referrer = SubmissionEntities.ToReferrer(entity); break;
+                case SubmissionRowKind.History: history.Add(SubmissionEntities.ToHistory(entity)); break;
             }
         }
         return submission is null || contact is null ? null : new SubmissionFile(submission, contact, referrer, history);

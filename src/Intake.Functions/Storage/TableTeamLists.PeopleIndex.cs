@@ -27,10 +27,9 @@ public sealed partial class TableTeamLists
             {
                 continue; // Migrated already; its plain row is about to go.
             }
-            var contact = await _submissions.GetEntityIfExistsAsync<TableEntity>(plain.SubmissionId, SubmissionEntities.ContactKey, cancellationToken: cancellationToken);
-            if (contact.HasValue)
+            if (await SubmissionEntities.ReadAsync(_submissions, plain.SubmissionId, SubmissionRowKind.Contact, cancellationToken) is { } contact)
             {
-                entries.Add(plain with { Keys = PersonKeys.Of(dateOfBirth, SubmissionEntities.ToContact(contact.Value!), digests) });
+                entries.Add(plain with { Keys = PersonKeys.Of(dateOfBirth, SubmissionEntities.ToContact(contact), digests) });
             }
         }
         return entries;

@@ -64,10 +64,10 @@ public sealed partial class TableTeamLists
     private async Task<FoundSubmission?> ListedAsync(string id, CancellationToken cancellationToken)
     {
         // Two point reads, not a query of the partition: a point read stays cheap however many submissions there are.
-        var record = _submissions.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.RecordKey, cancellationToken: cancellationToken);
-        var contactRow = _submissions.GetEntityIfExistsAsync<TableEntity>(id, SubmissionEntities.ContactKey, cancellationToken: cancellationToken);
-        var submission = (await record) is { HasValue: true } r ? SubmissionEntities.ToSubmission(r.Value!) : null;
-        var contact = (await contactRow) is { HasValue: true } c ? SubmissionEntities.ToContact(c.Value!) : null;
+        var record = SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
+        var contactRow = SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Contact, cancellationToken);
+        var submission = await record is { } r ? SubmissionEntities.ToSubmission(r) : null;
+        var contact = await contactRow is { } c ? SubmissionEntities.ToContact(c) : null;
         return submission is { Precheck: not null, List: TeamList.Worklist or TeamList.ScreenedOut }
             ? new FoundSubmission(WorklistItem.For(submission), contact)
             : null;

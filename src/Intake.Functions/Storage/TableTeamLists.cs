@@ -147,10 +147,9 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         var contacts = new System.Collections.Concurrent.ConcurrentDictionary<string, Contact>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = ContactReadsAtOnce, CancellationToken = cancellationToken }, async (item, token) =>
         {
-            var contact = await _submissions.GetEntityIfExistsAsync<TableEntity>(item.Id, SubmissionEntities.ContactKey, cancellationToken: token);
-            if (contact.HasValue)
+            if (await SubmissionEntities.ReadAsync(_submissions, item.Id, SubmissionRowKind.Contact, token) is { } contact)
             {
-                contacts[item.Id] = SubmissionEntities.ToContact(contact.Value!);
+                contacts[item.Id] = SubmissionEntities.ToContact(contact);
             }
         });
         return contacts;
