@@ -9,16 +9,4 @@ namespace Intake.Core.People;
 /// returning person is linked either way.
 /// </summary>
 public sealed class PersonKeysMigration(IPlainPersonKeys plain, IPassOutcomes passes, SiteCalendar calendar)
-{
-    /// <summary>Submissions read per page.</summary>
-    public const int PageSize = 100;
-
-    /// <summary>Runs one pass and records its outcome (<see cref="PassOutcome.MigratePersonKeys"/>).</summary>
-    public async Task<PassTally> RunAsync(CancellationToken cancellationToken)
-    {
-        var tally = await ItemPass.ForEachAsync(plain.SubmissionsAsync(PageSize, cancellationToken), 1,
-            async (id, token) => await plain.MigrateAsync(id, token), cancellationToken);
-        await passes.RecordAsync(PassOutcome.Of(PassOutcome.MigratePersonKeys, calendar.Now, tally), cancellationToken);
-        return tally;
-    }
-}
+    : SubmissionMigrationPass(plain, PassOutcome.MigratePersonKeys, passes, calendar);

@@ -7,16 +7,4 @@ namespace Intake.Core.Submissions;
 /// pass finds nothing and changes nothing. Until then reads fall back to the old keys.
 /// </summary>
 public sealed class RowKeysMigration(IOldLayoutSubmissions old, IPassOutcomes passes, SiteCalendar calendar)
-{
-    /// <summary>Submissions read per page.</summary>
-    public const int PageSize = 100;
-
-    /// <summary>Runs one pass and records its outcome (<see cref="PassOutcome.MigrateRowKeys"/>).</summary>
-    public async Task<PassTally> RunAsync(CancellationToken cancellationToken)
-    {
-        var tally = await ItemPass.ForEachAsync(old.SubmissionsAsync(PageSize, cancellationToken), 1,
-            async (id, token) => await old.MigrateAsync(id, token), cancellationToken);
-        await passes.RecordAsync(PassOutcome.Of(PassOutcome.MigrateRowKeys, calendar.Now, tally), cancellationToken);
-        return tally;
-    }
-}
+    : SubmissionMigrationPass(old, PassOutcome.MigrateRowKeys, passes, calendar);

@@ -21,21 +21,9 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
     {
         // Every partition in the old layout has one of these until its last step (history is moved first).
         var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var page = new List<string>(pageSize);
-        await foreach (var row in _submissions.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            if (seen.Add(row.PartitionKey))
-            {
-                page.Add(row.PartitionKey);
-                if (page.Count == pageSize)
-                {
-                    yield return page;
-                    page = new List<string>(pageSize);
-                }
-            }
-        }
-        if (page.Count > 0)
+        var partitions = _submissions.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken)
+            .Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal);
+        await foreach (var page in partitions.Chunk(pageSize).WithCancellation(cancellationToken))
         {
             yield return page;
         }
