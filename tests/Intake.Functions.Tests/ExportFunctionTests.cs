@@ -66,6 +66,24 @@ public sealed class ExportFunctionTests(AzuriteFixture azurite)
         Assert.DoesNotContain(Rows(earlier), r => r.StartsWith(screenedOut, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_range_open_at_either_end_exports_the_worklist_from_or_until_its_date()
+    {
+        var rig = new TeamRig(azurite);
+        var id = await rig.SubmitAsync(TestData.Baseline);
+        var day = TeamRig.Day0.ToString("yyyy-MM-dd", null);
+        var before = TeamRig.Day0.AddDays(-1).ToString("yyyy-MM-dd", null);
+
+        var (from, _) = await ExportAsync(rig, new() { ["list"] = "worklist", ["from"] = day });
+        var (until, _) = await ExportAsync(rig, new() { ["list"] = "worklist", ["to"] = day });
+        var (earlier, _) = await ExportAsync(rig, new() { ["list"] = "worklist", ["to"] = before });
+
+        Assert.Equal((StatusCodes.Status200OK, StatusCodes.Status200OK), (from.Status, until.Status));
+        Assert.Contains(Rows(from), r => r.StartsWith(id + ",worklist,", StringComparison.Ordinal));
+        Assert.Contains(Rows(until), r => r.StartsWith(id + ",worklist,", StringComparison.Ordinal));
+        Assert.DoesNotContain(Rows(earlier), r => r.StartsWith(id, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(null, null, null, "list")]
     [InlineData("everything", null, null, "list")]

@@ -89,7 +89,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix + Inverted(until) + "-~"} and RowKey lt {prefix + Inverted(from) + "-~"}")
             // Keyed by priority and biopsy (the worklist, a few percent of all) or by id (erased): the list's range, by receipt.
             // The filter a second wider at each end (a store may compare times to the millisecond); the exact bounds below.
-            : ListsPartition.RowsStartingWith(prefix) + " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {from.AddSeconds(-1)} and ReceivedAt lt {until.AddSeconds(1)}");
+            : ListsPartition.RowsStartingWith(prefix) + " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {Widened(from, -1)} and ReceivedAt lt {Widened(until, 1)}");
         var items = new List<WorklistItem>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
         {
@@ -101,6 +101,11 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         }
         return items;
     }
+
+    // A second wider, within what a DateTimeOffset holds (an open end of a range is its minimum or maximum).
+    private static DateTimeOffset Widened(DateTimeOffset instant, int seconds) =>
+        seconds < 0 ? (instant.UtcTicks > DateTimeOffset.MinValue.UtcTicks - seconds * TimeSpan.TicksPerSecond ? instant.AddSeconds(seconds) : DateTimeOffset.MinValue)
+                    : (instant.UtcTicks < DateTimeOffset.MaxValue.UtcTicks - seconds * TimeSpan.TicksPerSecond ? instant.AddSeconds(seconds) : DateTimeOffset.MaxValue);
 
     private static string Inverted(DateTimeOffset instant) =>
         (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
