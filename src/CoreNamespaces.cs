@@ -4,6 +4,7 @@
 global using Intake.Core.Access;
 global using Intake.Core.Calendar;
 global using Intake.Core.Challenge;
+global using Intake.Core.Contract;
 global using Intake.Core.ClinicalAnswers;
 global using Intake.Core.ClinicalAnswers.Stored;
 global using Intake.Core.Erasure;

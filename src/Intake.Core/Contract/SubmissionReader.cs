@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Intake.Core.Workflows.Receiving;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// Reads a whole submission body strictly (api.md): the id, the answers, the patient's contact

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Intake.Core.ClinicalAnswers;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// The exact JSON strings of an enumeration: each member's name in camelCase

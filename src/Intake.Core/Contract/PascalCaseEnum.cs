@@ -1,4 +1,4 @@
-namespace Intake.Core.ClinicalAnswers;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// The exact JSON strings of a result, a priority or a status: each member's name as it is

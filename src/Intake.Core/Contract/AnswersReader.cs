@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Intake.Core.ClinicalAnswers;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// Reads a submission's <c>answers</c> object strictly, as eligibility.md defines it: an unknown

@@ -1,4 +1,4 @@
-namespace Intake.Core.ClinicalAnswers;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// Field-level problems found while reading input: a JSON path (<c>answers.ecog</c>) mapped to

@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace Intake.Core.ClinicalAnswers;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// Writes answers as eligibility.md's JSON, leaving out what was not answered. Not the wire: the
 /// staff routes answer with Intake.Functions' <c>AnswersResponse</c> record, and the stored answers
-/// have their own versioned shape (<see cref="Stored.StoredAnswersJson"/>). It stays because its
+/// have their own versioned shape (<see cref="StoredAnswersJson"/>). It stays because its
 /// bytes are hashed into each submission's stored fingerprint (<see cref="Submissions.SubmissionDraft.Fingerprint"/>:
 /// a retry of the same body must match a fingerprint stored long ago, so this text must not move),
 /// and because the FHIR reading (<see cref="Fhir.FhirAnswers"/>) and the correction diff of

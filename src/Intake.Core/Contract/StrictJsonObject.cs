@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Intake.Core.ClinicalAnswers;
+namespace Intake.Core.Contract;
 
 /// <summary>
 /// Reads one JSON object strictly: every member must be a known field, every value of the
