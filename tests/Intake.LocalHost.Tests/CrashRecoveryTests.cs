@@ -125,8 +125,12 @@ public sealed class CrashRecoveryTests(CrashFixture fixture, ITestOutputHelper o
             // Every post ended in a 202: no 5xx, no 409 for a retried id.
             Assert.All(answered, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));
             Assert.Equal(submissions.Keys.Order(StringComparer.Ordinal), answered.Select(a => a.Id).Distinct().Order(StringComparer.Ordinal));
-            // The kill left work behind: otherwise this test proves nothing.
-            Assert.True(listedAtKill < Submissions && queuedAtKill > 0, $"The kill came too late: {listedAtKill} listed, {queuedAtKill} queued.");
+            // The kill left work behind: otherwise this test proves nothing. Work is behind when submissions were
+            // still to be listed and something was in flight: a pre-check or alert message on its queue, or a post
+            // the killed host did not answer (the pre-check now often keeps up with 8 clients, so its queue can be
+            // empty at the kill while posts and alerts are not).
+            Assert.True(listedAtKill < Submissions && (queuedAtKill > 0 || alertsAtKill > 0 || unanswered.Count > 0),
+                $"The kill came too late: {listedAtKill} listed, {queuedAtKill} pre-check and {alertsAtKill} alert messages queued, {unanswered.Count} posts unanswered.");
 
             await NothingLostNothingDuplicated.AssertAsync(storage, submissions);
             await NothingLostNothingDuplicated.AssertThroughTheStaffApiAsync(second.Staff, submissions);
