@@ -20,8 +20,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Sends a request; returns the parsed JSON of a success, throws ApiError otherwise (network failures too). */
-export async function call(method, url, { body, key, headers: extra } = {}) {
+/**
+ * Sends a request; returns the parsed JSON of a success (with `file`, its bytes as they came and its
+ * headers: a download), throws ApiError otherwise (network failures too).
+ */
+export async function call(method, url, { body, key, headers: extra, file = false } = {}) {
   const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (key) headers['x-functions-key'] = key;
@@ -31,6 +34,7 @@ export async function call(method, url, { body, key, headers: extra } = {}) {
   } catch {
     throw new ApiError(0, null, true);
   }
+  if (file && response.ok) return { bytes: await response.arrayBuffer(), headers: response.headers };
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }

@@ -5,8 +5,8 @@
 import { ApiError } from './api.js';
 import { h } from './dom-kit.js';
 import { ErrorBoard } from './field-errors.js';
-import { $, SignedOut, announce, problemText, withErrors, plural } from './team-page.js';
-import { getKey, signOut, isManager } from './team-signin.js';
+import { $, announce, problemText, withErrors, plural } from './team-page.js';
+import { api, isManager } from './team-signin.js';
 
 // The form's fields: a label, the slot for the service's message about it, the control.
 const field = (label, control) => h('div', { class: 'field' },
@@ -47,9 +47,7 @@ $('export-form').addEventListener('submit', (event) => {
     if (!file) return;
     const { name, text } = file;
     exportBoard.clear();
-    // Rows: the lines after the header, each ending CRLF (a name may hold a line break inside quotes,
-    // so this counts records the way the service wrote them: one per submission).
-    const rows = Math.max(0, text.split('\r\n').length - 2);
+    const rows = records(text) - 1; // the header is not a submission
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
     link.download = name;
@@ -63,29 +61,28 @@ $('export-form').addEventListener('submit', (event) => {
 });
 
 // The file and its name, or null when the service named fields to fix (400: shown beside them);
-// any other refusal is thrown, for the page's message.
+// any other refusal is thrown, for the page's message (a 401 signs out, as on every request).
 async function download(url) {
-  let response;
+  let file;
   try {
-    response = await fetch(url, { headers: { Accept: 'text/csv, application/problem+json', 'x-functions-key': getKey() ?? '' }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, null, true);
-  }
-  if (response.status === 401) {
-    signOut('The staff key was not accepted. Enter it again.', true);
-    throw new SignedOut();
-  }
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { problem = null; }
-    const error = new ApiError(response.status, problem);
-    if (response.status !== 400) throw error;
+    file = await api('GET', url, undefined, { file: true, headers: { Accept: 'text/csv, application/problem+json' } });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 400) throw error;
     exportBoard.show(error.errors, problemText(error));
     return null;
   }
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export.csv';
+  const name = /filename="([^"]+)"/.exec(file.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export.csv';
   // The service's file starts with a byte order mark so that a spreadsheet reads it as UTF-8: kept.
-  const bytes = await response.arrayBuffer();
-  return { name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  return { name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes) };
+}
+
+// The records of an RFC 4180 text: its line ends outside quotes (a name may hold a line break, quoted).
+function records(csv) {
+  let count = 0;
+  let quoted = false;
+  for (const c of csv) {
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) count += 1;
+  }
+  return count;
 }

@@ -11,9 +11,9 @@ const KEY_NAME = 'mbcintake.staffKey';
 
 export const getKey = () => sessionStorage.getItem(KEY_NAME);
 
-export async function api(method, url, body) {
+export async function api(method, url, body, options = {}) {
   try {
-    return await call(method, url, { body, key: getKey() });
+    return await call(method, url, { ...options, body, key: getKey() });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       signOut('The staff key was not accepted. Enter it again.', true);
