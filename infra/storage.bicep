@@ -40,6 +40,7 @@ param lockAccount bool
 var tables = [
   'submissions'
   'teamlists'
+  'people'
   'alertbudget'
   'challenges'
   'timerpasses'

@@ -68,7 +68,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
     {
         var rig = new TeamRig(azurite);
         var (first, second, other) = await SeedAsync(rig);
-        var tables = new TableSubmissionErasure(azurite.Tables);
+        var tables = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         var erasure = new PersonErasure(tables);
 
         Assert.Equal(2, await erasure.EraseAsync(first, Mark(rig), None));
@@ -123,7 +123,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
     {
         var rig = new TeamRig(azurite);
         var (first, second, _) = await SeedAsync(rig);
-        var tables = new TableSubmissionErasure(azurite.Tables);
+        var tables = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
 
         await Assert.ThrowsAsync<IOException>(() => new PersonErasure(new FailingFor(tables, second)).EraseAsync(first, Mark(rig), None));
         Assert.NotNull(await tables.IntentAsync(first, None));
@@ -144,7 +144,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
     {
         var rig = new TeamRig(azurite);
         var (first, second, _) = await SeedAsync(rig);
-        var tables = new TableSubmissionErasure(azurite.Tables);
+        var tables = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         await Assert.ThrowsAsync<IOException>(() => new PersonErasure(new FailingFor(tables, second)).EraseAsync(first, Mark(rig), None));
 
         Assert.True(await new PersonErasure(tables).FinishOpenAsync(None) >= 1);
@@ -159,7 +159,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
     {
         var rig = new TeamRig(azurite);
         var (first, _, _) = await SeedAsync(rig);
-        var tables = new TableSubmissionErasure(azurite.Tables);
+        var tables = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         await new PersonErasure(tables).EraseAsync(first, Mark(rig), None);
 
         await new PrecheckFunction(rig.Routing, tables, TestData.Metrics(), TimeProvider.System, NullLogger<PrecheckFunction>.Instance)

@@ -6,9 +6,10 @@ using Intake.Functions.Storage;
 namespace Intake.Functions.Tests;
 
 /// <summary>
-/// The move of the people index from plain SHA-256 digests to keyed ones (<see cref="PersonKeysMigration"/>,
-/// <see cref="TablePlainPersonKeys"/>) on Azurite: entries seeded exactly as the code before person keys
-/// wrote them are still found, are rewritten keyed, and a second pass changes nothing.
+/// The move of the people index from plain SHA-256 digests to keyed ones, and from the lists' partition
+/// into the people table (<see cref="PersonKeysMigration"/>, <see cref="TablePlainPersonKeys"/>) on
+/// Azurite: entries seeded exactly as the code before person keys, or before the people table, wrote
+/// them are still found, are moved, and a second pass changes nothing.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
@@ -18,6 +19,32 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     private TableClient Lists => azurite.Tables.GetTableClient(StorageNames.TeamListsTable);
 
     private TableClient Submissions => azurite.Tables.GetTableClient(StorageNames.SubmissionsTable);
+
+    private TablePeopleIndex PeopleTable => new(azurite.Tables, TestData.PersonDigests);
+
+    /// <summary>The submission's entry in the people table, if any.</summary>
+    private async Task<PersonEntry?> PeopleTableEntryAsync(string id, DateOnly born) =>
+        (await PeopleTable.BornOnAsync(born, None)).SingleOrDefault(e => e.SubmissionId == id);
+
+    /// <summary>
+    /// As the code before the people table wrote it: the keyed entry in the lists' partition with its find
+    /// rows (or, <paramref name="findable"/> false, as before the search: the entry alone), not in the people table.
+    /// </summary>
+    private async Task MakeListsPartitionEntryAsync(TeamRig rig, string id, bool findable = true)
+    {
+        var submission = await rig.RecordAsync(id);
+        var entry = PersonEntry.Of(submission)!;
+        await PeopleTable.RemoveAsync(entry.Keys.DateOfBirth!.Value, id, None);
+        var rows = ListsPartition.PersonRows(entry, TestData.PersonDigests);
+        foreach (var row in findable ? rows : rows.Take(1))
+        {
+            if (!findable)
+            {
+                row.Remove(ListsPartition.FindableProperty);
+            }
+            await Lists.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        }
+    }
 
     /// <summary>A date of birth no other test uses.</summary>
     private static DateOnly UniqueBirthday() => new DateOnly(1925, 1, 1).AddDays(Random.Shared.Next(0, 25_000));
@@ -58,8 +85,9 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Turns a submission stored by today's code back into the format before person keys: its keyed
-    /// entry replaced by a plain one, its record's keys by plain digests (as a store that held it then).
+    /// Turns a submission stored by today's code back into the format before person keys: its people table
+    /// entry replaced by a plain one in the lists' partition (with, <paramref name="keepKeyedEntry"/>, the
+    /// keyed one a pass cut off had written there), its record's keys by plain digests (as a store that held it then).
     /// </summary>
     private async Task MakePlainAsync(TeamRig rig, string id, Contact contact, bool keepKeyedEntry = false)
     {
@@ -72,14 +100,19 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         record["PersonName"] = name;
         await Submissions.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
         var submission = await rig.RecordAsync(id);
-        if (!keepKeyedEntry)
+        var keyed = await PeopleTableEntryAsync(id, born);
+        await PeopleTable.RemoveAsync(born, id, None);
+        if (keepKeyedEntry && keyed is not null)
         {
-            await Lists.DeleteEntityAsync("lists", ListsPartition.PersonKey(born, id, TestData.PersonDigests));
+            foreach (var row in ListsPartition.PersonRows(keyed, TestData.PersonDigests))
+            {
+                await Lists.UpsertEntityAsync(row, TableUpdateMode.Replace);
+            }
         }
         await Lists.UpsertEntityAsync(TodaysFormat.Entry(id, submission.PersonId ?? id, born, contact, submission.ReceivedAt), TableUpdateMode.Replace);
     }
 
-    /// <summary>The submission's people index entries (keyed and plain), without its find rows.</summary>
+    /// <summary>The submission's people index entries in the lists' partition (keyed and plain), without its find rows.</summary>
     private async Task<List<TableEntity>> PeopleRowsOfAsync(string id) =>
         [.. (await RowsOfAsync(id)).Where(r => !r.RowKey.StartsWith('f'))];
 
@@ -93,31 +126,29 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         return rows;
     }
 
-    [Fact]
-    public async Task A_keyed_entry_written_before_the_search_gets_its_find_rows_from_the_pass_and_a_second_pass_changes_nothing()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_keyed_entry_of_the_lists_partition_is_moved_into_the_people_table_by_the_pass_with_its_find_rows_and_a_second_pass_changes_nothing(bool findable)
     {
         var rig = new TeamRig(azurite);
         var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
         var tag = Guid.NewGuid().ToString("N")[..12];
         var contact = new Contact("Dee Example", $"dee.{tag}@example.org", null, "en");
         var id = await rig.SubmitAsync(answers, contact);
-        // As the code before the search wrote it: the keyed entry alone, without its mark.
-        foreach (var row in (await RowsOfAsync(id)).Where(r => r.RowKey.StartsWith('f')))
-        {
-            await Lists.DeleteEntityAsync("lists", row.RowKey);
-        }
-        var entry = Assert.Single(await PeopleRowsOfAsync(id));
-        entry.Remove(ListsPartition.FindableProperty);
-        await Lists.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace);
+        await MakeListsPartitionEntryAsync(rig, id, findable);
         var search = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
-        Assert.Empty(await search.FindAsync(new PersonQuery(contact.Email, null, null, null), None));
+        // Until it is moved, it is found where it is (or, as before the search, not found: it had no find rows).
+        Assert.Equal(findable ? 1 : 0, (await search.FindAsync(new PersonQuery(contact.Email, null, null, null), None)).Count);
+        Assert.Contains(await search.BornOnAsync(answers.DateOfBirth!.Value, None), e => e.SubmissionId == id);
 
         var tally = await Migration(rig).RunAsync(None);
 
         Assert.DoesNotContain(tally.Failures, f => f.SubmissionId == id);
         Assert.Equal(id, Assert.Single(await search.FindAsync(new PersonQuery(contact.Email, null, null, null), None)).PersonId);
         Assert.Equal(id, Assert.Single(await search.FindAsync(new PersonQuery(null, null, contact.Name, answers.DateOfBirth), None), p => p.PersonId == id).PersonId);
-        Assert.True(Assert.Single(await PeopleRowsOfAsync(id)).GetBoolean(ListsPartition.FindableProperty));
+        Assert.Empty(await RowsOfAsync(id));
+        Assert.Equal(PersonKeys.Of(answers, contact, TestData.PersonDigests), (await PeopleTableEntryAsync(id, answers.DateOfBirth!.Value))?.Keys);
         Assert.False(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(id, None));
     }
 
@@ -134,6 +165,8 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         await MakePlainAsync(rig, first, annContact);
         await MakePlainAsync(rig, other, new Contact("Bea Other", "bea@example.org", null, "en"));
         rig.NextDay();
+        // The service as it starts on a store that holds those entries: its stores look once for them, and find them.
+        rig = new TeamRig(azurite, rig.Clock.GetUtcNow());
 
         // Before the migration: a returning person is found through her plain entry.
         var returning = await rig.SubmitAsync(answers with { Ecog = 2 }, new Contact("Annie E.", "ANN@example.org", null, "en"));
@@ -145,12 +178,12 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         Assert.Equal(PassOutcome.MigratePersonKeys, Assert.Single(await rig.Outcomes.ReadAsync(None), o => o.Pass == PassOutcome.MigratePersonKeys).Pass);
         foreach (var (id, contact) in new[] { (first, annContact), (other, new Contact("Bea Other", "bea@example.org", null, "en")) })
         {
-            var row = Assert.Single(await PeopleRowsOfAsync(id));
-            Assert.StartsWith($"k-{TestData.PersonDigests.BirthDigest(answers.DateOfBirth!.Value)}-", row.RowKey, StringComparison.Ordinal);
-            Assert.Equal(id, row.GetString("PersonId"));
+            Assert.Empty(await RowsOfAsync(id));
+            var entry = await PeopleTableEntryAsync(id, answers.DateOfBirth!.Value);
+            Assert.Equal(id, entry?.PersonId);
             var keys = PersonKeys.Of(answers, contact, TestData.PersonDigests);
             Assert.Equal(keys, (await rig.RecordAsync(id)).PersonKeys);
-            Assert.Equal(keys.Email, row.GetString("Email"));
+            Assert.Equal(keys, entry?.Keys);
         }
         // Linking works on the keyed entries: both ways, and for a person who comes back after.
         Assert.Equal([first], await rig.Linking.LinkedToAsync(await rig.RecordAsync(returning), None));
@@ -159,11 +192,11 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         Assert.Equal(first, (await rig.RecordAsync(later)).PersonId);
 
         // A second pass: nothing of this test's is taken up, nothing changes.
-        var before = await SnapshotAsync(first, other, returning, later);
+        var before = await SnapshotAsync(rig, first, other, returning, later);
         var again = await Migration(rig).RunAsync(None);
         Assert.DoesNotContain(again.Failures, f => f.SubmissionId == first || f.SubmissionId == other);
         Assert.False(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(first, None));
-        Assert.Equal(before, await SnapshotAsync(first, other, returning, later));
+        Assert.Equal(before, await SnapshotAsync(rig, first, other, returning, later));
     }
 
     [Fact]
@@ -179,8 +212,8 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
 
         Assert.True(await new TablePlainPersonKeys(azurite.Tables, TestData.PersonDigests).MigrateAsync(id, None));
 
-        var row = Assert.Single(await PeopleRowsOfAsync(id));
-        Assert.StartsWith("k-", row.RowKey, StringComparison.Ordinal);
+        Assert.Empty(await RowsOfAsync(id));
+        Assert.Equal(PersonKeys.Of(answers, contact, TestData.PersonDigests), (await PeopleTableEntryAsync(id, answers.DateOfBirth!.Value))?.Keys);
         Assert.Equal(PersonKeys.Of(answers, contact, TestData.PersonDigests), (await rig.RecordAsync(id)).PersonKeys);
     }
 
@@ -207,13 +240,14 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         string[] plain = [TodaysFormat.BirthDigest(answers.DateOfBirth!.Value), email!, phone!, name!];
 
         var stored = new List<string>();
-        foreach (var table in new[] { Lists, Submissions })
+        foreach (var table in new[] { Lists, Submissions, azurite.Tables.GetTableClient(StorageNames.PeopleTable) })
         {
             await foreach (var e in table.QueryAsync<TableEntity>())
             {
                 stored.Add(e.PartitionKey);
                 stored.Add(e.RowKey);
                 stored.AddRange(e.Select(p => p.Value).OfType<string>());
+                stored.AddRange(e.Keys);
             }
         }
 
@@ -277,7 +311,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         var requests = new RequestCounter();
         var tables = new TableServiceClient(azurite.ConnectionString, requests.Options());
 
-        Assert.Equal(1, await new PersonErasure(new TableSubmissionErasure(tables)).EraseAsync(id, new ErasureMark(DateTimeOffset.UtcNow, "mia.manager@example.org", "Asked"), None));
+        Assert.Equal(1, await new PersonErasure(new TableSubmissionErasure(tables, TestData.PersonDigests)).EraseAsync(id, new ErasureMark(DateTimeOffset.UtcNow, "mia.manager@example.org", "Asked"), None));
 
         Assert.Empty(await PeopleRowsOfAsync(id));
         var plain = TodaysFormat.BirthDigest(answers.DateOfBirth!.Value);
@@ -285,12 +319,14 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         Assert.DoesNotContain(requests.Addresses, a => a.Contains(plain, StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<string[]> SnapshotAsync(params string[] ids)
+    private async Task<string[]> SnapshotAsync(TeamRig rig, params string[] ids)
     {
         var rows = new List<string>();
         foreach (var id in ids)
         {
             rows.AddRange((await PeopleRowsOfAsync(id)).Select(r => $"{r.RowKey} {r.ETag}"));
+            var born = (await rig.RecordAsync(id)).PersonKeys!.DateOfBirth!.Value;
+            rows.Add($"{id} {await PeopleTableEntryAsync(id, born)}");
             rows.Add($"{id} {(await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value.ETag}");
         }
         return [.. rows];

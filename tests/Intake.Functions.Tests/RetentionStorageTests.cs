@@ -30,7 +30,7 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite)
 
     private (Retention Retention, TableSubmissionErasure Erasure, MemoryAuditLog Audit) Pass(TeamRig rig, int closedDays = 365)
     {
-        var erasure = new TableSubmissionErasure(azurite.Tables);
+        var erasure = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         var audit = new MemoryAuditLog();
         return (new Retention(rig.MyLines, rig.Store, new PersonErasure(erasure), audit, rig.Outcomes, rig.Calendar) { ClosedDays = closedDays }, erasure, audit);
     }
@@ -95,7 +95,7 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite)
         var failing = await rig.SubmitAsync(TestData.Ineligible, Person("Fay Failing"));
         var fine = await rig.SubmitAsync(TestData.Ineligible, Person("Finn Fine"));
         rig.NextDay(400);
-        var erasure = new TableSubmissionErasure(azurite.Tables);
+        var erasure = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         var audit = new MemoryAuditLog();
 
         var tally = await new Retention(rig.MyLines, rig.Store, new PersonErasure(new FailingFor(erasure, failing)), audit, rig.Outcomes, rig.Calendar).RunAsync(None);

@@ -176,7 +176,7 @@ public sealed class RowKeysMigrationTests(AzuriteFixture azurite)
     public async Task A_submission_of_the_old_layout_is_erased_whole_before_the_pass_as_after_it()
     {
         var rig = new TeamRig(azurite);
-        var erasure = new TableSubmissionErasure(azurite.Tables);
+        var erasure = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         var mark = new ErasureMark(rig.Calendar.Now, "mia.manager@example.org", "The person asked for their data to be erased");
         var before = await ReferralWithHistoryAsync(rig);
         var after = await ReferralWithHistoryAsync(rig);
@@ -202,7 +202,7 @@ public sealed class RowKeysMigrationTests(AzuriteFixture azurite)
     public async Task An_old_tombstone_moves_to_its_new_key_and_still_tells_what_was_erased()
     {
         var rig = new TeamRig(azurite);
-        var erasure = new TableSubmissionErasure(azurite.Tables);
+        var erasure = new TableSubmissionErasure(azurite.Tables, TestData.PersonDigests);
         var id = await rig.SubmitAsync(TestData.Ineligible);
         Assert.True(await erasure.EraseAsync(id, new ErasureMark(rig.Calendar.Now, "mia.manager@example.org", "Asked"), None));
         await MakeOldAsync(id);

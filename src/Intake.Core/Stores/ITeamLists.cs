@@ -4,8 +4,8 @@ namespace Intake.Core.Stores;
 /// The study team's two lists (the worklist and the screened-out list) and what is written with
 /// them as one unit: the pending marks of submissions not yet on a list (<see cref="IPendingSubmissions"/>)
 /// and the people index with its search (<see cref="IPeopleIndex"/>, <see cref="IPeopleSearch"/>). They
-/// are one unit because a submission's first listing (<see cref="PutFirstAsync"/>) writes all three at
-/// once; a part that needs only one facet depends on that facet, and every facet is served by the one
+/// are one unit because a submission's first listing (<see cref="PutFirstAsync"/>) writes all three
+/// (its person, then its line and the clearing of its mark in one transaction); a part that needs only one facet depends on that facet, and every facet is served by the one
 /// store of the unit.
 /// </summary>
 public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch
@@ -18,9 +18,9 @@ public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch
     Task PutAsync(WorklistItem item, WorklistItem? replacing, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Puts a submission's first line on its list and, in the same write, clears its pending mark
-    /// (<see cref="IPendingSubmissions"/>) and records its <paramref name="person"/> in the people
-    /// index (<see cref="IPeopleIndex"/>) when it has a date of birth. The same call twice changes nothing.
+    /// Records a submission's <paramref name="person"/> in the people index (<see cref="IPeopleIndex"/>)
+    /// when it has a date of birth, then puts its first line on its list and, in the same write, clears
+    /// its pending mark (<see cref="IPendingSubmissions"/>). The same call twice changes nothing.
     /// </summary>
     Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken);
 

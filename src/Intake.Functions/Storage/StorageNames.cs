@@ -11,10 +11,16 @@ public static class StorageNames
 
     /// <summary>
     /// The worklist and the screened-out list, with what keeps them whole in the same partition: the
-    /// marks of submissions not yet on a list (the reconciler's index) and the index of people by
-    /// date of birth (see <see cref="ListsPartition"/>).
+    /// marks of submissions not yet on a list (the reconciler's index) and the erasures' intents and
+    /// lines (see <see cref="ListsPartition"/>).
     /// </summary>
     public const string TeamListsTable = "teamlists";
+
+    /// <summary>
+    /// The people index (<see cref="PeopleRows"/>): each submission's person keys under its date of birth,
+    /// and the dates of birth of each e-mail and phone, read by point reads only.
+    /// </summary>
+    public const string PeopleTable = "people";
 
     /// <summary>The hourly budget of urgent e-mails and the digests of the items over it (<see cref="TableAlertBudget"/>): ids and counts only.</summary>
     public const string AlertBudgetTable = "alertbudget";
@@ -38,7 +44,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PeopleTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

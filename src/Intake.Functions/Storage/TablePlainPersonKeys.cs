@@ -4,13 +4,17 @@ using Azure.Data.Tables;
 namespace Intake.Functions.Storage;
 
 /// <summary>
-/// The people index entries (<c>b-{plain birth digest}-{id}</c>) and the records written before
-/// person keys, and their rewriting as keyed digests (docs/storage.md, "The people index").
+/// The people index entries the lists' partition held before the people table (<c>b-{plain birth
+/// digest}-{id}</c> from before person keys, <c>k-{keyed birth digest}-{id}</c> with their find rows
+/// after) and the records written before person keys: their move into the people table
+/// (<see cref="TablePeopleIndex"/>) and the records' rewriting as keyed digests (docs/storage.md,
+/// "The people table").
 /// </summary>
 public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigests digests) : IPlainPersonKeys
 {
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly TablePeopleIndex _people = new(tables, digests);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<IReadOnlyList<string>> SubmissionsAsync(int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -29,16 +33,19 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
                 }
             }
         }
-        // Entries written before the search: their find rows are added (docs/storage.md, "Finding a person").
-        await foreach (var row in _lists.QueryAsync<TableEntity>(ListsPartition.PeopleRange, select: ["SubmissionId", ListsPartition.FindableProperty], cancellationToken: cancellationToken))
+        // Entries and find rows of the lists' partition, to move into the people table.
+        foreach (var range in new[] { ListsPartition.PeopleRange, ListsPartition.FindRange })
         {
-            if (row.GetBoolean(ListsPartition.FindableProperty) is not true && row.GetString("SubmissionId") is { } id && seen.Add(id))
+            await foreach (var row in _lists.QueryAsync<TableEntity>(range, select: ["SubmissionId"], cancellationToken: cancellationToken))
             {
-                page.Add(id);
-                if (page.Count == pageSize)
+                if (row.GetString("SubmissionId") is { } id && seen.Add(id))
                 {
-                    yield return page;
-                    page = new List<string>(pageSize);
+                    page.Add(id);
+                    if (page.Count == pageSize)
+                    {
+                        yield return page;
+                        page = new List<string>(pageSize);
+                    }
                 }
             }
         }
@@ -83,13 +90,12 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             var keys = PersonKeys.Of(submission.Answers, contact, digests);
             if (keys.DateOfBirth is not null && plainRows.Count > 0)
             {
-                // The keyed entry first: should the pass stop here, the plain one is still there to be found and migrated.
+                // The people table's entry first: should the pass stop here, the plain one is still there to be found and migrated.
                 var personId = plainRows[0].GetString("PersonId") ?? submission.PersonId ?? submission.Id;
-                await _lists.SubmitTransactionAsync(ListsPartition.PersonRows(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), digests)
-                    .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+                await _people.PutAsync(new PersonEntry(submission.Id, personId, keys, submission.ReceivedAt), cancellationToken);
                 changed = true;
             }
-            if (keys.DateOfBirth is { } born && await MakeFindableAsync(born, submissionId, cancellationToken))
+            if (keys.DateOfBirth is { } born && await MoveKeyedAsync(born, submissionId, cancellationToken))
             {
                 changed = true;
             }
@@ -115,17 +121,25 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
         return changed;
     }
 
-    // A keyed entry written before the search gets its find rows, then its mark; a pass cut off between
-    // the two writes the same rows again next time.
-    private async Task<bool> MakeFindableAsync(DateOnly born, string submissionId, CancellationToken cancellationToken)
+    // A keyed entry of the lists' partition goes to the people table, then it and its find rows go (with
+    // any find row left by a pass cut off before): a pass cut off between the two writes the same entry again next time.
+    private async Task<bool> MoveKeyedAsync(DateOnly born, string submissionId, CancellationToken cancellationToken)
     {
-        var entry = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.PersonKey(born, submissionId, digests), cancellationToken: cancellationToken);
-        if (!entry.HasValue || entry.Value!.GetBoolean(ListsPartition.FindableProperty) is true)
+        var key = ListsPartition.PersonKey(born, submissionId, digests);
+        var entry = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, key, cancellationToken: cancellationToken);
+        var changed = false;
+        if (entry.HasValue)
         {
-            return false;
+            await _people.PutAsync(ListsPartition.ToPerson(entry.Value!, born), cancellationToken);
+            await TableTeamLists.RemoveOldEntryAsync(_lists, key, ListsPartition.PlainPersonKey(born, submissionId), cancellationToken);
+            changed = true;
         }
-        await _lists.SubmitTransactionAsync(ListsPartition.FindRowsOf(entry.Value).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
-        await _lists.UpdateEntityAsync(new TableEntity(ListsPartition.Key, entry.Value.RowKey) { [ListsPartition.FindableProperty] = true }, entry.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-        return true;
+        var strays = ListsPartition.FindRange + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {submissionId}");
+        await foreach (var row in _lists.QueryAsync<TableEntity>(strays, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            await _lists.DeleteEntityAsync(ListsPartition.Key, row.RowKey, ETag.All, cancellationToken);
+            changed = true;
+        }
+        return changed;
     }
 }

@@ -5,15 +5,17 @@ namespace Intake.Functions.Storage;
 
 /// <summary>
 /// Erases submissions from both tables (docs/storage.md, "Erasure"): the tombstone first (from the
-/// record), then the contact, referrer and history, then the record, then every row of the lists
-/// partition that names the submission (its lines, people index entries) and its pending mark. What
+/// record) and the person's entry in the people table, then the contact, referrer and history, then the
+/// record, then every row of the lists partition that names the submission (its lines, people index
+/// entries as they were kept there before the people table) and its pending mark. What
 /// stays: the <c>tombstone</c> row in its partition and an <c>x-{id}</c> line with the tombstone's
 /// fields for the funnel. Intents of erasures under way are <c>e-{key}</c> rows of the lists partition.
 /// </summary>
-public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmissionErasure
+public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDigests digests) : ISubmissionErasure
 {
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
+    private readonly TablePeopleIndex _people = new(tables, digests);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> SubmissionsOfAsync(string personId, CancellationToken cancellationToken)
@@ -78,6 +80,7 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
     {
         ArgumentNullException.ThrowIfNull(mark);
         var record = await SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
+        DateOnly? born = null;
         if (record is not null)
         {
             var submission = SubmissionEntities.ToSubmission(record);
@@ -87,6 +90,12 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
             if (tombstone.Result is { } result)
             {
                 await _lists.UpsertEntityAsync(ErasedLine(tombstone, result, submission.PersonId ?? id), TableUpdateMode.Replace, cancellationToken);
+            }
+            // The person's entry while the record still says under which date of birth it is.
+            born = submission.PersonKeys?.DateOfBirth;
+            if (born is { } date)
+            {
+                await _people.RemoveAsync(date, id, cancellationToken);
             }
         }
         await TableSubmissionRemoval.DeletePartitionAsync(_submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
@@ -105,6 +114,11 @@ public sealed class TableSubmissionErasure(TableServiceClient tables) : ISubmiss
             }
         }
         await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
+        if (born is { } again)
+        {
+            // Once more after the record: a correction racing the erase may have recorded the person again.
+            await _people.RemoveAsync(again, id, cancellationToken);
+        }
         return record is not null || deleted > 0;
     }
 

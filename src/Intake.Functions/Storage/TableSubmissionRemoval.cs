@@ -5,13 +5,14 @@ namespace Intake.Functions.Storage;
 
 /// <summary>
 /// Removes a submission from both tables (docs/storage.md, "Removal"): the record under its ETag,
-/// then its contact, referrer and history, its people index entries, its pending mark and its
-/// line, leaving a tombstone row without patient data in its partition.
+/// (its people table entry just before), then its contact, referrer and history, its people index
+/// entries as the lists' partition held them before, its pending mark and its line, leaving a tombstone row without patient data in its partition.
 /// </summary>
 public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDigests digests) : ISubmissionRemoval
 {
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
+    private readonly TablePeopleIndex _people = new(tables, digests);
 
     /// <inheritdoc />
     public async Task<bool> TryRemoveRecordAsync(Submission expected, CancellationToken cancellationToken)
@@ -26,6 +27,12 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         {
             return false;
         }
+        // The person's entry before the record, which alone says under which date of birth it is: a pass cut
+        // off after the record has gone could no longer find it (the people table is read by key only).
+        if (expected.PersonKeys?.DateOfBirth is { } born)
+        {
+            await _people.RemoveAsync(born, expected.Id, cancellationToken);
+        }
         try
         {
             await _submissions.DeleteEntityAsync(expected.Id, record.RowKey, record.ETag, cancellationToken);
@@ -35,6 +42,12 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
+            // Changed meanwhile: it stays, and so does its person.
+            if (await SubmissionEntities.ReadAsync(_submissions, expected.Id, SubmissionRowKind.Record, cancellationToken) is { } current
+                && PersonEntry.Of(SubmissionEntities.ToSubmission(current)) is { } entry)
+            {
+                await _people.PutAsync(entry, cancellationToken);
+            }
             return false;
         }
     }
@@ -57,7 +70,8 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         var people = new List<string>();
         if (dateOfBirth is { } born)
         {
-            // The entry's find rows before the entry, which names them.
+            await _people.RemoveAsync(born, id, cancellationToken);
+            // As the lists' partition held it before the people table: the entry's find rows before the entry, which names them.
             var entry = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.PersonKey(born, id, digests), cancellationToken: cancellationToken);
             if (entry.HasValue)
             {
@@ -68,7 +82,8 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         }
         else
         {
-            // The record is gone (a pass cut off after deleting it): find its entries by id, in both formats.
+            // The record is gone (a pass cut off after deleting it, which had taken its people table entry first):
+            // find its entries of the lists' partition as they were before the people table by id, in both formats.
             foreach (var range in new[] { ListsPartition.FindRange, ListsPartition.PeopleRange, ListsPartition.PlainPeopleRange })
             {
                 var filter = range + " and " + TableClient.CreateQueryFilter($"SubmissionId eq {id}");

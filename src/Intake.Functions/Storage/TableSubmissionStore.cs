@@ -6,14 +6,10 @@ namespace Intake.Functions.Storage;
 /// <summary>Submissions in Azure Table Storage, one partition each (docs/storage.md).</summary>
 public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissionStore
 {
-    /// <summary>How long a look that found submissions in the old layout holds before the next one.</summary>
-    private const long OldLayoutLookMilliseconds = 60 * 60 * 1000;
-
     private readonly TableClient _table = tables.GetTableClient(StorageNames.SubmissionsTable);
-    private readonly Lock _oldLayoutLock = new();
-    private Task<bool>? _oldLayoutLook;
-    private long _oldLayoutLookUntil;
-    private volatile bool _oldLayoutGone;
+
+    // Whether a submission written before row keys ended with the id may still be stored (until MigrateRowKeys has moved it).
+    private readonly OldLayoutLook _oldLayout = new(token => AnyOldLayoutRowAsync(tables.GetTableClient(StorageNames.SubmissionsTable), token));
 
     /// <inheritdoc />
     public async Task<AddResult> AddAsync(Submission submission, Contact contact, Referrer? referrer, HistoryEntry received, CancellationToken cancellationToken)
@@ -31,7 +27,7 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         // A post of an id stored before row keys ended with the id, until MigrateRowKeys has moved it: its
         // new keys are free, so only its old record tells it is there (once moved, the Add below collides).
         // Asked only while the table may still hold the old layout: not on a new store, not once migrated.
-        if (await OldLayoutMayRemainAsync(cancellationToken)
+        if (await _oldLayout.MayRemainAsync(cancellationToken)
             && (await _table.GetEntityIfExistsAsync<TableEntity>(submission.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
         {
             return AddResult.AlreadyExists;
@@ -47,53 +43,17 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         }
     }
 
-    /// <summary>
-    /// Whether a submission written before row keys ended with the id may still be stored: one look for
-    /// any row of the old layout, kept for an hour while some remain, and for good once none does
-    /// (nothing writes the old layout again, so the store need not look again, and a new store's
-    /// intake makes no extra read at all).
-    /// </summary>
-    private Task<bool> OldLayoutMayRemainAsync(CancellationToken cancellationToken)
+    private static async Task<bool> AnyOldLayoutRowAsync(TableClient table, CancellationToken cancellationToken)
     {
-        if (_oldLayoutGone)
+        var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
         {
-            return Task.FromResult(false);
-        }
-        lock (_oldLayoutLock)
-        {
-            if (_oldLayoutLook is null || (_oldLayoutLook.IsCompleted && Environment.TickCount64 > _oldLayoutLookUntil))
+            if (page.Values.Count > 0)
             {
-                _oldLayoutLookUntil = Environment.TickCount64 + OldLayoutLookMilliseconds;
-                _oldLayoutLook = LookForOldLayoutAsync(cancellationToken);
+                return true;
             }
-            return _oldLayoutLook;
         }
-    }
-
-    private async Task<bool> LookForOldLayoutAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
-            await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
-            {
-                if (page.Values.Count > 0)
-                {
-                    return true;
-                }
-            }
-            _oldLayoutGone = true;
-            return false;
-        }
-        catch
-        {
-            // Not known: the next post looks again, and this one reads its old record, as before.
-            lock (_oldLayoutLock)
-            {
-                _oldLayoutLook = null;
-            }
-            return true;
-        }
+        return false;
     }
 
     /// <inheritdoc />

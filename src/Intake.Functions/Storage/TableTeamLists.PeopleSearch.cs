@@ -3,10 +3,10 @@ using Azure.Data.Tables;
 
 namespace Intake.Functions.Storage;
 
-// Finding a person (api-2.md) by the people index's find rows (ListsPartition.FindRows): the rows of
-// the key asked for (one short range: only that e-mail's, phone's or name-and-birth-date's submissions),
-// then each person's rows by person id (one short range each), then each submission's record and
-// contact (point reads). No list and no other person is read.
+// Finding a person (api-2.md) by the people table (TablePeopleIndex.FindAsync: point reads only). Until
+// PersonKeysMigration has moved them, the find rows this partition held before the people table are
+// searched too (ListsPartition.FindRows: the rows of the key asked for, then each person's rows by
+// person id, then each submission's record and contact), as long as any may remain (OldLayoutLook).
 public sealed partial class TableTeamLists
 {
     private const int SearchReadsAtOnce = 16;
@@ -15,6 +15,23 @@ public sealed partial class TableTeamLists
     public async Task<IReadOnlyList<FoundPerson>> FindAsync(PersonQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var found = await _people.FindAsync(query, cancellationToken);
+        if (!await _oldPeople.MayRemainAsync(cancellationToken))
+        {
+            return found;
+        }
+        // Both layouts: a person migrated half-way is the same person, with the submissions of both.
+        var old = await FindInOldLayoutAsync(query, cancellationToken);
+        return [.. found.Concat(old)
+            .GroupBy(p => p.PersonId, StringComparer.Ordinal)
+            .Select(g => new FoundPerson(g.Key, [.. g.SelectMany(p => p.Submissions).DistinctBy(s => s.Item.Id)
+                .OrderByDescending(s => s.Item.ReceivedAt).ThenBy(s => s.Item.Id, StringComparer.Ordinal)]))
+            .OrderByDescending(p => p.Submissions[0].Item.ReceivedAt)
+            .Take(PersonQuery.MaxPeople)];
+    }
+
+    private async Task<IReadOnlyList<FoundPerson>> FindInOldLayoutAsync(PersonQuery query, CancellationToken cancellationToken)
+    {
         var keys = query.KeysWith(digests);
         var prefix = (keys.Email, keys.Phone, keys.Name, keys.DateOfBirth) switch
         {
@@ -46,7 +63,7 @@ public sealed partial class TableTeamLists
             var submissions = new ConcurrentBag<FoundSubmission>();
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = SearchReadsAtOnce, CancellationToken = token }, async (id, inner) =>
             {
-                if (await ListedAsync(id, inner) is { } submission)
+                if (await _people.ListedAsync(id, inner) is { } submission)
                 {
                     submissions.Add(submission);
                 }
@@ -57,19 +74,5 @@ public sealed partial class TableTeamLists
             }
         });
         return [.. people.Where(found.ContainsKey).Select(p => found[p])];
-    }
-
-    // A submission as its list line would show it, with its contact; null when it is on no team list
-    // (not pre-checked yet, marked not genuine, erased).
-    private async Task<FoundSubmission?> ListedAsync(string id, CancellationToken cancellationToken)
-    {
-        // Two point reads, not a query of the partition: a point read stays cheap however many submissions there are.
-        var record = SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
-        var contactRow = SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Contact, cancellationToken);
-        var submission = await record is { } r ? SubmissionEntities.ToSubmission(r) : null;
-        var contact = await contactRow is { } c ? SubmissionEntities.ToContact(c) : null;
-        return submission is { Precheck: not null, List: TeamList.Worklist or TeamList.ScreenedOut }
-            ? new FoundSubmission(WorklistItem.For(submission), contact)
-            : null;
     }
 }

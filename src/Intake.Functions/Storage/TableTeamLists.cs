@@ -7,10 +7,11 @@ namespace Intake.Functions.Storage;
 /// <summary>
 /// The one partition of the team lists' table (<see cref="ListsPartition"/>) and everything written
 /// in it: the worklist, the screened-out list and the index of submissions marked not genuine, keyed
-/// in list order (<see cref="WorklistOrder"/>), so a list is one ordered range query and a move between
-/// the lists is one transaction; the pending marks (this file's <c>.PendingMarks</c> part); the people
-/// index and its find rows (<c>.PeopleIndex</c>, <c>.PeopleSearch</c>). One class because they are one
-/// unit: a first listing writes a line, clears a pending mark and records a person in one transaction.
+/// in list order (<see cref="WorklistOrder"/>), so a page is one ordered range query and a move between
+/// the lists is one transaction; the pending marks (this file's <c>.PendingMarks</c> part). With them the
+/// people index, in its own table (<see cref="TablePeopleIndex"/>; <c>.PeopleIndex</c>, <c>.PeopleSearch</c>):
+/// one class because a first listing records the person, then writes the line and clears the pending
+/// mark in one transaction (<see cref="PutFirstAsync"/>).
 /// </summary>
 public sealed partial class TableTeamLists(TableServiceClient tables, PersonDigests digests) : ITeamLists
 {
@@ -19,29 +20,31 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly ListCursors _cursors = new(digests);
+    private readonly TablePeopleIndex _people = new(tables, digests);
+    private readonly OldLayoutLook _oldPeople = new(token => AnyOldPeopleRowAsync(tables.GetTableClient(StorageNames.TeamListsTable), token));
 
     /// <inheritdoc />
     public async Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken)
     {
+        if (person is not null)
+        {
+            // The person first, in the people table (a transaction of its own): once the pending mark is
+            // cleared below, nothing would come back to record a person this write left out.
+            await _people.PutAsync(person, cancellationToken);
+        }
         List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.UpsertReplace, ToEntity(item)),
             new(TableTransactionActionType.Delete, new TableEntity(Partition, ListsPartition.PendingKey(item.Id)), ETag.All),
         ];
-        if (person is not null)
-        {
-            // The entry and its find rows (api-2.md, "Finding a person"): up to six actions in all, far below a transaction's 100.
-            actions.AddRange(ListsPartition.PersonRows(person, digests).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
-        }
         try
         {
             await _table.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex == 1)
         {
-            // The mark is already cleared (an earlier delivery listed it): the rest again, without it.
-            actions.RemoveAt(1);
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            // The mark is already cleared (an earlier delivery listed it): the line again, without it.
+            await _table.UpsertEntityAsync(actions[0].Entity, TableUpdateMode.Replace, cancellationToken);
         }
     }
 
