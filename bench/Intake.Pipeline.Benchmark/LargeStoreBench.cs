@@ -128,7 +128,7 @@ internal static class LargeStoreBench
     // years (its pre-check's "today" is its receipt date), people of their own (a random date of birth: a
     // real population does not share one). Of those the pre-check puts on the worklist, enough are closed
     // by the team (Declined, Enrolled, NotEligible) that about 5% of all stay open.
-    private static async Task<List<string>> SeedAsync(string connection, PersonDigests digests, int n, DateOnly today)
+    internal static async Task<List<string>> SeedAsync(string connection, PersonDigests digests, int n, DateOnly today)
     {
         var storage = new StorageConnection(connection, null, null, null);
         var tables = storage.CreateTableServiceClient(new TableClientOptions());

@@ -14,6 +14,7 @@ using Intake.Testing;
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--rate 40] [--count-n 200] [--json]
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation [--n 2000] [--readers 2] [--concurrency 4]
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --large [--n 100000] [--posts 300]
+//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --count-only [--count-n 200] [--count-stored 10000]
 // Without --rate each of C clients posts its next submission as soon as the last is answered (a
 // closed loop: a burst as fast as the service accepts). With --rate R submissions arrive at R a
 // second (an open loop), at most C in flight.
@@ -35,6 +36,16 @@ if (args.Contains("--large"))
         async (host, connection, work) => (await RunServiceAsync(host, connection, work, 16, null, TimeSpan.FromMilliseconds(500))).Throughput);
 }
 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
+if (args.Contains("--count-only"))
+{
+    // Issue 16: the storage requests per submission alone, on a store already holding --count-stored
+    // submissions (seeded through the storage classes, as the large-store run seeds), to show they do not grow.
+    var stored = Arg("--count-stored", 0);
+    Log($"== Storage requests per submission at {stored} stored (Azurite's request log, N = {countN}, C = 16)");
+    var alone = await CountRequestsAsync(countN, today, stored);
+    Console.WriteLine($"Storage requests per submission at {stored} stored (Azurite's log, idle polling of {alone.IdlePerSecond:0.0}/s subtracted): service {alone.Service:0.00}, floor {alone.Floor:0.00}.");
+    return 0;
+}
 var results = new List<RunResult>();
 
 foreach (var c in concurrencies)
@@ -177,11 +188,16 @@ async Task<double> RunFloorAsync(string connection, int count, int concurrency)
     return count / clock.Elapsed.TotalSeconds;
 }
 
-async Task<RequestCounts> CountRequestsAsync(int count, DateOnly day)
+async Task<RequestCounts> CountRequestsAsync(int count, DateOnly day, int stored = 0)
 {
     var log = Path.Combine(Path.GetTempPath(), $"azurite-{Guid.NewGuid():N}.log");
     await using var azurite = await Azurite.StartAsync(debugLog: log);
     await using var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
+    if (stored > 0)
+    {
+        var digests = new PersonDigests(Encoding.UTF8.GetBytes(LocalHostProcess.PersonKeyFor(azurite.ConnectionString)));
+        await LargeStoreBench.SeedAsync(azurite.ConnectionString, digests, stored, day);
+    }
     // Idle: what the host asks of storage with nothing to do (queue polling), per second.
     var idleStart = Requests(log);
     var idle = Stopwatch.StartNew();

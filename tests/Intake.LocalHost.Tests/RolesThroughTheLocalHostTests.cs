@@ -57,13 +57,19 @@ public sealed class RolesThroughTheLocalHostTests(RolesFixture fixture)
         var host = fixture.Behind;
         var id = await RoutedScreeningAsync(host);
 
-        // The whole worklist, page by page: other tests' items share this storage.
-        var worklist = await TeamListPages.AllAsync(async path =>
+        // The whole worklist, page by page: other tests' items share this storage. Routed is the record's
+        // status, written just before the first listing (its person, then its line): read until the line is there.
+        var worklist = new JsonArray();
+        await Poll.UntilAsync(async () =>
         {
-            using var page = await AsAsync(host, HttpMethod.Get, path, "ann.coordinator@example.org", ["Intake.Coordinator"]);
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            return await page.Content.ReadAsStringAsync();
-        }, "/api/worklist");
+            worklist = await TeamListPages.AllAsync(async path =>
+            {
+                using var page = await AsAsync(host, HttpMethod.Get, path, "ann.coordinator@example.org", ["Intake.Coordinator"]);
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                return await page.Content.ReadAsStringAsync();
+            }, "/api/worklist");
+            return worklist.Any(i => (string?)i!["id"] == id);
+        }, Deadline, $"submission {id} to be on the worklist");
         using var change = await AsAsync(host, HttpMethod.Post, $"/api/submissions/{id}/team-status", "ann.coordinator@example.org", ["Intake.Coordinator"],
             new JsonObject { ["status"] = "Contacted", ["note"] = "Left a voicemail." });
 
