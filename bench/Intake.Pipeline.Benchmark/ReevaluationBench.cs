@@ -176,6 +176,7 @@ internal static class ReevaluationBench
         var made = 0;
         (string Route, System.Text.Json.Nodes.JsonObject Body) Next() => Workload.Item(made++, hostToday, random);
 
+        var loadAtStart = LoadAverage();
         Console.Error.WriteLine($"== Warm-up: {rate:0.#} submissions/s for {Warmup.TotalSeconds:0} s (not printed)");
         await StreamAsync(host, watcher, Next, rate, Warmup, null);
         Console.Error.WriteLine($"== Baseline: {rate:0.#} submissions/s for {Baseline.TotalSeconds:0} s, no pass");
@@ -195,10 +196,11 @@ internal static class ReevaluationBench
             var (passReport, duration, requests) = await passing;
             rows.Add(Row($"beside the pass: {name}", window, string.Create(CultureInfo.InvariantCulture, $"{passReport.Evaluated} | {passReport.Changed} | {requests} | {duration.TotalSeconds:0.00}")));
         }
+        var loadAtEnd = LoadAverage();
         var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var looks = watcher.LookTimes();
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in memory; N = {n} open worklist items; a stream of {rate:0.#} submissions/s (open loop, the workload's mix) over HTTP to the local host on the same Azurite");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in memory; N = {n} open worklist items; a stream of {rate:0.#} submissions/s (open loop, the workload's mix) over HTTP to the local host on the same Azurite; load average (1 min) {loadAtStart} when the stream started, {loadAtEnd} at the end");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"POST to list: from sending the POST until the watcher sees the submission's line on a list (it looks every {WatchEvery.TotalMilliseconds:0} ms; its looks took p50 {Pct(looks, 50):0} ms, p95 {Pct(looks, 95):0} ms, {looks.Length} looks); not listed: not within {ListCap.TotalSeconds:0} s of its POST, or its POST not answered 202"));
         Console.WriteLine();
         Console.WriteLine("| window | seconds | posted | not listed | POST p50 / p95 / max (ms) | POST to list p50 / p95 / max (ms) | pass: items read | changed | storage requests | duration (s) |");
@@ -209,11 +211,14 @@ internal static class ReevaluationBench
         return 0;
     }
 
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan LeastBeside = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ListCap = TimeSpan.FromSeconds(60);
+
+    // The machine is shared: how busy it was is part of the figures.
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Row(string name, StreamWindow w, string? pass) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {w.Seconds:0.0} | {w.Posted} | {w.NotListed} | {Pct(w.Posts, 50):0} / {Pct(w.Posts, 95):0} / {Max(w.Posts):0} | {Pct(w.Listed, 50):0} / {Pct(w.Listed, 95):0} / {Max(w.Listed):0} | {pass ?? "| | |"} |");
