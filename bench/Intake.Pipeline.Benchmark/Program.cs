@@ -12,7 +12,7 @@ using Intake.Testing;
 
 // The pipeline beside the storage floor, in one run (docs/performance.md says how to read it).
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--rate 40] [--count-n 200] [--json]
-//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation [--n 2000] [--readers 2] [--concurrency 4]
+//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation [--n 2000] [--readers 2] [--concurrency 4] [--stream 20]
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --large [--n 100000] [--posts 300]
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --count-only [--count-n 200] [--count-stored 10000]
 // Without --rate each of C clients posts its next submission as soon as the last is answered (a
@@ -22,7 +22,9 @@ var n = Arg("--n", 2000);
 if (args.Contains("--reevaluation"))
 {
     // The hourly re-evaluation beside staff reads (ReevaluationBench).
-    return await ReevaluationBench.RunAsync(n, Arg("--readers", 2), Arg("--concurrency", 4));
+    // With --stream R, beside R submissions a second over HTTP to the local host instead (issue 16).
+    var stream = ArgText("--stream") is { } perSecond ? double.Parse(perSecond, CultureInfo.InvariantCulture) : (double?)null;
+    return await ReevaluationBench.RunAsync(n, Arg("--readers", 2), Arg("--concurrency", 4), stream);
 }
 var rate = ArgText("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : (double?)null;
 var concurrencies = (ArgText("--concurrency") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();

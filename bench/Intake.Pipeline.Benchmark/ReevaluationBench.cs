@@ -18,6 +18,10 @@ namespace Intake.Pipeline.Benchmark;
 /// worklist and single submissions, as the team page reads them, each reader pausing 200 ms
 /// between reads), whose latency is compared with the same stream just before, with no pass.
 ///   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation [--n 2000] [--readers 2] [--concurrency 4]
+/// With <c>--stream R</c> (issue 16) the staff reads give way to a stream of R submissions a second over HTTP to
+/// the local host on the same Azurite, whose POST-to-list is timed with no pass and beside each pass
+/// (<see cref="RunBesideStreamAsync"/>).
+///   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation --n 10000 --stream 20 [--concurrency 4]
 /// </summary>
 internal static class ReevaluationBench
 {
@@ -25,8 +29,13 @@ internal static class ReevaluationBench
 
     private static readonly DateTimeOffset SeedTime = new(2026, 11, 26, 18, 0, 0, TimeSpan.Zero);
 
-    public static async Task<int> RunAsync(int n, int readers, int concurrency)
+    public static async Task<int> RunAsync(int n, int readers, int concurrency, double? stream = null)
     {
+        if (stream is { } rate)
+        {
+            // Issue 16: the pass beside a stream of submissions over HTTP, not beside staff reads.
+            return await RunBesideStreamAsync(n, concurrency, rate);
+        }
         await using var azurite = await Azurite.StartAsync();
         var connection = new StorageConnection(azurite.ConnectionString, null, null, null);
         var tables = connection.CreateTableServiceClient(new TableClientOptions());
@@ -99,6 +108,254 @@ internal static class ReevaluationBench
         Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
         rows.ForEach(Console.WriteLine);
         return 0;
+    }
+
+    /// <summary>
+    /// Issue 16: the pass beside a stream of <paramref name="rate"/> submissions a second. The store is seeded
+    /// as above, but as of yesterday (the site's day before the machine's), so that the pass runs on the
+    /// local host's own day; then the local host (the service as a newcomer runs it) is started on the same
+    /// Azurite with its own hourly pass held off (the bench runs the pass, in-process, counted), and the
+    /// bench posts to it over HTTP on a timer schedule (an open loop: it never waits for an answer before
+    /// the next post). Each submission's POST-to-list runs from sending the POST until its line is seen on a
+    /// list (the throughput run's watcher of the lists' lines, looking every <see cref="WatchEvery"/>).
+    /// Windows, one after another, each drained before the next: a warm-up (not printed), a baseline with no
+    /// pass, then for each pass (as now, then every open item one by one) the stream from the pass's start
+    /// until it ends, and at least <see cref="LeastBeside"/>.
+    /// </summary>
+    private static async Task<int> RunBesideStreamAsync(int n, int concurrency, double rate)
+    {
+        await using var azurite = await Azurite.StartAsync();
+        var connection = new StorageConnection(azurite.ConnectionString, null, null, null);
+        var tables = connection.CreateTableServiceClient(new TableClientOptions());
+        var queues = connection.CreateQueueServiceClient(new QueueClientOptions());
+        foreach (var table in StorageNames.Tables)
+        {
+            await tables.CreateTableIfNotExistsAsync(table);
+        }
+        foreach (var queue in StorageNames.Queues)
+        {
+            await queues.CreateQueueAsync(queue);
+        }
+        var counter = new RequestCounter();
+        var passTableOptions = new TableClientOptions();
+        passTableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var passQueueOptions = new QueueClientOptions();
+        passQueueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var passTables = connection.CreateTableServiceClient(passTableOptions);
+        var passQueues = connection.CreateQueueServiceClient(passQueueOptions);
+        // The host's person key: its pre-check finds the seeded people (and the seeds its people) by the same digests.
+        var digests = new PersonDigests(System.Text.Encoding.UTF8.GetBytes(LocalHostProcess.PersonKeyFor(azurite.ConnectionString)));
+        // A day before the machine's time: the pass, a day later, runs on the host's own day (unless the
+        // site's midnight falls within the run).
+        var clock = new BenchClock(DateTimeOffset.UtcNow.AddDays(-1));
+        var calendar = SiteCalendar.For(SiteCalendar.DefaultTimeZoneId, clock);
+        var engine = new PrecheckEngine(RuleSet.Nct03737695);
+        var store = new TableSubmissionStore(tables);
+        var lists = new TableTeamLists(tables, digests);
+        var changes = new SubmissionChanges(store, lists, new QueueAlertQueue(queues), calendar);
+        var intake = new SubmissionIntake(store, new TableTeamLists(tables, digests), new NoQueue(), calendar, digests);
+        var routing = new PrecheckRouting(changes, new PersonLinking(new TableTeamLists(tables, digests)), engine);
+
+        Console.Error.WriteLine($"== Seeding {n} open worklist items through the storage classes");
+        await SeedAsync(n, intake, routing, calendar.Today);
+        clock.Advance(TimeSpan.FromDays(1));
+        var passLists = new TableTeamLists(passTables, digests);
+        var passChanges = new SubmissionChanges(new TableSubmissionStore(passTables), passLists, new QueueAlertQueue(passQueues), calendar);
+
+        // The host's hourly pass (at five past) would run over the same items at an hour of its own: it is
+        // moved two days ahead, beyond any run (a schedule that never fires would be a date that does not exist).
+        var held = DateTime.UtcNow.AddDays(2);
+        Console.Error.WriteLine("== Starting the local host on the same Azurite");
+        await using var host = await LocalHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["LocalHost__Schedules__Reevaluate"] = string.Create(CultureInfo.InvariantCulture, $"0 0 0 {held.Day} {held.Month} *"),
+        });
+        await using var watcher = new ListWatcher(azurite.ConnectionString);
+        var hostToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(SiteCalendar.DefaultTimeZoneId)).DateTime);
+        var random = new Random(16);
+        var made = 0;
+        (string Route, System.Text.Json.Nodes.JsonObject Body) Next() => Workload.Item(made++, hostToday, random);
+
+        var loadAtStart = LoadAverage();
+        Console.Error.WriteLine($"== Warm-up: {rate:0.#} submissions/s for {Warmup.TotalSeconds:0} s (not printed)");
+        await StreamAsync(host, watcher, Next, rate, Warmup, null);
+        Console.Error.WriteLine($"== Baseline: {rate:0.#} submissions/s for {Baseline.TotalSeconds:0} s, no pass");
+        var rows = new List<string> { Row("baseline, no pass", await StreamAsync(host, watcher, Next, rate, Baseline, null), null) };
+        foreach (var (name, everyItem, degree) in new[] { ("due lines only, paged (now)", false, concurrency), ("every open item, one by one (before)", true, 1) })
+        {
+            Console.Error.WriteLine($"== Pass: {name}, beside {rate:0.#} submissions/s");
+            var pass = new Reevaluation(passLists, passChanges, engine, calendar, everyItem ? new NoOutcomes() : new OneOutcome()) { MaxConcurrency = degree };
+            var before = counter.Count;
+            var watch = Stopwatch.StartNew();
+            var passing = Task.Run(async () =>
+            {
+                var report = await pass.RunAsync(CancellationToken.None);
+                return (Report: report, Duration: watch.Elapsed, Requests: counter.Count - before);
+            });
+            var window = await StreamAsync(host, watcher, Next, rate, LeastBeside, passing);
+            var (passReport, duration, requests) = await passing;
+            rows.Add(Row($"beside the pass: {name}", window, string.Create(CultureInfo.InvariantCulture, $"{passReport.Evaluated} | {passReport.Changed} | {requests} | {duration.TotalSeconds:0.00}")));
+        }
+        var loadAtEnd = LoadAverage();
+        var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var looks = watcher.LookTimes();
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in memory; N = {n} open worklist items; a stream of {rate:0.#} submissions/s (open loop, the workload's mix) over HTTP to the local host on the same Azurite; load average (1 min) {loadAtStart} when the stream started, {loadAtEnd} at the end");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"POST to list: from sending the POST until the watcher sees the submission's line on a list (it looks every {WatchEvery.TotalMilliseconds:0} ms; its looks took p50 {Pct(looks, 50):0} ms, p95 {Pct(looks, 95):0} ms, {looks.Length} looks); not listed: not within {ListCap.TotalSeconds:0} s of its POST, or its POST not answered 202"));
+        Console.WriteLine();
+        Console.WriteLine("| window | seconds | posted | not listed | POST p50 / p95 / max (ms) | POST to list p50 / p95 / max (ms) | pass: items read | changed | storage requests | duration (s) |");
+        Console.WriteLine("|---|---:|---:|---:|---|---|---:|---:|---:|---:|");
+        rows.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine($"Local host peak working set: {peak?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]} kB (VmHWM)");
+        return 0;
+    }
+
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan LeastBeside = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ListCap = TimeSpan.FromSeconds(60);
+
+    // The machine is shared: how busy it was is part of the figures.
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static string Row(string name, StreamWindow w, string? pass) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {w.Seconds:0.0} | {w.Posted} | {w.NotListed} | {Pct(w.Posts, 50):0} / {Pct(w.Posts, 95):0} / {Max(w.Posts):0} | {Pct(w.Listed, 50):0} / {Pct(w.Listed, 95):0} / {Max(w.Listed):0} | {pass ?? "| | |"} |");
+
+    private static double Pct(double[] sorted, int p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static double Max(double[] sorted) => sorted.Length == 0 ? double.NaN : sorted[^1];
+
+    // Posts on a timer schedule, `rate` a second, for at least `least` and until `until` has ended; then waits
+    // for every post's answer and listing (each capped at ListCap), so that the next window starts drained.
+    private static async Task<StreamWindow> StreamAsync(LocalHostProcess host, ListWatcher watcher, Func<(string Route, System.Text.Json.Nodes.JsonObject Body)> next, double rate, TimeSpan least, Task? until)
+    {
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task<(double Post, double? Listed)>>();
+        for (var i = 0; ; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            if (due >= least && (until is null || until.IsCompleted))
+            {
+                break;
+            }
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            var (route, body) = next();
+            // Not awaited: the schedule, not the answers, paces the posts.
+            sends.Add(Task.Run(() => PostAsync(host, watcher, route, body)));
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        var sent = await Task.WhenAll(sends);
+        if (until is not null)
+        {
+            await until;
+        }
+        return new StreamWindow(
+            seconds,
+            sent.Length,
+            sent.Count(s => s.Listed is null),
+            [.. sent.Select(s => s.Post).Order()],
+            [.. sent.Where(s => s.Listed is not null).Select(s => s.Listed!.Value).Order()]);
+    }
+
+    private static async Task<(double Post, double? Listed)> PostAsync(LocalHostProcess host, ListWatcher watcher, string route, System.Text.Json.Nodes.JsonObject body)
+    {
+        var id = (string)body["id"]!;
+        var listed = watcher.Expect(id);
+        var start = Stopwatch.GetTimestamp();
+        double post;
+        int status;
+        try
+        {
+            using var response = await host.Client.PostAsync(route, new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            post = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            status = (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            post = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            status = 0;
+        }
+        if (status != 202)
+        {
+            Console.Error.WriteLine($"  POST {route} answered {status}");
+            watcher.Forget(id);
+            return (post, null);
+        }
+        if (await Task.WhenAny(listed, Task.Delay(ListCap)) != listed)
+        {
+            watcher.Forget(id);
+            return (post, null);
+        }
+        return (post, Stopwatch.GetElapsedTime(start, await listed).TotalMilliseconds);
+    }
+
+    private sealed record StreamWindow(double Seconds, int Posted, int NotListed, double[] Posts, double[] Listed);
+
+    /// <summary>
+    /// The throughput run's watcher: the lists' lines read straight from their table, only those written
+    /// since its last look (by Timestamp, two seconds' overlap), every <see cref="WatchEvery"/>; a submission
+    /// expected is listed when its line is first seen.
+    /// </summary>
+    private sealed class ListWatcher : IAsyncDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<long>> _expected = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentQueue<double> _looks = new();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public ListWatcher(string connection)
+        {
+            var lines = new TableServiceClient(connection).GetTableClient("teamlists");
+            _loop = Task.Run(async () =>
+            {
+                var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+                while (!_stop.IsCancellationRequested)
+                {
+                    var looked = DateTimeOffset.UtcNow;
+                    var watch = Stopwatch.StartNew();
+                    try
+                    {
+                        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and RowKey ge {"s-"} and RowKey lt {"x"} and Timestamp ge {since}");
+                        await foreach (var line in lines.QueryAsync<TableEntity>(filter, select: ["Id"], cancellationToken: _stop.Token))
+                        {
+                            if (line.GetString("Id") is { } id && _expected.TryRemove(id, out var listed))
+                            {
+                                listed.TrySetResult(Stopwatch.GetTimestamp());
+                            }
+                        }
+                        since = looked.AddSeconds(-2);
+                        _looks.Enqueue(watch.Elapsed.TotalMilliseconds);
+                        await Task.Delay(WatchEvery, _stop.Token);
+                    }
+                    catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+
+        /// <summary>The moment (<see cref="Stopwatch.GetTimestamp"/>) <paramref name="id"/> is first seen listed.</summary>
+        public Task<long> Expect(string id) =>
+            _expected.GetOrAdd(id, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public void Forget(string id) => _expected.TryRemove(id, out _);
+
+        /// <summary>How long each look took (ms), sorted.</summary>
+        public double[] LookTimes() => [.. _looks.Order()];
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            _stop.Dispose();
+        }
     }
 
     // Open worklist items as intake meets them: the baseline, some with a clinical biopsy 15 to 60 days
