@@ -367,9 +367,12 @@ internal static class ReevaluationBench
         await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var id = Guid.NewGuid().ToString("D");
+            // Each person born on a day of their own (20 to 85 years before), as a real population is: one
+            // date of birth shared by every seed would make every link read that date's whole row.
             var answers = SpecExamples.Baseline with
             {
                 ScheduledClinicalBiopsy = i % 10 < 4 ? new ScheduledClinicalBiopsy(Site.Liver, today.AddDays(15 + (i % 46))) : null,
+                DateOfBirth = today.AddDays(-new Random(i).Next(20 * 365, 85 * 365)),
             };
             var contact = new Contact($"Bench Patient {i}", $"bench{i}@example.org", null, "en");
             await intake.AcceptAsync(new SubmissionDraft(id, SubmissionKind.SelfScreening, answers, contact, null), ct);
