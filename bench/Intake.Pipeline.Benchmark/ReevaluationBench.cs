@@ -181,6 +181,8 @@ internal static class ReevaluationBench
         await StreamAsync(host, watcher, Next, rate, Warmup, null);
         Console.Error.WriteLine($"== Baseline: {rate:0.#} submissions/s for {Baseline.TotalSeconds:0} s, no pass");
         var rows = new List<string> { Row("baseline, no pass", await StreamAsync(host, watcher, Next, rate, Baseline, null), null) };
+        // Each row as soon as it is measured too: a run stopped before the end keeps what it measured.
+        Console.Error.WriteLine(rows[^1]);
         foreach (var (name, everyItem, degree) in new[] { ("due lines only, paged (now)", false, concurrency), ("every open item, one by one (before)", true, 1) })
         {
             Console.Error.WriteLine($"== Pass: {name}, beside {rate:0.#} submissions/s");
@@ -195,6 +197,7 @@ internal static class ReevaluationBench
             var window = await StreamAsync(host, watcher, Next, rate, LeastBeside, passing);
             var (passReport, duration, requests) = await passing;
             rows.Add(Row($"beside the pass: {name}", window, string.Create(CultureInfo.InvariantCulture, $"{passReport.Evaluated} | {passReport.Changed} | {requests} | {duration.TotalSeconds:0.00}")));
+            Console.Error.WriteLine(rows[^1]);
         }
         var loadAtEnd = LoadAverage();
         var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
