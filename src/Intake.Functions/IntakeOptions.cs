@@ -23,7 +23,11 @@ public sealed class IntakeOptions
     [Range(0.01, 1440.0)]
     public double ReconcileAfterMinutes { get; set; } = 2;
 
-    /// <summary>How many worklist items the hourly re-evaluation handles at once: low, so that it leaves storage to the team and the intake.</summary>
+    /// <summary>
+    /// How many worklist items the hourly re-evaluation handles at once: one, so that it leaves storage to
+    /// the team and the intake (beside 20 submissions a second, one at a time kept their POST-to-list p95 at
+    /// 262 ms and was over sooner than four at a time, which took it to 850-1,377 ms; docs/performance.md).
+    /// </summary>
     [Range(1, 32)]
-    public int ReevaluationConcurrency { get; set; } = 4;
+    public int ReevaluationConcurrency { get; set; } = 1;
 }

@@ -16,7 +16,7 @@ public sealed class Reevaluation(ITeamLists lists, SubmissionChanges changes, Pr
     public const int PageSize = 100;
 
     /// <summary>Items handled at once (setting <c>Intake:ReevaluationConcurrency</c>).</summary>
-    public int MaxConcurrency { get; init; } = 4;
+    public int MaxConcurrency { get; init; } = 1;
 
     /// <summary>
     /// Runs one pass with the site's date today. The first pass ever recorded reads every open item
