@@ -37,25 +37,7 @@ internal static class ReevaluationBench
             return await RunBesideStreamAsync(n, concurrency, rate);
         }
         await using var azurite = await Azurite.StartAsync();
-        var connection = new StorageConnection(azurite.ConnectionString, null, null, null);
-        var tables = connection.CreateTableServiceClient(new TableClientOptions());
-        var queues = connection.CreateQueueServiceClient(new QueueClientOptions());
-        foreach (var table in StorageNames.Tables)
-        {
-            await tables.CreateTableIfNotExistsAsync(table);
-        }
-        foreach (var queue in StorageNames.Queues)
-        {
-            await queues.CreateQueueAsync(queue);
-        }
-        // The pass's own clients, counting its requests (retries included).
-        var counter = new RequestCounter();
-        var passTableOptions = new TableClientOptions();
-        passTableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var passQueueOptions = new QueueClientOptions();
-        passQueueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var passTables = connection.CreateTableServiceClient(passTableOptions);
-        var passQueues = connection.CreateQueueServiceClient(passQueueOptions);
+        var (tables, queues, passTables, passQueues, counter) = await ClientsAsync(azurite.ConnectionString);
         var clock = new BenchClock(SeedTime);
         var calendar = SiteCalendar.For(SiteCalendar.DefaultTimeZoneId, clock);
         var engine = new PrecheckEngine(RuleSet.Nct03737695);
@@ -125,24 +107,7 @@ internal static class ReevaluationBench
     private static async Task<int> RunBesideStreamAsync(int n, int concurrency, double rate)
     {
         await using var azurite = await Azurite.StartAsync();
-        var connection = new StorageConnection(azurite.ConnectionString, null, null, null);
-        var tables = connection.CreateTableServiceClient(new TableClientOptions());
-        var queues = connection.CreateQueueServiceClient(new QueueClientOptions());
-        foreach (var table in StorageNames.Tables)
-        {
-            await tables.CreateTableIfNotExistsAsync(table);
-        }
-        foreach (var queue in StorageNames.Queues)
-        {
-            await queues.CreateQueueAsync(queue);
-        }
-        var counter = new RequestCounter();
-        var passTableOptions = new TableClientOptions();
-        passTableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var passQueueOptions = new QueueClientOptions();
-        passQueueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var passTables = connection.CreateTableServiceClient(passTableOptions);
-        var passQueues = connection.CreateQueueServiceClient(passQueueOptions);
+        var (tables, queues, passTables, passQueues, counter) = await ClientsAsync(azurite.ConnectionString);
         // The host's person key: its pre-check finds the seeded people (and the seeds its people) by the same digests.
         var digests = new PersonDigests(System.Text.Encoding.UTF8.GetBytes(LocalHostProcess.PersonKeyFor(azurite.ConnectionString)));
         // A day before the machine's time: the pass, a day later, runs on the host's own day (unless the
@@ -212,6 +177,29 @@ internal static class ReevaluationBench
         Console.WriteLine();
         Console.WriteLine($"Local host peak working set: {peak?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]} kB (VmHWM)");
         return 0;
+    }
+
+    // The store's tables and queues created, the clients of the run, and the pass's own clients, which
+    // count its requests (retries included).
+    private static async Task<(TableServiceClient Tables, QueueServiceClient Queues, TableServiceClient PassTables, QueueServiceClient PassQueues, RequestCounter Counter)> ClientsAsync(string connectionString)
+    {
+        var connection = new StorageConnection(connectionString, null, null, null);
+        var tables = connection.CreateTableServiceClient(new TableClientOptions());
+        var queues = connection.CreateQueueServiceClient(new QueueClientOptions());
+        foreach (var table in StorageNames.Tables)
+        {
+            await tables.CreateTableIfNotExistsAsync(table);
+        }
+        foreach (var queue in StorageNames.Queues)
+        {
+            await queues.CreateQueueAsync(queue);
+        }
+        var counter = new RequestCounter();
+        var passTableOptions = new TableClientOptions();
+        passTableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var passQueueOptions = new QueueClientOptions();
+        passQueueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        return (tables, queues, connection.CreateTableServiceClient(passTableOptions), connection.CreateQueueServiceClient(passQueueOptions), counter);
     }
 
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
