@@ -6,13 +6,14 @@ namespace Intake.Functions.Storage;
 /// The one partition of the <see cref="StorageNames.TeamListsTable"/> table, and the kinds of row
 /// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>) and the
 /// not-genuine index (<c>n-…</c>, the same shape), the
-/// pending marks (<c>p-{id}</c>, written by <see cref="TableTeamLists"/>) and the people index
-/// (<c>k-{keyed birth digest}-{id}</c>, also <see cref="TableTeamLists"/>; entries written before person
-/// keys are <c>b-{plain birth digest}-{id}</c> until <see cref="PersonKeysMigration"/> rewrites them),
-/// the erased submissions' lines (<c>x-{id}</c>, tombstone fields only, for the funnel) and the intents of
-/// erasures under way (<c>e-{person id}</c>, <see cref="TableSubmissionErasure"/>).
-/// Together in one partition so that a submission's first listing, the clearing of its mark and its
-/// person entry are one transaction: one storage request where they were three.
+/// pending marks (<c>p-{id}</c>, written by <see cref="TableTeamLists"/>), the erased submissions' lines
+/// (<c>x-{id}</c>, tombstone fields only, for the funnel) and the intents of erasures under way
+/// (<c>e-{person id}</c>, <see cref="TableSubmissionErasure"/>). Together in one partition so that a
+/// submission's first line and the clearing of its mark are one transaction. The people index it held
+/// before the people table (<c>k-{keyed birth digest}-{id}</c> entries with their find rows, and
+/// <c>b-{plain birth digest}-{id}</c> from before person keys) is no longer written: this class only
+/// reads it, for <see cref="TableTeamLists"/> and for <see cref="PersonKeysMigration"/>, which moves it
+/// into <see cref="StorageNames.PeopleTable"/>.
 /// </summary>
 internal static class ListsPartition
 {
@@ -96,29 +97,7 @@ internal static class ListsPartition
     /// <summary>A filter for the people born on a date, among the entries written before person keys.</summary>
     public static string PlainBornOnRange(DateOnly dateOfBirth) => RowsStartingWith(PlainBornOnPrefix(dateOfBirth));
 
-    /// <summary>A submission's entry in the people index: keyed digests only.</summary>
-    public static TableEntity Person(PersonEntry entry, PersonDigests digests)
-    {
-        var born = entry.Keys.DateOfBirth ?? throw new ArgumentException("Only a person with a date of birth is indexed.", nameof(entry));
-        return new TableEntity(Key, PersonKey(born, entry.SubmissionId, digests))
-        {
-            ["SubmissionId"] = entry.SubmissionId,
-            ["PersonId"] = entry.PersonId,
-            ["Email"] = entry.Keys.Email,
-            ["Phone"] = entry.Keys.Phone,
-            ["Name"] = entry.Keys.Name,
-            ["ReceivedAt"] = entry.ReceivedAt,
-            [FindableProperty] = true,
-        };
-    }
-
     // ------------------------------------------------------------------ finding a person (api-2.md)
-
-    /// <summary>
-    /// On a people index entry (<c>k-</c>): its find rows (<see cref="FindRows"/>) are written. Entries
-    /// written before there was a search lack it, and the <see cref="PersonKeysMigration"/> pass adds their rows.
-    /// </summary>
-    public const string FindableProperty = "Findable";
 
     private const string FindPrefix = "f";
 
@@ -164,13 +143,6 @@ internal static class ListsPartition
             ["PersonId"] = personId,
             ["ReceivedAt"] = receivedAt,
         });
-    }
-
-    /// <summary>A submission's people index entry and its find rows, written together.</summary>
-    public static IReadOnlyList<TableEntity> PersonRows(PersonEntry entry, PersonDigests digests)
-    {
-        var person = Person(entry, digests);
-        return [person, .. FindRowsOf(person)];
     }
 
     /// <summary>The find rows of a people index entry (<c>k-{birth digest}-{id}</c>), from its own properties.</summary>

@@ -85,8 +85,8 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
             return;
         }
         // The e-mail and phone keep the birth date only while another submission born then has them.
-        var gone = PeopleRows.Entry(removed.Key, removed.Value, dateOfBirth);
-        var left = Entries(await PagesAsync(PeopleRows.BornOn, birth, cancellationToken), dateOfBirth).ToArray();
+        var gone = PeopleRows.Entry(removed.Property, removed.Value, dateOfBirth);
+        var left = Entries(removed.PagesLeft, dateOfBirth).ToArray();
         if (gone.Keys.Email is { } email && !left.Any(e => e.Keys.Email == email))
         {
             await RemovePropertyAsync(PeopleRows.ByEmail, email, PeopleRows.BirthProperty(birth), cancellationToken);
@@ -204,8 +204,9 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
     }
 
     // Takes a property off the page that holds it, under that page's ETag (again from a fresh read when
-    // another writer came first). Returns the property removed, or null when no page held it.
-    private async Task<KeyValuePair<string, string>?> RemovePropertyAsync(PeopleRows.Kind kind, string digest, string property, CancellationToken cancellationToken)
+    // another writer came first). Returns the property removed with the row's pages as they are left, or
+    // null when no page held it.
+    private async Task<(string Property, string Value, IReadOnlyList<TableEntity> PagesLeft)?> RemovePropertyAsync(PeopleRows.Kind kind, string digest, string property, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -216,7 +217,7 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
                 return null;
             }
             var page = pages[index];
-            var removed = KeyValuePair.Create(property, page.GetString(property));
+            var value = page.GetString(property);
             page.Remove(property);
             try
             {
@@ -228,7 +229,7 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
                 {
                     await _table.UpdateEntityAsync(page, page.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
-                return removed;
+                return (property, value, pages);
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404 && attempt < RemoveAttempts)
             {

@@ -67,21 +67,16 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         }, TableUpdateMode.Replace, cancellationToken);
         await DeletePartitionAsync(_submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
 
-        var people = new List<string>();
         if (dateOfBirth is { } born)
         {
+            // Taken out by TryRemoveRecordAsync already, unless the record went between the pass's read and that call.
             await _people.RemoveAsync(born, id, cancellationToken);
-            // As the lists' partition held it before the people table: the entry's find rows before the entry, which names them.
-            var entry = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.PersonKey(born, id, digests), cancellationToken: cancellationToken);
-            if (entry.HasValue)
-            {
-                people.AddRange(ListsPartition.FindRowsOf(entry.Value!).Select(row => row.RowKey));
-            }
-            people.Add(ListsPartition.PersonKey(born, id, digests));
-            people.Add(ListsPartition.PlainPersonKey(born, id));
+            // As the lists' partition held it before the people table.
+            await TableTeamLists.RemoveOldEntryAsync(_lists, ListsPartition.PersonKey(born, id, digests), ListsPartition.PlainPersonKey(born, id), cancellationToken);
         }
         else
         {
+            var people = new List<string>();
             // The record is gone (a pass cut off after deleting it, which had taken its people table entry first):
             // find its entries of the lists' partition as they were before the people table by id, in both formats.
             foreach (var range in new[] { ListsPartition.FindRange, ListsPartition.PeopleRange, ListsPartition.PlainPeopleRange })
@@ -92,10 +87,10 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
                     people.Add(row.RowKey);
                 }
             }
-        }
-        foreach (var key in people)
-        {
-            await ListsPartition.DeleteByBodyAsync(_lists, key, cancellationToken);
+            foreach (var key in people)
+            {
+                await ListsPartition.DeleteByBodyAsync(_lists, key, cancellationToken);
+            }
         }
         await DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
         // The line last: while it is there, the next pass finishes what this one could not.
