@@ -45,6 +45,7 @@ var tables = [
   'challenges'
   'timerpasses'
   'audit'
+  'funnel'
 ]
 var queues = [
   'precheck'

@@ -86,6 +86,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<PersonKeysMigration>();
         services.AddSingleton<IOldLayoutSubmissions, TableOldLayoutSubmissions>();
         services.AddSingleton<RowKeysMigration>();
+        services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
+        services.AddSingleton<FunnelIndexing>();
         services.AddSingleton<IAlertQueue, QueueAlertQueue>();
         services.AddSingleton<IAlertSender, SmtpAlertSender>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToSettings());

@@ -18,6 +18,9 @@ internal abstract class DelegatingTeamLists(ITeamLists inner) : ITeamLists
     public virtual Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
         inner.ReceivedBetweenAsync(list, from, until, cancellationToken);
 
+    public virtual Task<IReadOnlyList<WorklistItem>> FunnelLinesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.FunnelLinesAsync(from, until, cancellationToken);
+
     public virtual Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
         inner.PageAsync(list, filter, limit, cursor, cancellationToken);
 

@@ -216,10 +216,7 @@ public sealed class ResponseGoldenTests
             Line(TeamList.Worklist, PrecheckResult.NeedsReview, [], TeamStatus.New, null) with { Kind = SubmissionKind.SelfScreening },
         ];
         WorklistItem[] screenedOut = [Line(TeamList.ScreenedOut, PrecheckResult.LikelyIneligible, ["I8: ECOG 3.", "X9: not a criterion."], TeamStatus.New, null)];
-        lists.Setup(l => l.ReceivedBetweenAsync(TeamList.Worklist, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(worklist);
-        lists.Setup(l => l.ReceivedBetweenAsync(TeamList.ScreenedOut, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(screenedOut);
-        lists.Setup(l => l.ReceivedBetweenAsync(TeamList.NotGenuine, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        lists.Setup(l => l.ReceivedBetweenAsync(TeamList.Erased, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        lists.Setup(l => l.FunnelLinesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([.. worklist, .. screenedOut]);
         var pending = new Mock<IPendingSubmissions>();
         pending.Setup(p => p.OlderThanAsync(DateTimeOffset.MaxValue, It.IsAny<CancellationToken>())).ReturnsAsync([ThirdId]);
         var poison = new Mock<IPoisonQueues>();
@@ -229,7 +226,7 @@ public sealed class ResponseGoldenTests
         var function = new StatsFunction(new FunnelReader(lists.Object, pending.Object, poison.Object, passes, calendar), calendar);
         var request = HttpTesting.Get(query: new() { ["from"] = "2026-11-01", ["to"] = "2026-11-26" });
 
-        Same("""{"from":"2026-11-01","to":"2026-11-26","timeZone":"America/Chicago","submissions":{"selfScreening":1,"referral":2,"total":3},"people":3,"awaitingPrecheck":1,"notGenuine":0,"precheckResults":{"LikelyEligible":1,"NeedsReview":1,"LikelyIneligible":1},"notMet":{"I1":0,"I2":0,"I3":0,"I4":0,"I5":0,"I6":0,"I7":0,"I8":1,"I9":0,"E1":0,"E2":0,"E3":0,"E4":0,"E5":0,"E6":0,"X9":1},"worklist":{"people":2,"teamStatus":{"New":1,"Contacted":1,"Scheduled":0,"Enrolled":0,"Declined":0,"NotEligible":0,"Unreachable":0},"reopened":0},"timeToFirstContact":{"people":1,"medianHours":5.3,"p90Hours":5.3},"poisonMessages":{"precheck":2,"alerts":0},"timerPasses":{"reconcile":null,"reevaluate":{"at":"2026-11-27T09:30:00-06:00","items":12,"failures":1},"sendUrgentDigests":null,"removeNotGenuine":null,"removeExpiredChallenges":null,"migratePersonKeys":null,"eraseByRetention":null,"migrateRowKeys":null}}""", await HttpTesting.ExecuteAsync(await function.GetStats(request, None), request));
+        Same("""{"from":"2026-11-01","to":"2026-11-26","timeZone":"America/Chicago","submissions":{"selfScreening":1,"referral":2,"total":3},"people":3,"awaitingPrecheck":1,"notGenuine":0,"precheckResults":{"LikelyEligible":1,"NeedsReview":1,"LikelyIneligible":1},"notMet":{"I1":0,"I2":0,"I3":0,"I4":0,"I5":0,"I6":0,"I7":0,"I8":1,"I9":0,"E1":0,"E2":0,"E3":0,"E4":0,"E5":0,"E6":0,"X9":1},"worklist":{"people":2,"teamStatus":{"New":1,"Contacted":1,"Scheduled":0,"Enrolled":0,"Declined":0,"NotEligible":0,"Unreachable":0},"reopened":0},"timeToFirstContact":{"people":1,"medianHours":5.3,"p90Hours":5.3},"poisonMessages":{"precheck":2,"alerts":0},"timerPasses":{"reconcile":null,"reevaluate":{"at":"2026-11-27T09:30:00-06:00","items":12,"failures":1},"sendUrgentDigests":null,"removeNotGenuine":null,"removeExpiredChallenges":null,"migratePersonKeys":null,"eraseByRetention":null,"migrateRowKeys":null,"indexFunnel":null}}""", await HttpTesting.ExecuteAsync(await function.GetStats(request, None), request));
     }
 
     [Fact]
@@ -237,7 +234,7 @@ public sealed class ResponseGoldenTests
     {
         var calendar = TestData.Calendar(new ManualClock(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero)));
         var lists = new Mock<ITeamLists>();
-        lists.Setup(l => l.ReceivedBetweenAsync(It.IsAny<TeamList>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        lists.Setup(l => l.FunnelLinesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var pending = new Mock<IPendingSubmissions>();
         pending.Setup(p => p.OlderThanAsync(DateTimeOffset.MaxValue, It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var poison = new Mock<IPoisonQueues>();
@@ -245,7 +242,7 @@ public sealed class ResponseGoldenTests
         var function = new StatsFunction(new FunnelReader(lists.Object, pending.Object, poison.Object, new MemoryPassOutcomes(), calendar), calendar);
         var request = HttpTesting.Get();
 
-        Same("""{"from":"2026-10-28","to":"2026-11-26","timeZone":"America/Chicago","submissions":{"selfScreening":0,"referral":0,"total":0},"people":0,"awaitingPrecheck":0,"notGenuine":0,"precheckResults":{"LikelyEligible":0,"NeedsReview":0,"LikelyIneligible":0},"notMet":{"I1":0,"I2":0,"I3":0,"I4":0,"I5":0,"I6":0,"I7":0,"I8":0,"I9":0,"E1":0,"E2":0,"E3":0,"E4":0,"E5":0,"E6":0},"worklist":{"people":0,"teamStatus":{"New":0,"Contacted":0,"Scheduled":0,"Enrolled":0,"Declined":0,"NotEligible":0,"Unreachable":0},"reopened":0},"timeToFirstContact":{"people":0,"medianHours":null,"p90Hours":null},"poisonMessages":{},"timerPasses":{"reconcile":null,"reevaluate":null,"sendUrgentDigests":null,"removeNotGenuine":null,"removeExpiredChallenges":null,"migratePersonKeys":null,"eraseByRetention":null,"migrateRowKeys":null}}""", await HttpTesting.ExecuteAsync(await function.GetStats(request, None), request));
+        Same("""{"from":"2026-10-28","to":"2026-11-26","timeZone":"America/Chicago","submissions":{"selfScreening":0,"referral":0,"total":0},"people":0,"awaitingPrecheck":0,"notGenuine":0,"precheckResults":{"LikelyEligible":0,"NeedsReview":0,"LikelyIneligible":0},"notMet":{"I1":0,"I2":0,"I3":0,"I4":0,"I5":0,"I6":0,"I7":0,"I8":0,"I9":0,"E1":0,"E2":0,"E3":0,"E4":0,"E5":0,"E6":0},"worklist":{"people":0,"teamStatus":{"New":0,"Contacted":0,"Scheduled":0,"Enrolled":0,"Declined":0,"NotEligible":0,"Unreachable":0},"reopened":0},"timeToFirstContact":{"people":0,"medianHours":null,"p90Hours":null},"poisonMessages":{},"timerPasses":{"reconcile":null,"reevaluate":null,"sendUrgentDigests":null,"removeNotGenuine":null,"removeExpiredChallenges":null,"migratePersonKeys":null,"eraseByRetention":null,"migrateRowKeys":null,"indexFunnel":null}}""", await HttpTesting.ExecuteAsync(await function.GetStats(request, None), request));
     }
 
     [Fact]

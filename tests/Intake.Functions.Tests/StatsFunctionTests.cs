@@ -30,10 +30,8 @@ public sealed class StatsFunctionTests
 
     private void Storage(WorklistItem[] worklist, WorklistItem[] screenedOut, string[] pending, Dictionary<string, int> poison, WorklistItem[]? notGenuine = null, WorklistItem[]? erased = null)
     {
-        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.Erased, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(erased ?? []);
-        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.NotGenuine, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(notGenuine ?? []);
-        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.Worklist, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(worklist);
-        _lists.Setup(l => l.ReceivedBetweenAsync(TeamList.ScreenedOut, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(screenedOut);
+        _lists.Setup(l => l.FunnelLinesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([.. worklist, .. screenedOut, .. notGenuine ?? [], .. erased ?? []]);
         _pending.Setup(p => p.OlderThanAsync(DateTimeOffset.MaxValue, It.IsAny<CancellationToken>())).ReturnsAsync(pending);
         _poison.Setup(p => p.CountsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(poison);
     }
@@ -126,7 +124,7 @@ public sealed class StatsFunctionTests
 
         var json = (await GetStatsAsync(new())).Json().GetProperty("timerPasses");
 
-        Assert.Equal(["reconcile", "reevaluate", "sendUrgentDigests", "removeNotGenuine", "removeExpiredChallenges", "migratePersonKeys", "eraseByRetention", "migrateRowKeys"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["reconcile", "reevaluate", "sendUrgentDigests", "removeNotGenuine", "removeExpiredChallenges", "migratePersonKeys", "eraseByRetention", "migrateRowKeys", "indexFunnel"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("reconcile").ValueKind);
         var reevaluate = json.GetProperty("reevaluate");
         Assert.Equal(["at", "items", "failures"], reevaluate.EnumerateObject().Select(p => p.Name));

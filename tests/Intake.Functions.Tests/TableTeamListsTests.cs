@@ -52,7 +52,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_first_listing_records_the_person_then_puts_the_line_and_clears_the_pending_mark_in_one_transaction()
+    public async Task A_first_listing_records_the_person_then_puts_the_line_and_clears_the_pending_mark_in_one_transaction_then_indexes_it_for_the_funnel()
     {
         var pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         var people = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
@@ -66,12 +66,13 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
         await counted.PutFirstAsync(item, person, None);
 
         // Point reads of the people table's rows its entries go to (birth date, e-mail, phone), the people
-        // transaction, and the lists' transaction of the line and the mark: no query, whatever the store holds.
-        Assert.Equal(5, requests.Count);
+        // transaction, the lists' transaction of the line and the mark, and the funnel's row: no query, whatever the store holds.
+        Assert.Equal(6, requests.Count);
         Assert.DoesNotContain(requests.Addresses, a => a.Contains("$filter", StringComparison.Ordinal));
         Assert.Equal([item.Id], (await MineAsync(TeamList.Worklist, [item])).Select(i => i.Id));
         Assert.DoesNotContain(item.Id, await pending.OlderThanAsync(T0, None));
         Assert.Equal(person, Assert.Single(await people.BornOnAsync(born, None), e => e.SubmissionId == item.Id));
+        Assert.Single(await new TableFunnelIndex(azurite.Tables).BetweenAsync(item.ReceivedAt, item.ReceivedAt.AddTicks(1), None), l => l.Id == item.Id);
     }
 
     [Fact]

@@ -120,6 +120,9 @@ internal sealed class TeamRig
         public override async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
             [.. (await base.ReceivedBetweenAsync(list, from, until, cancellationToken)).Where(i => ids.Contains(i.Id))];
 
+        public override async Task<IReadOnlyList<WorklistItem>> FunnelLinesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+            [.. (await base.FunnelLinesAsync(from, until, cancellationToken)).Where(i => ids.Contains(i.Id))];
+
         public override Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Only the passes read this rig's lines; a page of the shared lists would show other tests' lines.");
 

@@ -34,8 +34,11 @@ public sealed record PassOutcome(string Pass, DateTimeOffset At, int Items, int 
     /// <summary>The daily move of submissions stored before row keys ended with the id to the new row keys (one item: one submission).</summary>
     public const string MigrateRowKeys = "migrateRowKeys";
 
+    /// <summary>The daily indexing, until done, of the lines listed before the funnel index by receipt date (one item: one line).</summary>
+    public const string IndexFunnel = "indexFunnel";
+
     /// <summary>Every pass, in the order the stats list them.</summary>
-    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys, EraseByRetention, MigrateRowKeys];
+    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys, EraseByRetention, MigrateRowKeys, IndexFunnel];
 
     /// <summary>The outcome of a pass that ended at <paramref name="at"/> with <paramref name="tally"/>.</summary>
     public static PassOutcome Of(string pass, DateTimeOffset at, PassTally tally)

@@ -35,6 +35,15 @@ public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch
     Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The lines of every list (the worklist, the screened-out list, the not genuine and the erased) received
+    /// at or after <paramref name="from"/> and before <paramref name="until"/>, in no particular order, with
+    /// what the funnel counts (<see cref="Workflows.Reporting.Funnel.Of"/>; not the summary, the follow-ups or
+    /// the working fields): read from an index keyed by receipt date, an amount bounded by the range whatever
+    /// the lists hold.
+    /// </summary>
+    Task<IReadOnlyList<WorklistItem>> FunnelLinesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One page of a list in its order, filtered: at most <paramref name="limit"/> lines after the
     /// place <paramref name="cursor"/> marks (from the start without one), read with one bounded query,
     /// with the contact details of their people. <c>null</c> when <paramref name="cursor"/> is not one

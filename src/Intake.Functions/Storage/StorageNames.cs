@@ -34,6 +34,9 @@ public static class StorageNames
     /// <summary>The append-only audit log (<see cref="TableAuditLog"/>): who read or changed patient data, ids and counts only. Only ever added to.</summary>
     public const string AuditTable = "audit";
 
+    /// <summary>The funnel index (<see cref="TableFunnelIndex"/>): one row per listed submission by receipt date, with what <c>GET /api/stats</c> counts and no patient data.</summary>
+    public const string FunnelTable = "funnel";
+
     /// <summary>Alerts to send: an urgent worklist item, a referrer update.</summary>
     public const string AlertsQueue = "alerts";
 
@@ -44,7 +47,7 @@ public static class StorageNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PeopleTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PeopleTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable, FunnelTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

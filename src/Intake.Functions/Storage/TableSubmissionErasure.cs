@@ -16,6 +16,7 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TablePeopleIndex _people = new(tables, digests);
+    private readonly TableFunnelIndex _funnel = new(tables);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> SubmissionsOfAsync(string personId, CancellationToken cancellationToken)
@@ -89,7 +90,10 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
             await _submissions.UpsertEntityAsync(Tombstone(tombstone), TableUpdateMode.Replace, cancellationToken);
             if (tombstone.Result is { } result)
             {
-                await _lists.UpsertEntityAsync(ErasedLine(tombstone, result, submission.PersonId ?? id), TableUpdateMode.Replace, cancellationToken);
+                var erased = ErasedLine(tombstone, result, submission.PersonId ?? id);
+                await _lists.UpsertEntityAsync(ErasedEntity(erased), TableUpdateMode.Replace, cancellationToken);
+                // The funnel counts it on the first of its month from now on, and its exact receipt date goes.
+                await _funnel.PutErasedAsync(erased, submission.ReceivedAt, cancellationToken);
             }
             // The person's entry while the record still says under which date of birth it is.
             born = submission.PersonKeys?.DateOfBirth;
@@ -104,10 +108,15 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
         // Lines and index entries after the record: a change racing the erase cannot list it again once the record is gone.
         var deleted = 0;
         var named = TableClient.CreateQueryFilter($"PartitionKey eq {ListsPartition.Key} and (Id eq {id} or SubmissionId eq {id})");
-        await foreach (var row in _lists.QueryAsync<TableEntity>(named, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _lists.QueryAsync<TableEntity>(named, select: ["RowKey", "ReceivedAt"], cancellationToken: cancellationToken))
         {
             if (!ListsPartition.IsErasureRow(row.RowKey))
             {
+                if (row.GetDateTimeOffset("ReceivedAt") is { } receivedAt)
+                {
+                    // A line put back by a change racing an erase before: its funnel row too (never the erased one).
+                    await _funnel.RemoveListedAsync(id, receivedAt, cancellationToken);
+                }
                 // By body: a people index key of the format before person keys holds a plain birth digest, never to be in an address.
                 await ListsPartition.DeleteByBodyAsync(_lists, row.RowKey, cancellationToken);
                 deleted++;
@@ -149,10 +158,10 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
 
     // The funnel's line: the tombstone's fields, counted on the first day of the receipt month (noon UTC
     // falls on that day in every time zone the site can be in), under the person's id so a person counts once.
-    private static TableEntity ErasedLine(ErasedSubmission t, PrecheckResult result, string personId)
+    private static WorklistItem ErasedLine(ErasedSubmission t, PrecheckResult result, string personId)
     {
         var month = DateOnly.ParseExact(t.ReceivedMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var line = TableTeamLists.ToEntity(new WorklistItem
+        return new WorklistItem
         {
             Id = t.Id,
             List = TeamList.Erased,
@@ -162,8 +171,13 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
             Summary = "",
             NotMetReasons = [.. t.NotMet.Select(c => c + ":")],
             PersonId = personId,
-        });
-        line.RowKey = ListsPartition.ErasedKey(t.Id);
+        };
+    }
+
+    private static TableEntity ErasedEntity(WorklistItem erased)
+    {
+        var line = TableTeamLists.ToEntity(erased);
+        line.RowKey = ListsPartition.ErasedKey(erased.Id);
         return line;
     }
 

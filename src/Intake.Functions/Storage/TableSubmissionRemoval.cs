@@ -6,13 +6,14 @@ namespace Intake.Functions.Storage;
 /// <summary>
 /// Removes a submission from both tables (docs/storage.md, "Removal"): the record under its ETag,
 /// (its people table entry just before), then its contact, referrer and history, its people index
-/// entries as the lists' partition held them before, its pending mark and its line, leaving a tombstone row without patient data in its partition.
+/// entries as the lists' partition held them before, its pending mark, its funnel row and its line, leaving a tombstone row without patient data in its partition.
 /// </summary>
 public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDigests digests) : ISubmissionRemoval
 {
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TablePeopleIndex _people = new(tables, digests);
+    private readonly TableFunnelIndex _funnel = new(tables);
 
     /// <inheritdoc />
     public async Task<bool> TryRemoveRecordAsync(Submission expected, CancellationToken cancellationToken)
@@ -92,6 +93,8 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
                 await ListsPartition.DeleteByBodyAsync(_lists, key, cancellationToken);
             }
         }
+        // Its funnel row (a not-genuine submission counts only while it is kept), then the line.
+        await _funnel.RemoveAsync(id, line.ReceivedAt, cancellationToken);
         await DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
         // The line last: while it is there, the next pass finishes what this one could not.
         await DeleteAsync(_lists, ListsPartition.Key, TableTeamLists.LineKey(line), cancellationToken);

@@ -21,6 +21,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly ListCursors _cursors = new(digests);
     private readonly TablePeopleIndex _people = new(tables, digests);
+    private readonly TableFunnelIndex _funnel = new(tables);
     private readonly OldLayoutLook _oldPeople = new(token => AnyOldPeopleRowAsync(tables.GetTableClient(StorageNames.TeamListsTable), token));
 
     /// <inheritdoc />
@@ -46,6 +47,8 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             // The mark is already cleared (an earlier delivery listed it): the line again, without it.
             await _table.UpsertEntityAsync(actions[0].Entity, TableUpdateMode.Replace, cancellationToken);
         }
+        // The funnel's row after the line: a delivery cut off before it is delivered again (the message stays).
+        await _funnel.PutAsync(item, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -55,6 +58,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         if (replacing is null || RowKey(replacing) == entity.RowKey)
         {
             await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await _funnel.PutAsync(item, cancellationToken);
             return;
         }
         try
@@ -70,6 +74,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             // The old line is already gone (an earlier delivery moved it): just make sure of the new one.
             await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }
+        await _funnel.PutAsync(item, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -103,6 +108,18 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             }
         }
         return items;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WorklistItem>> FunnelLinesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (await _funnel.IsCompleteAsync(cancellationToken))
+        {
+            return await _funnel.BetweenAsync(from, until, cancellationToken);
+        }
+        // A store whose lines of before the funnel index are not all indexed yet (IndexFunnel): the lines themselves.
+        var lists = await Task.WhenAll(Enum.GetValues<TeamList>().Select(list => ReceivedBetweenAsync(list, from, until, cancellationToken)));
+        return [.. lists.SelectMany(l => l)];
     }
 
     // A second wider, within what a DateTimeOffset holds (an open end of a range is its minimum or maximum).
@@ -242,7 +259,8 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         ["LastContactBy"] = item.LastContactAttempt?.By,
     };
 
-    private static WorklistItem ToItem(TableEntity e) => new()
+    /// <summary>The item of a line.</summary>
+    internal static WorklistItem ToItem(TableEntity e) => new()
     {
         Id = e.GetString("Id"),
         List = Enum.GetValues<TeamList>().First(l => e.RowKey.StartsWith(Prefix(l), StringComparison.Ordinal)),

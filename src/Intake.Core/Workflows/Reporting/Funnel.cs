@@ -111,7 +111,7 @@ public static class Funnel
     }
 
     /// <summary>The criterion id of a NotMet reason (<c>"I8: …"</c> → <c>I8</c>), or <c>null</c> for a reason without one.</summary>
-    internal static string? CriterionIdOf(string reason) =>
+    public static string? CriterionIdOf(string reason) =>
         reason.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && reason[..colon].Trim() is { Length: > 0 } id ? id : null;
 
     private static int Rank(TeamStatus status) => Array.IndexOf(Furthest, status) is >= 0 and var i ? i : Furthest.Length;

@@ -13,17 +13,14 @@ public sealed class FunnelReader(ITeamLists lists, IPendingSubmissions pending, 
         // each end for the site's time zone: Funnel.Of keeps those whose site date is in the range.
         var from = new DateTimeOffset(range.From.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var until = new DateTimeOffset(range.To.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var worklist = lists.ReceivedBetweenAsync(TeamList.Worklist, from, until, cancellationToken);
-        var screenedOut = lists.ReceivedBetweenAsync(TeamList.ScreenedOut, from, until, cancellationToken);
-        var notGenuine = lists.ReceivedBetweenAsync(TeamList.NotGenuine, from, until, cancellationToken);
-        // Erased submissions still count: their lines keep the tombstone's fields (kind, month, result, NotMet ids).
-        var erased = lists.ReceivedBetweenAsync(TeamList.Erased, from, until, cancellationToken);
+        // Every list's lines, the erased included (they keep the tombstone's fields: kind, month, result, NotMet ids).
+        var lines = lists.FunnelLinesAsync(from, until, cancellationToken);
         // Every mark, whatever its age: a submission marked is one not yet on its list.
         var awaiting = pending.OlderThanAsync(DateTimeOffset.MaxValue, cancellationToken);
         var poisoned = poison.CountsAsync(cancellationToken);
         var timerPasses = passes.ReadAsync(cancellationToken);
-        await Task.WhenAll(worklist, screenedOut, notGenuine, erased, awaiting, poisoned, timerPasses);
-        return Funnel.Of([.. worklist.Result, .. screenedOut.Result, .. notGenuine.Result, .. erased.Result], awaiting.Result.Count, range, calendar) with
+        await Task.WhenAll(lines, awaiting, poisoned, timerPasses);
+        return Funnel.Of(lines.Result, awaiting.Result.Count, range, calendar) with
         {
             PoisonMessages = poisoned.Result,
             TimerPasses = timerPasses.Result,
