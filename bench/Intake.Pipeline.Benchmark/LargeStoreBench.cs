@@ -54,7 +54,7 @@ internal static class LargeStoreBench
         var people = await TimeAsync(host.Staff, _ => $"/api/people?email={Uri.EscapeDataString(emails[random.Next(emails.Count)])}");
         var stats = await TimeAsync(host.Staff, _ => "/api/stats", 10);
         // What of a page is Azurite's: the page's own query and its 50 contact reads, by the SDK directly.
-        var azuriteAlone = await AzuriteAloneAsync(azurite.ConnectionString);
+        var azuriteAlone = await AzuriteAloneAsync(tables);
         var bytes = new[] { "/api/worklist", "/api/screened-out", "/api/screened-out?limit=200" }
             .Select(route => (route, host.Staff.GetByteArrayAsync(route).Result.Length)).ToArray();
 
@@ -125,9 +125,8 @@ internal static class LargeStoreBench
 
     // The storage requests of a page, made by the SDK straight to Azurite, one page after another: the
     // share of a page's time that is Azurite's query (a walk of the lists' table) and its contact reads.
-    private static async Task<(string Name, double[] Times)[]> AzuriteAloneAsync(string connection)
+    private static async Task<(string Name, double[] Times)[]> AzuriteAloneAsync(TableServiceClient tables)
     {
-        var tables = new StorageConnection(connection, null, null, null).CreateTableServiceClient(new TableClientOptions());
         var lists = tables.GetTableClient(StorageNames.TeamListsTable);
         var submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
         async Task<(double[] Times, List<string> Ids)> QueryAsync(string prefix)

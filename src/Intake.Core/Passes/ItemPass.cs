@@ -11,10 +11,19 @@ public static class ItemPass
     /// Handles every id of <paramref name="pages"/>, up to <paramref name="maxConcurrency"/> at once,
     /// page by page (a page is read only when the one before is done, so a pass holds one page at a time).
     /// </summary>
-    public static async Task<PassTally> ForEachAsync(IAsyncEnumerable<IReadOnlyList<string>> pages, int maxConcurrency,
-        Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    public static Task<PassTally> ForEachAsync(IAsyncEnumerable<IReadOnlyList<string>> pages, int maxConcurrency,
+        Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken) =>
+        ForEachAsync(pages, id => id, maxConcurrency, handle, cancellationToken);
+
+    /// <summary>
+    /// Handles every item of <paramref name="pages"/> as <see cref="ForEachAsync(IAsyncEnumerable{IReadOnlyList{string}}, int, Func{string, CancellationToken, Task}, CancellationToken)"/>
+    /// does ids, for a pass whose items are read whole (a failure is counted under <paramref name="idOf"/> the item).
+    /// </summary>
+    public static async Task<PassTally> ForEachAsync<T>(IAsyncEnumerable<IReadOnlyList<T>> pages, Func<T, string> idOf, int maxConcurrency,
+        Func<T, CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(idOf);
         ArgumentNullException.ThrowIfNull(handle);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
         var items = 0;
@@ -23,15 +32,15 @@ public static class ItemPass
         await foreach (var page in pages.WithCancellation(cancellationToken))
         {
             items += page.Count;
-            await Parallel.ForEachAsync(page, parallel, async (id, token) =>
+            await Parallel.ForEachAsync(page, parallel, async (item, token) =>
             {
                 try
                 {
-                    await handle(id, token);
+                    await handle(item, token);
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
                 {
-                    failures.Enqueue(new ItemFailure(id, e.GetType().Name));
+                    failures.Enqueue(new ItemFailure(idOf(item), e.GetType().Name));
                 }
             });
         }

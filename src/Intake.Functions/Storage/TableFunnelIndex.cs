@@ -95,8 +95,8 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
         {
             return items;
         }
-        var last = until.UtcTicks > DateTimeOffset.MinValue.UtcTicks ? until.AddTicks(-1) : until;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {PartitionOf(from)} and PartitionKey le {PartitionOf(last)}");
+        // The last instant before until (later than from, so there is one).
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {PartitionOf(from)} and PartitionKey le {PartitionOf(until.AddTicks(-1))}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var item = ToItem(row);
@@ -110,36 +110,30 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
 
     /// <inheritdoc />
     /// <remarks>The lines of every list (worklist, screened-out, not genuine, erased), a page of 1,000 at a time, four added at once.</remarks>
-    public async Task<PassTally> IndexListedAsync(CancellationToken cancellationToken)
+    public Task<PassTally> IndexListedAsync(CancellationToken cancellationToken) =>
+        ItemPass.ForEachAsync(ListedPagesAsync(cancellationToken), row => row.GetString("Id") ?? row.RowKey, IndexedAtOnce, async (row, token) =>
+        {
+            try
+            {
+                await _table.AddEntityAsync(ToEntity(TableTeamLists.ToItem(row)), token);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Indexed already: a change since wrote its row, which is newer than this line as read.
+            }
+        }, cancellationToken);
+
+    // The lines of every list, a page at a time.
+    private async IAsyncEnumerable<IReadOnlyList<TableEntity>> ListedPagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var items = 0;
-        var failures = new System.Collections.Concurrent.ConcurrentQueue<ItemFailure>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = IndexedAtOnce, CancellationToken = cancellationToken };
         foreach (var list in Enum.GetValues<TeamList>())
         {
             var range = ListsPartition.RowsStartingWith(TableTeamLists.Prefix(list));
             await foreach (var page in _lists.QueryAsync<TableEntity>(range, LinesPerPage, cancellationToken: cancellationToken).AsPages())
             {
-                items += page.Values.Count;
-                await Parallel.ForEachAsync(page.Values, parallel, async (row, token) =>
-                {
-                    var id = row.GetString("Id") ?? row.RowKey;
-                    try
-                    {
-                        await _table.AddEntityAsync(ToEntity(TableTeamLists.ToItem(row)), token);
-                    }
-                    catch (RequestFailedException e) when (e.Status == 409)
-                    {
-                        // Indexed already: a change since wrote its row, which is newer than this line as read.
-                    }
-                    catch (Exception e) when (!token.IsCancellationRequested)
-                    {
-                        failures.Enqueue(new ItemFailure(id, e.GetType().Name));
-                    }
-                });
+                yield return page.Values;
             }
         }
-        return new PassTally(items, failures.IsEmpty ? [] : [.. failures]);
     }
 
     // The receipt date in UTC: a site's date range is read with a day to spare at each end (FunnelReader).
