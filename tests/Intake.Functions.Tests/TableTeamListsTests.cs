@@ -60,6 +60,8 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
         var born = new DateOnly(1931, 2, 3);
         var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", "p", "n"), item.ReceivedAt);
         await pending.MarkAsync(item.Id, T0.AddYears(-30), None);
+        // Not the month's first listing, whose funnel write also makes the month's table (two requests more, once a month).
+        await new TableFunnelIndex(azurite.Tables).PutAsync(Item(Priority.Normal, item.ReceivedAt), None);
         var requests = new RequestCounter();
         var counted = new TableTeamLists(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, requests.Options()), TestData.PersonDigests);
 
