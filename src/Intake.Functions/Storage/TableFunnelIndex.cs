@@ -221,7 +221,7 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
     }
 
     /// <summary>The table of the month of <paramref name="receivedAt"/> in UTC: <c>funnel202612</c>.</summary>
-    internal static string MonthTableName(DateTimeOffset receivedAt) =>
+    public static string MonthTableName(DateTimeOffset receivedAt) =>
         StorageNames.FunnelTable + receivedAt.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
 
     private TableClient MonthTable(DateTimeOffset receivedAt) => tables.GetTableClient(MonthTableName(receivedAt));
