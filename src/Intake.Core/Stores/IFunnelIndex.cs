@@ -13,7 +13,8 @@ public interface IFunnelIndex
 
     /// <summary>
     /// Adds every line that is not in the index yet, each on its own (one already there is left as it is:
-    /// it was written by a change since); a line that cannot be added is a failure of the tally.
+    /// it was written by a change since), then takes out the rows an earlier layout of the index left; a
+    /// line that cannot be added, or a row that cannot be taken out, is a failure of the tally.
     /// </summary>
     Task<PassTally> IndexListedAsync(CancellationToken cancellationToken);
 
