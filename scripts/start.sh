@@ -47,8 +47,8 @@ trap 'echo; echo "==> Stopping"; cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
 
 # Azurite holds test patient data: --disableTelemetry keeps it from sending usage telemetry out.
-# It keeps every entity in its Node heap: room up to 8 GB (Node's default here is about 4.3 GB, which a
-# store of 100,000 submissions comes near enough to slow every request; docs/performance.md).
+# It keeps every entity in its Node heap: room up to 8 GB (Node's default here is about 4.3 GB; a store of
+# 100,000 submissions peaked at 3.4 GB, so one a third larger would end Azurite; docs/performance.md).
 if (exec 3<>/dev/tcp/127.0.0.1/$table_port) 2>/dev/null; then
   echo "==> Something already listens on 127.0.0.1:$table_port: using that Azurite"
 else

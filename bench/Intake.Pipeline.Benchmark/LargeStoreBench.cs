@@ -109,21 +109,20 @@ internal static class LargeStoreBench
         var indexWatch = Stopwatch.StartNew();
         var indexed = await new FunnelIndexing(new TableFunnelIndex(tables), new TablePassOutcomes(tables), calendar).RunAsync(CancellationToken.None);
         Console.WriteLine($"Funnel indexing pass over {indexed.Items} lines: {indexWatch.Elapsed.TotalSeconds:0} s ({indexed.Failures.Count} failed)");
-        var peak = File.ReadAllLines($"/proc/{host.ProcessId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         Console.WriteLine($"Pre-check throughput over HTTP: empty store {empty:0.0}/s, {full}");
-        Console.WriteLine($"Local host peak working set: {peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]} kB");
+        Console.WriteLine($"Local host peak working set: {StatusKilobytes(host.ProcessId, "VmHWM:")} kB");
         Console.WriteLine($"Azurite (Node, one process for blob, queue and table): {Memory(azurite.ProcessId)}");
         return 0;
     }
 
-    // A process's resident set now and at its peak, from /proc: Azurite keeps the whole store in its
-    // Node heap, whose default limit on this machine is about 4.3 GB.
-    private static string Memory(int processId)
-    {
-        var status = File.ReadAllLines($"/proc/{processId}/status");
-        string Of(string field) => status.First(l => l.StartsWith(field, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        return $"resident {long.Parse(Of("VmRSS:"), CultureInfo.InvariantCulture) / 1024:N0} MB, peak {long.Parse(Of("VmHWM:"), CultureInfo.InvariantCulture) / 1024:N0} MB";
-    }
+    // A process's resident set now and at its peak: Azurite keeps the whole store in its Node heap, whose
+    // default limit on this machine is about 4.3 GB.
+    private static string Memory(int processId) =>
+        $"resident {StatusKilobytes(processId, "VmRSS:") / 1024:N0} MB, peak {StatusKilobytes(processId, "VmHWM:") / 1024:N0} MB";
+
+    // A memory field of a process's /proc status, in kB.
+    private static long StatusKilobytes(int processId, string field) => long.Parse(File.ReadAllLines($"/proc/{processId}/status")
+        .First(l => l.StartsWith(field, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     private static void Row(string name, double[] sorted) =>
         Console.WriteLine($"| {name} | {Pct(sorted, 50):0} | {Pct(sorted, 95):0} | {sorted[^1]:0} | {sorted.Length} |");

@@ -121,8 +121,9 @@ public sealed class Azurite : IAsyncDisposable
 
     /// <summary>
     /// Azurite keeps every entity in its Node heap, and Node's default limit here is about 4.3 GB: a store
-    /// of 100,000 submissions (the large-store benchmark's) is about 2.5 GB, near enough for the collector
-    /// to run again and again. Room up to 8 GB, as <c>scripts/start.sh</c> gives it (docs/performance.md).
+    /// of 100,000 submissions (the large-store benchmark's) peaked at 3.4 GB, so one a third larger would
+    /// end Azurite ("heap out of memory"). Room up to 8 GB, as <c>scripts/start.sh</c> gives it
+    /// (docs/performance.md; it does not make a request faster).
     /// </summary>
     private static readonly Dictionary<string, string?> NodeHeap = new() { ["NODE_OPTIONS"] = "--max-old-space-size=8192" };
 
