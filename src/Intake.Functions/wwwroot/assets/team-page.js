@@ -18,9 +18,14 @@ export function problemText(error) {
 }
 
 let announceTimer;
+let announced = 0;
+/** How many times something has been said so far: a part that says something once it has loaded checks that nothing was said meanwhile. */
+export const announcements = () => announced;
+
 /** Says the result of an action in the aria-live region (and shows it). */
 export function announce(text, isError = false) {
   const region = $('announce');
+  announced += 1;
   clearTimeout(announceTimer);
   region.textContent = '';
   region.classList.toggle('error', isError);

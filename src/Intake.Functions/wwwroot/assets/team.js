@@ -9,7 +9,7 @@
 // while they load, so importing one another in a circle is harmless. This module holds signing in
 // and locking, opening the workspace, and the start.
 
-import { $, state, SignedOut, announce, problemText } from './team-page.js';
+import { $, state, SignedOut, announce, announcements, problemText } from './team-page.js';
 import { getKey, keepKey, showSignin, signOut, loadMe } from './team-signin.js';
 import { loadWorklist, loadScreenedOut } from './team-lists.js';
 import { idFromHash, openItem } from './team-item.js';
@@ -38,23 +38,32 @@ async function openWorkspace(justSignedIn) {
   // The item the address asks for, read now: once the lists are drawn the coordinator may open
   // one before the funnel has loaded, and that must not be drawn again over their edits.
   const wanted = idFromHash();
+  // The lists show before the funnel has loaded, and a coordinator may open an item and act on it
+  // meanwhile: what is said and where the focus goes once everything has loaded must not undo that.
+  const said = announcements();
+  // Until everything has loaded and been said (also what a test waits for).
+  $('workspace').dataset.loading = 'true';
   try {
-    // Who is signed in first: an item opened as soon as the lists show must already know the roles
-    // (the access log, "assign to me").
-    await loadMe();
-    await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
-  } catch (error) {
-    if (error instanceof SignedOut) return;
-    console.error(error);
-    announce(problemText(error), true);
-    return;
-  }
-  if (!getKey()) return;
-  if (wanted && !state.current && $('item').hidden) {
-    openItem(wanted, null);
-  } else if (justSignedIn) {
-    $('worklist-h').focus();
-    announce(`Opened. ${$('worklist-count').textContent}`);
+    try {
+      // Who is signed in first: an item opened as soon as the lists show must already know the roles
+      // (the access log, "assign to me").
+      await loadMe();
+      await Promise.all([loadWorklist(), loadScreenedOut(), loadStats()]);
+    } catch (error) {
+      if (error instanceof SignedOut) return;
+      console.error(error);
+      announce(problemText(error), true);
+      return;
+    }
+    if (!getKey()) return;
+    if (wanted && !state.current && $('item').hidden) {
+      openItem(wanted, null);
+    } else if (justSignedIn && !state.current && announcements() === said && !$('workspace').contains(document.activeElement)) {
+      $('worklist-h').focus();
+      announce(`Opened. ${$('worklist-count').textContent}`);
+    }
+  } finally {
+    delete $('workspace').dataset.loading;
   }
 }
 
