@@ -32,6 +32,26 @@ public static class Submissions
         return (string?)submission["status"] is "Routed" or "ScreenedOut" ? submission : null;
     }, TimeSpan.FromSeconds(30), $"submission {id} to be pre-checked and routed");
 
+    /// <summary>
+    /// Posts a self-screening of the baseline answers (likely eligible: it goes on the worklist) for
+    /// <paramref name="name"/> with <paramref name="email"/>, and waits until it is routed: its id.
+    /// </summary>
+    public static async Task<string> RoutedScreeningAsync(LocalHostProcess host, string name, string email)
+    {
+        var answers = ReferralForm.BaselineAnswers();
+        answers.Remove("oncologistConcerns");
+        var response = await host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
+        {
+            ["answers"] = answers,
+            ["contact"] = new JsonObject { ["name"] = name, ["email"] = email },
+            ["consentToContact"] = true,
+        });
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await RoutedAsync(host, id);
+        return id;
+    }
+
     /// <summary>Asserts that <paramref name="actual"/> holds exactly <paramref name="expected"/>, field by field (lists of sites compared as sets).</summary>
     public static void AssertSameAnswers(JsonObject expected, JsonNode? actual)
     {

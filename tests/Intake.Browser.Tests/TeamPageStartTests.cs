@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,17 +16,7 @@ public sealed class TeamPageStartTests(ChromiumFixture chromium, ServiceFixture 
         BrowserPage.RunAsync(chromium, service.Host, nameof(A_status_saved_before_the_funnel_has_loaded_stays_said_and_keeps_the_focus_once_it_loads), async browser =>
         {
             var page = browser.Page;
-            var answers = ReferralForm.BaselineAnswers();
-            answers.Remove("oncologistConcerns");
-            var response = await service.Host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
-            {
-                ["answers"] = answers,
-                ["contact"] = new JsonObject { ["name"] = "Uma Early", ["email"] = "uma.early@example.org" },
-                ["consentToContact"] = true,
-            });
-            Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
-            var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-            await Submissions.RoutedAsync(service.Host, id);
+            var id = await Submissions.RoutedScreeningAsync(service.Host, "Uma Early", "uma.early@example.org");
 
             // The funnel's answer is held until the status is saved: the order a slow funnel gives.
             var funnel = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

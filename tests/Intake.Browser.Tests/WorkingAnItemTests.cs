@@ -25,21 +25,8 @@ public sealed class WorkingAnItemTests(ChromiumFixture chromium, ServiceFixture 
 
     private static ILocator Item(IPage page, string id) => page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(Short(id))) });
 
-    private async Task<string> RoutedScreeningAsync(string name)
-    {
-        var answers = ReferralForm.BaselineAnswers();
-        answers.Remove("oncologistConcerns");
-        var response = await service.Host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
-        {
-            ["answers"] = answers,
-            ["contact"] = new JsonObject { ["name"] = name, ["email"] = $"{Guid.NewGuid():N}@example.org" },
-            ["consentToContact"] = true,
-        });
-        Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        await Submissions.RoutedAsync(service.Host, id);
-        return id;
-    }
+    private Task<string> RoutedScreeningAsync(string name) =>
+        Submissions.RoutedScreeningAsync(service.Host, name, $"{Guid.NewGuid():N}@example.org");
 
     private async Task StaffPostAsync(string path, JsonObject body)
     {
