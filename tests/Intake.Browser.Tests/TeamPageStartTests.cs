@@ -26,9 +26,8 @@ public sealed class TeamPageStartTests(ChromiumFixture chromium, ServiceFixture 
                 await route.ContinueAsync();
             });
 
-            await page.GotoAsync("/team");
-            await page.GetByLabel("Staff key", new() { Exact = true }).FillAsync(service.Host.Key);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
+            // The three sections show before the funnel has loaded: signing in waits for them, not for the funnel.
+            await TeamPage.OpenAsync(page, service.Host.Key);
             var open = TeamPage.Section(page, "Worklist").GetByRole(AriaRole.Button, new() { Name = $"Open submission {id[..8]}", Exact = true });
             await KeyboardOnly.PressAsync(page, open, "the item's Open button");
             var item = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(Regex.Escape(id[..8])) });

@@ -71,17 +71,7 @@ public sealed class TeamPageTests(ChromiumFixture chromium, ServiceFixture servi
         BrowserPage.RunAsync(chromium, service.Host, nameof(A_submission_is_marked_not_genuine_with_its_reason_from_the_keyboard_leaves_the_worklist_and_can_be_reopened), async browser =>
         {
             var page = browser.Page;
-            var answers = ReferralForm.BaselineAnswers();
-            answers.Remove("oncologistConcerns");
-            var response = await service.Host.Client.PostAsJsonAsync("/api/screenings", new JsonObject
-            {
-                ["answers"] = answers,
-                ["contact"] = new JsonObject { ["name"] = "Zed Bot", ["email"] = "zed.bot@example.org" },
-                ["consentToContact"] = true,
-            });
-            Assert.True(response.IsSuccessStatusCode, $"POST /api/screenings: {(int)response.StatusCode}");
-            var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-            await Submissions.RoutedAsync(service.Host, id);
+            var id = await Submissions.RoutedScreeningAsync(service.Host, "Zed Bot", "zed.bot@example.org");
 
             await TeamPage.OpenAsync(page, service.Host.Key);
             await KeyboardOnly.PressAsync(page, OpenButton(TeamPage.Section(page, "Worklist"), id), "the item's Open button");
