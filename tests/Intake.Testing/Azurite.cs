@@ -58,10 +58,21 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Starts Azurite on free ports and waits until its services accept connections.</summary>
     /// <param name="location">A folder to persist to; in memory when <c>null</c>.</param>
     /// <param name="debugLog">A file for Azurite's debug log (one line per request among others), or <c>null</c>.</param>
-    public static Task<Azurite> StartAsync(string? location = null, string? debugLog = null)
+    public static async Task<Azurite> StartAsync(string? location = null, string? debugLog = null)
     {
-        var ports = FreePort.Take(3);
-        return StartAsync(location, debugLog, ports[0], ports[1], ports[2]);
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = FreePort.Take(3);
+            try
+            {
+                return await StartAsync(location, debugLog, ports[0], ports[1], ports[2]);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // A port was free when chosen and taken before Azurite listened on it (test projects start
+                // their services at the same time): the same start on new ports.
+            }
+        }
     }
 
     /// <summary>Starts Azurite on the given ports and waits until its services accept connections.</summary>
