@@ -80,6 +80,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IPendingSubmissions>(sp => sp.GetRequiredService<ITeamLists>());
         services.AddSingleton<IPeopleIndex>(sp => sp.GetRequiredService<ITeamLists>());
         services.AddSingleton<IPeopleSearch>(sp => sp.GetRequiredService<ITeamLists>());
+        services.AddSingleton<IInterruptedMoves>(sp => sp.GetRequiredService<ITeamLists>());
+        services.AddSingleton<IUnshelvedLines>(sp => sp.GetRequiredService<ITeamLists>());
         services.AddSingleton<IPrecheckQueue, QueuePrecheckQueue>();
         services.AddSingleton(PersonKeySecrets.PersonDigests);
         services.AddSingleton<IPlainPersonKeys, TablePlainPersonKeys>();
@@ -134,8 +136,9 @@ public static class IntakeServiceCollectionExtensions
             MaxConcurrency = sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReevaluationConcurrency,
         });
         services.AddSingleton<FunnelReader>();
+        services.AddSingleton<LineShelving>();
         services.AddSingleton(sp => new Reconciliation(
-            sp.GetRequiredService<IPendingSubmissions>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<IPrecheckQueue>(),
+            sp.GetRequiredService<IPendingSubmissions>(), sp.GetRequiredService<IInterruptedMoves>(), sp.GetRequiredService<ISubmissionStore>(), sp.GetRequiredService<IPrecheckQueue>(),
             sp.GetRequiredService<SubmissionChanges>(), sp.GetRequiredService<SiteCalendar>(), sp.GetRequiredService<IPassOutcomes>())
         {
             Grace = TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReconcileAfterMinutes),

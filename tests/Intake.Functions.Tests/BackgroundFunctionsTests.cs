@@ -106,7 +106,9 @@ public sealed class BackgroundFunctionsTests
         _pending.Setup(p => p.ClearAsync(neverStored, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _queue.Setup(q => q.EnqueueAsync(lost, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var calendar = TestData.Calendar();
-        var reconciliation = new Reconciliation(_pending.Object, _store.Object, _queue.Object, _changes, calendar, new MemoryPassOutcomes());
+        var moves = new Mock<IInterruptedMoves>(MockBehavior.Strict);
+        moves.Setup(m => m.BegunBeforeAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var reconciliation = new Reconciliation(_pending.Object, moves.Object, _store.Object, _queue.Object, _changes, calendar, new MemoryPassOutcomes());
         var function = new ReconcilerFunction(reconciliation, TestData.Metrics(), NullLogger<ReconcilerFunction>.Instance);
 
         await function.Reconcile(new TimerInfo(), None);

@@ -40,4 +40,12 @@ internal abstract class DelegatingTeamLists(ITeamLists inner) : ITeamLists
     public Task RemoveAsync(DateOnly dateOfBirth, string submissionId, CancellationToken cancellationToken) => inner.RemoveAsync(dateOfBirth, submissionId, cancellationToken);
 
     public Task<IReadOnlyList<FoundPerson>> FindAsync(PersonQuery query, CancellationToken cancellationToken) => inner.FindAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<string>> BegunBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.BegunBeforeAsync(cutoff, cancellationToken);
+
+    public Task FinishAsync(string id, WorklistItem? current, CancellationToken cancellationToken) => inner.FinishAsync(id, current, cancellationToken);
+
+    public IAsyncEnumerable<IReadOnlyList<UnshelvedLine>> PagesAsync(int pageSize, CancellationToken cancellationToken) => inner.PagesAsync(pageSize, cancellationToken);
+
+    public Task DropAsync(UnshelvedLine line, CancellationToken cancellationToken) => inner.DropAsync(line, cancellationToken);
 }

@@ -23,13 +23,13 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
             Clock = new ManualClock(start ?? DateTimeOffset.UtcNow);
             Calendar = TestData.Calendar(Clock);
             Store = new TableSubmissionStore(azurite.Tables);
-            Lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
-            Pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
+            Lists = new TableTeamLists(azurite.Tables, TestData.PersonDigests, Clock);
+            Pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests, Clock);
             Queue.Setup(q => q.EnqueueAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
             Intake = new SubmissionIntake(Store, Pending, queue ?? Queue.Object, Calendar, TestData.PersonDigests);
             Changes = new SubmissionChanges(Store, Lists, Alerts.Object, Calendar);
             Routing = new PrecheckRouting(Changes, new PersonLinking(new TableTeamLists(azurite.Tables, TestData.PersonDigests)), TestData.Engine);
-            Reconciler = new Reconciliation(Pending, Store, queue ?? Queue.Object, Changes, Calendar, new MemoryPassOutcomes()) { Grace = TimeSpan.FromMinutes(2) };
+            Reconciler = new Reconciliation(Pending, Pending, Store, queue ?? Queue.Object, Changes, Calendar, new MemoryPassOutcomes()) { Grace = TimeSpan.FromMinutes(2) };
         }
 
         public ManualClock Clock { get; }
@@ -361,7 +361,7 @@ public sealed class IntakeFlowTests(AzuriteFixture azurite)
         var store = new FaultyStore(rig.Store);
         store.Unreadable.Add(unreadable);
         var outcomes = new MemoryPassOutcomes();
-        var reconciler = new Reconciliation(rig.Pending, store, rig.Queue.Object, rig.Changes, rig.Calendar, outcomes) { Grace = rig.Reconciler.Grace };
+        var reconciler = new Reconciliation(rig.Pending, rig.Pending, store, rig.Queue.Object, rig.Changes, rig.Calendar, outcomes) { Grace = rig.Reconciler.Grace };
         rig.Clock.Advance(reconciler.Grace + TimeSpan.FromSeconds(1));
 
         var report = await reconciler.RunAsync(None);

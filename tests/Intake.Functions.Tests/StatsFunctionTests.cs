@@ -124,7 +124,7 @@ public sealed class StatsFunctionTests
 
         var json = (await GetStatsAsync(new())).Json().GetProperty("timerPasses");
 
-        Assert.Equal(["reconcile", "reevaluate", "sendUrgentDigests", "removeNotGenuine", "removeExpiredChallenges", "migratePersonKeys", "eraseByRetention", "migrateRowKeys", "indexFunnel"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["reconcile", "reevaluate", "sendUrgentDigests", "removeNotGenuine", "removeExpiredChallenges", "migratePersonKeys", "eraseByRetention", "migrateRowKeys", "indexFunnel", "shelveLines"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("reconcile").ValueKind);
         var reevaluate = json.GetProperty("reevaluate");
         Assert.Equal(["at", "items", "failures"], reevaluate.EnumerateObject().Select(p => p.Name));

@@ -52,7 +52,7 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_first_listing_records_the_person_then_puts_the_line_and_clears_the_pending_mark_in_one_transaction_then_indexes_it_for_the_funnel()
+    public async Task A_first_listing_records_the_person_then_puts_the_line_on_its_shelf_then_clears_the_pending_mark_then_indexes_it_for_the_funnel()
     {
         var pending = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
         var people = new TableTeamLists(azurite.Tables, TestData.PersonDigests);
@@ -60,16 +60,19 @@ public sealed class TableTeamListsTests(AzuriteFixture azurite)
         var born = new DateOnly(1931, 2, 3);
         var person = new PersonEntry(item.Id, item.Id, new PersonKeys(born, "e", "p", "n"), item.ReceivedAt);
         await pending.MarkAsync(item.Id, T0.AddYears(-30), None);
-        // Not the month's first listing, whose funnel write also makes the month's table (two requests more, once a month).
+        // Not the month's first listing, whose funnel write also makes the month's table (two requests more, once a month),
+        // nor the shelf's first line, which makes the shelf's table (the same, once a shelf).
         await new TableFunnelIndex(azurite.Tables).PutAsync(Item(Priority.Normal, item.ReceivedAt), None);
+        await _lists.PutAsync(Item(Priority.High, item.ReceivedAt.AddSeconds(1)), replacing: null, None);
         var requests = new RequestCounter();
         var counted = new TableTeamLists(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, requests.Options()), TestData.PersonDigests);
 
         await counted.PutFirstAsync(item, person, None);
 
         // Point reads of the people table's rows its entries go to (birth date, e-mail, phone), the people
-        // transaction, the lists' transaction of the line and the mark, and the funnel's row: no query, whatever the store holds.
-        Assert.Equal(6, requests.Count);
+        // transaction, the line on its shelf, the clearing of the mark, and the funnel's row: no query, whatever the store holds.
+        Assert.Equal(7, requests.Count);
+        Assert.Contains(requests.Addresses, a => a.Contains("/" + ListShelves.TableOf(TableTeamLists.LineKey(item)), StringComparison.Ordinal));
         Assert.DoesNotContain(requests.Addresses, a => a.Contains("$filter", StringComparison.Ordinal));
         Assert.Equal([item.Id], (await MineAsync(TeamList.Worklist, [item])).Select(i => i.Id));
         Assert.DoesNotContain(item.Id, await pending.OlderThanAsync(T0, None));

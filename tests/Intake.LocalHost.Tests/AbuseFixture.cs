@@ -68,10 +68,24 @@ public sealed class AbuseFixture : IAsyncLifetime
     public async Task<int> QueueLengthAsync(string queue) =>
         (await Queues.GetQueueClient(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
-    /// <summary>What storage holds, table by table (teamlists with its pending marks and people index), and the pre-check queue's length.</summary>
+    /// <summary>What storage holds, table by table (teamlists with its pending marks, and the lists' shelves), and the pre-check queue's length.</summary>
     public async Task<StorageCounts> CountStorageAsync() => new(
-        await CountAsync(StorageNames.SubmissionsTable), await CountAsync(StorageNames.TeamListsTable),
+        await CountAsync(StorageNames.SubmissionsTable), await CountAsync(StorageNames.TeamListsTable) + await CountShelvedLinesAsync(),
         await QueueLengthAsync(StorageNames.PrecheckQueue));
+
+    // The lines on the lists' shelves (the tables named worklist… and screenedout…, docs/storage.md).
+    private async Task<int> CountShelvedLinesAsync()
+    {
+        var count = 0;
+        foreach (var prefix in new[] { "worklist", "screenedout" })
+        {
+            await foreach (var shelf in Tables.QueryAsync($"TableName ge '{prefix}' and TableName lt '{prefix}~'"))
+            {
+                count += await CountAsync(shelf.Name);
+            }
+        }
+        return count;
+    }
 
     /// <summary>Waits until every submission posted so far is on a list: no pending mark, nothing on the pre-check queue.</summary>
     public Task QuietAsync() => Poll.UntilAsync(async () =>

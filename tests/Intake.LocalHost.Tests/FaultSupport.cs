@@ -176,11 +176,16 @@ internal sealed class StorageProbe(string connectionString)
     public async Task<List<(string Id, bool Worklist)>> LinesAsync()
     {
         var lines = new List<(string, bool)>();
-        // The partition also holds the pending marks (p-) and the people index (b-): the lines are s- and w-.
-        await foreach (var e in Table(StorageNames.TeamListsTable).QueryAsync<TableEntity>(
-            "PartitionKey eq 'lists' and RowKey ge 's-' and RowKey lt 'x'", select: ["RowKey", "Id"]))
+        // Each list's lines are on its shelves, the tables named worklist… and screenedout… (docs/storage.md).
+        foreach (var (prefix, worklist) in new[] { ("worklist", true), ("screenedout", false) })
         {
-            lines.Add((e.GetString("Id"), e.RowKey.StartsWith("w-", StringComparison.Ordinal)));
+            await foreach (var shelf in _tables.QueryAsync($"TableName ge '{prefix}' and TableName lt '{prefix}~'"))
+            {
+                await foreach (var e in Table(shelf.Name).QueryAsync<TableEntity>(select: ["RowKey", "Id"]))
+                {
+                    lines.Add((e.GetString("Id"), worklist));
+                }
+            }
         }
         return lines;
     }

@@ -37,8 +37,11 @@ public sealed record PassOutcome(string Pass, DateTimeOffset At, int Items, int 
     /// <summary>The daily indexing, until done, of the lines listed before the funnel index by receipt date (one item: one line).</summary>
     public const string IndexFunnel = "indexFunnel";
 
+    /// <summary>The daily move, until done, of the lines kept before the lists' shelves onto them (one item: one line).</summary>
+    public const string ShelveLines = "shelveLines";
+
     /// <summary>Every pass, in the order the stats list them.</summary>
-    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys, EraseByRetention, MigrateRowKeys, IndexFunnel];
+    public static IReadOnlyList<string> Passes { get; } = [Reconcile, Reevaluate, SendUrgentDigests, RemoveNotGenuine, RemoveExpiredChallenges, MigratePersonKeys, EraseByRetention, MigrateRowKeys, IndexFunnel, ShelveLines];
 
     /// <summary>The outcome of a pass that ended at <paramref name="at"/> with <paramref name="tally"/>.</summary>
     public static PassOutcome Of(string pass, DateTimeOffset at, PassTally tally)

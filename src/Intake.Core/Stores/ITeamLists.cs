@@ -5,10 +5,11 @@ namespace Intake.Core.Stores;
 /// them as one unit: the pending marks of submissions not yet on a list (<see cref="IPendingSubmissions"/>)
 /// and the people index with its search (<see cref="IPeopleIndex"/>, <see cref="IPeopleSearch"/>). They
 /// are one unit because a submission's first listing (<see cref="PutFirstAsync"/>) writes all three
-/// (its person, then its line and the clearing of its mark in one transaction); a part that needs only one facet depends on that facet, and every facet is served by the one
-/// store of the unit.
+/// (its person, then its line, then the clearing of its mark), and a move of a line between shelves is
+/// marked with them (<see cref="IInterruptedMoves"/>); a part that needs only one facet depends on that
+/// facet, and every facet is served by the one store of the unit.
 /// </summary>
-public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch
+public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch, IInterruptedMoves, IUnshelvedLines
 {
     /// <summary>
     /// Puts an item on its list, in place of the line <paramref name="replacing"/> (the same
@@ -19,8 +20,8 @@ public interface ITeamLists : IPendingSubmissions, IPeopleIndex, IPeopleSearch
 
     /// <summary>
     /// Records a submission's <paramref name="person"/> in the people index (<see cref="IPeopleIndex"/>)
-    /// when it has a date of birth, then puts its first line on its list and, in the same write, clears
-    /// its pending mark (<see cref="IPendingSubmissions"/>). The same call twice changes nothing.
+    /// when it has a date of birth, then puts its first line on its list, then clears its pending mark
+    /// (<see cref="IPendingSubmissions"/>). The same call twice changes nothing.
     /// </summary>
     Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken);
 

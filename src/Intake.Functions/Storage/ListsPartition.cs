@@ -4,12 +4,13 @@ namespace Intake.Functions.Storage;
 
 /// <summary>
 /// The one partition of the <see cref="StorageNames.TeamListsTable"/> table, and the kinds of row
-/// it holds: the two lists' lines (<c>w-…</c>, <c>s-…</c>, see <see cref="TableTeamLists"/>) and the
-/// not-genuine index (<c>n-…</c>, the same shape), the
-/// pending marks (<c>p-{id}</c>, written by <see cref="TableTeamLists"/>), the erased submissions' lines
+/// it holds: the not-genuine index (<c>n-…</c>, in list order, see <see cref="TableTeamLists"/>), the
+/// pending marks (<c>p-{id}</c>, written by <see cref="TableTeamLists"/>), the marks of moves of a line
+/// between shelves (<c>m-{id}</c>, with the key of the line it leaves), the erased submissions' lines
 /// (<c>x-{id}</c>, tombstone fields only, for the funnel) and the intents of erasures under way
-/// (<c>e-{person id}</c>, <see cref="TableSubmissionErasure"/>). Together in one partition so that a
-/// submission's first line and the clearing of its mark are one transaction. The people index it held
+/// (<c>e-{person id}</c>, <see cref="TableSubmissionErasure"/>). The worklist's and screened-out list's lines
+/// (<c>w-…</c>, <c>s-…</c>) live on their shelves (<see cref="ListShelves"/>); those kept here before the
+/// shelves are read until the <c>ShelveLines</c> pass has moved them. The people index it held
 /// before the people table (<c>k-{keyed birth digest}-{id}</c> entries with their find rows, and
 /// <c>b-{plain birth digest}-{id}</c> from before person keys) is no longer written: this class only
 /// reads it, for <see cref="TableTeamLists"/> and for <see cref="PersonKeysMigration"/>, which moves it
@@ -21,6 +22,7 @@ internal static class ListsPartition
     public const string Key = "lists";
 
     private const string PendingPrefix = "p-";
+    private const string MovePrefix = "m-";
     private const string PersonPrefix = "k-";
     private const string PlainPersonPrefix = "b-";
     private const string ErasurePrefix = "e-";
@@ -66,6 +68,15 @@ internal static class ListsPartition
             // Already gone.
         }
     }
+
+    /// <summary>The row key of the mark of a move of a submission's line between shelves (<see cref="TableTeamLists"/>).</summary>
+    public static string MoveKey(string id) => MovePrefix + id;
+
+    /// <summary>The id of a move mark's row key.</summary>
+    public static string IdOfMove(string rowKey) => rowKey[MovePrefix.Length..];
+
+    /// <summary>A filter for every move mark.</summary>
+    public static string MoveRange => RowsStartingWith(MovePrefix);
 
     /// <summary>A filter for every pending mark.</summary>
     public static string PendingRange => RowsStartingWith(PendingPrefix);

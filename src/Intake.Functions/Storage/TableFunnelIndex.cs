@@ -213,9 +213,15 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
         foreach (var list in Enum.GetValues<TeamList>())
         {
             var range = ListsPartition.RowsStartingWith(TableTeamLists.Prefix(list));
-            await foreach (var page in _lists.QueryAsync<TableEntity>(range, LinesPerPage, cancellationToken: cancellationToken).AsPages())
+            // The list's shelves (ListShelves), then the lists' partition (the lines kept there before them, and every
+            // not-genuine and erased line).
+            var shelves = ListShelves.IsShelved(list) ? await ListShelves.NamesAsync(tables, list, cancellationToken) : [];
+            foreach (var table in shelves.Select(tables.GetTableClient).Append(_lists))
             {
-                yield return page.Values;
+                await foreach (var page in table.QueryAsync<TableEntity>(range, LinesPerPage, cancellationToken: cancellationToken).AsPages())
+                {
+                    yield return page.Values;
+                }
             }
         }
     }

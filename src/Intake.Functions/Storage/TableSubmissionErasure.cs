@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Intake.Functions.Storage;
@@ -6,8 +7,9 @@ namespace Intake.Functions.Storage;
 /// <summary>
 /// Erases submissions from both tables (docs/storage.md, "Erasure"): the tombstone first (from the
 /// record) and the person's entry in the people table, then the contact, referrer and history, then the
-/// record, then every row of the lists partition that names the submission (its lines, people index
-/// entries as they were kept there before the people table) and its pending mark. What
+/// record, then its line on its shelf (where the record said it is, and where a move cut off left one),
+/// every row of the lists partition that names the submission (its lines, people index entries as they
+/// were kept there before the people table) and its pending mark. What
 /// stays: the <c>tombstone</c> row in its partition and an <c>x-{id}</c> line with the tombstone's
 /// fields for the funnel. Intents of erasures under way are <c>e-{key}</c> rows of the lists partition.
 /// </summary>
@@ -82,9 +84,11 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
         ArgumentNullException.ThrowIfNull(mark);
         var record = await SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
         DateOnly? born = null;
+        string? lineKey = null;
         if (record is not null)
         {
             var submission = SubmissionEntities.ToSubmission(record);
+            lineKey = submission.List is not null ? TableTeamLists.LineKey(WorklistItem.For(submission)) : null;
             var tombstone = ErasedSubmission.Of(submission, mark);
             // The tombstone before anything goes: an erasure cut off after this still knows what it was.
             await _submissions.UpsertEntityAsync(Tombstone(tombstone), TableUpdateMode.Replace, cancellationToken);
@@ -122,6 +126,17 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
                 deleted++;
             }
         }
+        // The line on its shelf, where the record said it is, and the line a move of it cut off left behind.
+        if (lineKey is not null && await DeleteShelvedLineAsync(lineKey, cancellationToken))
+        {
+            deleted++;
+        }
+        var move = await _lists.GetEntityIfExistsAsync<TableEntity>(ListsPartition.Key, ListsPartition.MoveKey(id), cancellationToken: cancellationToken);
+        if (move.HasValue && move.Value!.GetString("Leaving") is { } leaving)
+        {
+            await DeleteShelvedLineAsync(leaving, cancellationToken);
+            await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, ListsPartition.MoveKey(id), cancellationToken);
+        }
         await TableSubmissionRemoval.DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
         if (born is { } again)
         {
@@ -129,6 +144,25 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
             await _people.RemoveAsync(again, id, cancellationToken);
         }
         return record is not null || deleted > 0;
+    }
+
+    // Deletes a worklist or screened-out line from its shelf; true when it was there.
+    private async Task<bool> DeleteShelvedLineAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var table = ListShelves.TableOf(rowKey);
+        if (table == StorageNames.TeamListsTable)
+        {
+            return false; // Not a shelved line: the query of the lists' partition above has taken it.
+        }
+        try
+        {
+            await tables.GetTableClient(table).DeleteEntityAsync(ListsPartition.Key, rowKey, ETag.All, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

@@ -97,7 +97,7 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         await _funnel.RemoveAsync(id, line.ReceivedAt, cancellationToken);
         await DeleteAsync(_lists, ListsPartition.Key, ListsPartition.PendingKey(id), cancellationToken);
         // The line last: while it is there, the next pass finishes what this one could not.
-        await DeleteAsync(_lists, ListsPartition.Key, TableTeamLists.LineKey(line), cancellationToken);
+        await DeleteAsync(tables.GetTableClient(ListShelves.TableOf(TableTeamLists.LineKey(line))), ListsPartition.Key, TableTeamLists.LineKey(line), cancellationToken);
     }
 
     /// <summary>Deletes every row of submission <paramref name="id"/>'s partition but those of the kinds in <paramref name="keep"/> (its contact, referrer, history), in either layout.</summary>

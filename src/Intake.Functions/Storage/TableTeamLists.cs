@@ -5,15 +5,17 @@ using Azure.Data.Tables;
 namespace Intake.Functions.Storage;
 
 /// <summary>
-/// The one partition of the team lists' table (<see cref="ListsPartition"/>) and everything written
-/// in it: the worklist, the screened-out list and the index of submissions marked not genuine, keyed
-/// in list order (<see cref="WorklistOrder"/>), so a page is one ordered range query and a move between
-/// the lists is one transaction; the pending marks (this file's <c>.PendingMarks</c> part). With them the
-/// people index, in its own table (<see cref="TablePeopleIndex"/>; <c>.PeopleIndex</c>, <c>.PeopleSearch</c>):
-/// one class because a first listing records the person, then writes the line and clears the pending
-/// mark in one transaction (<see cref="PutFirstAsync"/>).
+/// The team's lists (docs/storage.md, "The lists' shelves"): the worklist and the screened-out lines, keyed
+/// in list order (<see cref="WorklistOrder"/>), each on the shelf of its stretch of that order
+/// (<see cref="ListShelves"/>, a table of its own), so that a page is one bounded range query of one small
+/// table (two where a page ends a shelf); and in the one partition of the team lists' table
+/// (<see cref="ListsPartition"/>) everything else written with them: the index of submissions marked not
+/// genuine and the erased lines, the pending marks (this file's <c>.PendingMarks</c> part) and the marks of
+/// moves between shelves (<c>.Shelves</c>). With them the people index, in its own table
+/// (<see cref="TablePeopleIndex"/>; <c>.PeopleIndex</c>, <c>.PeopleSearch</c>): one class because a first
+/// listing records the person, then writes the line, then clears the pending mark (<see cref="PutFirstAsync"/>).
 /// </summary>
-public sealed partial class TableTeamLists(TableServiceClient tables, PersonDigests digests) : ITeamLists
+public sealed partial class TableTeamLists(TableServiceClient tables, PersonDigests digests, TimeProvider? clock = null) : ITeamLists
 {
     private const string Partition = ListsPartition.Key;
     private const int ContactReadsAtOnce = 16;
@@ -23,6 +25,8 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);
     private readonly OldLayoutLook _oldPeople = new(token => AnyOldPeopleRowAsync(tables.GetTableClient(StorageNames.TeamListsTable), token));
+    private readonly OldLayoutLook _unshelved = new(token => AnyUnshelvedLineAsync(tables.GetTableClient(StorageNames.TeamListsTable), token));
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <inheritdoc />
     public async Task PutFirstAsync(WorklistItem item, PersonEntry? person, CancellationToken cancellationToken)
@@ -33,19 +37,31 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             // cleared below, nothing would come back to record a person this write left out.
             await _people.PutAsync(person, cancellationToken);
         }
-        List<TableTransactionAction> actions =
-        [
-            new(TableTransactionActionType.UpsertReplace, ToEntity(item)),
-            new(TableTransactionActionType.Delete, new TableEntity(Partition, ListsPartition.PendingKey(item.Id)), ETag.All),
-        ];
-        try
+        var line = ToEntity(item);
+        if (ListShelves.TableOf(line.RowKey) == StorageNames.TeamListsTable)
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            // A line kept in the lists' partition (not a shelf): the line and the clearing of the mark in one transaction.
+            List<TableTransactionAction> actions =
+            [
+                new(TableTransactionActionType.UpsertReplace, line),
+                new(TableTransactionActionType.Delete, new TableEntity(Partition, ListsPartition.PendingKey(item.Id)), ETag.All),
+            ];
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex == 1)
+            {
+                // The mark is already cleared (an earlier delivery listed it): the line again, without it.
+                await _table.UpsertEntityAsync(line, TableUpdateMode.Replace, cancellationToken);
+            }
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex == 1)
+        else
         {
-            // The mark is already cleared (an earlier delivery listed it): the line again, without it.
-            await _table.UpsertEntityAsync(actions[0].Entity, TableUpdateMode.Replace, cancellationToken);
+            // The line on its shelf, then the mark: a delivery cut off between them leaves the mark, and the
+            // reconciler settles the item anew (the same line again, then the mark).
+            await UpsertLineAsync(line, cancellationToken);
+            await TableSubmissionRemoval.DeleteAsync(_table, Partition, ListsPartition.PendingKey(item.Id), cancellationToken);
         }
         // The funnel's row after the line: a delivery cut off before it is delivered again (the message stays).
         await _funnel.PutAsync(item, cancellationToken);
@@ -57,22 +73,34 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         var entity = ToEntity(item);
         if (replacing is null || RowKey(replacing) == entity.RowKey)
         {
-            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            await _funnel.PutAsync(item, cancellationToken);
-            return;
+            await UpsertLineAsync(entity, cancellationToken);
         }
-        try
+        else if (ListShelves.TableOf(RowKey(replacing)) == ListShelves.TableOf(entity.RowKey))
         {
-            await _table.SubmitTransactionAsync(
-            [
-                new(TableTransactionActionType.Delete, new TableEntity(Partition, RowKey(replacing)), ETag.All),
-                new(TableTransactionActionType.UpsertReplace, entity),
-            ], cancellationToken);
+            // On the same shelf (or both in the lists' partition): the old line goes and the new one comes in one transaction.
+            var table = tables.GetTableClient(ListShelves.TableOf(entity.RowKey));
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.Delete, new TableEntity(Partition, RowKey(replacing)), ETag.All),
+                    new(TableTransactionActionType.UpsertReplace, entity),
+                ], cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // The old line is already gone (an earlier delivery moved it): just make sure of the new one.
+                await UpsertLineAsync(entity, cancellationToken);
+            }
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
+        else
         {
-            // The old line is already gone (an earlier delivery moved it): just make sure of the new one.
-            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await MoveAsync(entity, RowKey(replacing), cancellationToken);
+        }
+        if (replacing is not null && RowKey(replacing) != entity.RowKey && await _unshelved.MayRemainAsync(cancellationToken))
+        {
+            // A store with lines from before the shelves: the line replaced may still be there.
+            await TableSubmissionRemoval.DeleteAsync(_table, Partition, RowKey(replacing), cancellationToken);
         }
         await _funnel.PutAsync(item, cancellationToken);
     }
@@ -80,34 +108,55 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     /// <inheritdoc />
     public async Task<IReadOnlyList<WorklistItem>> ListAsync(TeamList list, WorklistFilter filter, CancellationToken cancellationToken)
     {
-        var items = new List<WorklistItem>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(Query(list, filter), cancellationToken: cancellationToken))
+        var query = Query(list, filter);
+        var lines = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var table in await LineTablesAsync(list, cancellationToken))
         {
-            items.Add(ToItem(entity));
+            await foreach (var entity in table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+            {
+                // A line on its shelf wins over the same line still kept before the shelves (read last).
+                lines.TryAdd(entity.RowKey, entity);
+            }
         }
-        return items;
+        return [.. lines.Values.OrderBy(e => e.RowKey, StringComparer.Ordinal).Select(ToItem)];
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<WorklistItem>> ReceivedBetweenAsync(TeamList list, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        if (until <= from)
+        {
+            return [];
+        }
         var prefix = Prefix(list);
         var query = list is TeamList.ScreenedOut or TeamList.NotGenuine
             // Keyed by inverted receipt ticks (WorklistOrder): the range is a range of row keys.
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix + Inverted(until) + "-~"} and RowKey lt {prefix + Inverted(from) + "-~"}")
-            // Keyed by priority and biopsy (the worklist, a few percent of all) or by id (erased): the list's range, by receipt.
+            // Keyed by priority and biopsy (the worklist) or by id (erased): the list's range, by receipt.
             // The filter a second wider at each end (a store may compare times to the millisecond); the exact bounds below.
             : ListsPartition.RowsStartingWith(prefix) + " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {Widened(from, -1)} and ReceivedAt lt {Widened(until, 1)}");
-        var items = new List<WorklistItem>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+        var tablesToRead = await LineTablesAsync(list, cancellationToken);
+        if (list == TeamList.ScreenedOut)
         {
-            var item = ToItem(entity);
-            if (item.ReceivedAt >= from && item.ReceivedAt < until)
+            // Its shelves are receipt months: only those of the range.
+            var first = ListShelves.ScreenedOutPrefix + from.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+            var last = ListShelves.ScreenedOutPrefix + until.AddTicks(-1).UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+            tablesToRead = [.. tablesToRead.Where(t => t.Name == StorageNames.TeamListsTable
+                || (string.CompareOrdinal(t.Name, first) >= 0 && string.CompareOrdinal(t.Name, last) <= 0))];
+        }
+        var items = new Dictionary<string, WorklistItem>(StringComparer.Ordinal);
+        foreach (var table in tablesToRead)
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
             {
-                items.Add(item);
+                var item = ToItem(entity);
+                if (item.ReceivedAt >= from && item.ReceivedAt < until)
+                {
+                    items.TryAdd(entity.RowKey, item);
+                }
             }
         }
-        return items;
+        return [.. items.Values];
     }
 
     /// <inheritdoc />
@@ -131,39 +180,78 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The list's shelves in order from the cursor's, each read with the page's query after the cursor's line,
+    /// until one more line than the page is found: one query of one shelf for most pages, a few where shelves
+    /// end or a filter leaves few lines on each. While lines from before the shelves remain (<see cref="LineShelving"/>),
+    /// their page is read too and merged by key.
+    /// </remarks>
     public async Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, WorklistPage.MaxLimit);
         var query = Query(list, filter);
+        string? after = null;
         if (cursor is not null)
         {
-            if (_cursors.Open(list, filter, cursor) is not { } after || !after.StartsWith(Prefix(list), StringComparison.Ordinal))
+            if (_cursors.Open(list, filter, cursor) is not { } opened || !opened.StartsWith(Prefix(list), StringComparison.Ordinal))
             {
                 return null;
             }
+            after = opened;
             // After the last line shown: a line that moved since is met at its new place, never twice at the same one.
             query += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
         }
-        var lines = new List<TableEntity>(limit + 1);
         // One more than the page, to know whether there is a next one.
-        await foreach (var entity in _table.QueryAsync<TableEntity>(query, maxPerPage: limit + 1, cancellationToken: cancellationToken))
+        var lines = new SortedDictionary<string, TableEntity>(StringComparer.Ordinal);
+        if (ListShelves.IsShelved(list))
         {
-            lines.Add(entity);
-            if (lines.Count > limit)
+            var from = after is null ? null : ListShelves.TableOf(after);
+            foreach (var shelf in await ShelvesAsync(list, filter, cancellationToken))
             {
-                break;
+                if (from is not null && IsBefore(list, shelf, from))
+                {
+                    continue;
+                }
+                await ReadAsync(tables.GetTableClient(shelf), limit + 1 - lines.Count);
+                if (lines.Count > limit)
+                {
+                    break;
+                }
             }
         }
-        string? next = null;
-        if (lines.Count > limit)
+        if (!ListShelves.IsShelved(list) || await _unshelved.MayRemainAsync(cancellationToken))
         {
-            lines.RemoveAt(limit);
-            next = _cursors.Make(list, filter, lines[^1].RowKey);
+            await ReadAsync(_table, limit + 1);
         }
-        WorklistItem[] items = [.. lines.Select(ToItem)];
+        string? next = null;
+        var page = lines.Values.Take(limit + 1).ToList();
+        if (page.Count > limit)
+        {
+            page.RemoveAt(limit);
+            next = _cursors.Make(list, filter, page[^1].RowKey);
+        }
+        WorklistItem[] items = [.. page.Select(ToItem)];
         return new WorklistPage(items, await ContactsAsync(items, cancellationToken), next);
+
+        async Task ReadAsync(TableClient table, int wanted)
+        {
+            var read = 0;
+            await foreach (var entity in table.QueryAsync<TableEntity>(query, maxPerPage: wanted, cancellationToken: cancellationToken))
+            {
+                // A line on its shelf wins over the same line still kept before the shelves (read last).
+                lines.TryAdd(entity.RowKey, entity);
+                if (++read >= wanted)
+                {
+                    break;
+                }
+            }
+        }
     }
+
+    // Whether shelf a comes before shelf b in the walk of the list (whose order is that of its keys).
+    private static bool IsBefore(TeamList list, string a, string b) =>
+        list == TeamList.ScreenedOut ? string.CompareOrdinal(a, b) > 0 : string.CompareOrdinal(a, b) < 0;
 
     // The contact entities of a page's submissions, point reads a few at a time (api-2.md: the team sees
     // name, e-mail and phone on its lists). They stay in the submission's partition, where erasure deletes them.
@@ -207,15 +295,19 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             // Parameterised: the date is a value, never text of the filter.
             query += " and " + TableClient.CreateQueryFilter($"(RecheckOn le {Date(day)} or UrgentAlertPending eq {true})");
         }
-        await foreach (var page in _table.QueryAsync<TableEntity>(query, pageSize, ["Id"], cancellationToken).AsPages())
+        // Every shelf of the worklist, and the lines from before the shelves while any remain (an id may come
+        // twice while it is being moved; the re-evaluation of an item is safe to repeat).
+        foreach (var table in await LineTablesAsync(TeamList.Worklist, cancellationToken))
         {
-            if (page.Values.Count > 0)
+            await foreach (var page in table.QueryAsync<TableEntity>(query, pageSize, ["Id"], cancellationToken).AsPages())
             {
-                yield return [.. page.Values.Select(e => e.GetString("Id"))];
+                if (page.Values.Count > 0)
+                {
+                    yield return [.. page.Values.Select(e => e.GetString("Id"))];
+                }
             }
         }
     }
-
 
     /// <summary>The row key prefix of a list's lines.</summary>
     internal static string Prefix(TeamList list) => list switch

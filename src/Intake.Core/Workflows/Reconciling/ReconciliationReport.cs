@@ -8,4 +8,7 @@ public sealed record ReconciliationReport(int Requeued, int Relisted, int Abando
 {
     /// <summary>The marks that could not be handled (left for the next pass).</summary>
     public IReadOnlyList<ItemFailure> Failures { get; init; } = [];
+
+    /// <summary>Interrupted moves of a line between shelves that it finished (<see cref="IInterruptedMoves"/>).</summary>
+    public int MovesFinished { get; init; }
 }
