@@ -19,6 +19,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
 {
     private const string Partition = ListsPartition.Key;
     private const int ContactReadsAtOnce = 16;
+    private const int MaxShelvesAtOnce = 8;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly ListCursors _cursors = new(digests);
@@ -183,7 +184,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     /// <remarks>
     /// The list's shelves in order from the cursor's, each read with the page's query after the cursor's line,
     /// until one more line than the page is found: one query of one shelf for most pages, a few where shelves
-    /// end or a filter leaves few lines on each. While lines from before the shelves remain (<see cref="LineShelving"/>),
+    /// end or a filter leaves few lines on each (read a window at a time, the window doubling up to 8). While lines from before the shelves remain (<see cref="LineShelving"/>),
     /// their page is read too and merged by key.
     /// </remarks>
     public async Task<WorklistPage?> PageAsync(TeamList list, WorklistFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
@@ -207,22 +208,27 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         if (ListShelves.IsShelved(list))
         {
             var from = after is null ? null : ListShelves.TableOf(after);
-            foreach (var shelf in await ShelvesAsync(list, filter, cancellationToken))
+            var shelves = (await ShelvesAsync(list, filter, cancellationToken)).Where(shelf => from is null || !IsBefore(list, shelf, from)).ToList();
+            // The first shelf alone, then windows of 2, 4, 8 shelves read at once: a page that one shelf fills (most)
+            // reads one, and a filter that leaves few lines on each shelf does not wait for them one by one. Every
+            // line of a later shelf comes after every line of an earlier one, so the page is the first lines read.
+            for (int start = 0, window = 1; start < shelves.Count && lines.Count <= limit; start += window, window = Math.Min(window * 2, MaxShelvesAtOnce))
             {
-                if (from is not null && IsBefore(list, shelf, from))
+                var wanted = limit + 1 - lines.Count;
+                var read = await Task.WhenAll(shelves.Skip(start).Take(window).Select(shelf => ReadAsync(tables.GetTableClient(shelf), wanted)));
+                foreach (var entity in read.SelectMany(r => r))
                 {
-                    continue;
-                }
-                await ReadAsync(tables.GetTableClient(shelf), limit + 1 - lines.Count);
-                if (lines.Count > limit)
-                {
-                    break;
+                    lines.TryAdd(entity.RowKey, entity);
                 }
             }
         }
         if (!ListShelves.IsShelved(list) || await _unshelved.MayRemainAsync(cancellationToken))
         {
-            await ReadAsync(_table, limit + 1);
+            foreach (var entity in await ReadAsync(_table, limit + 1))
+            {
+                // A line on its shelf wins over the same line still kept before the shelves.
+                lines.TryAdd(entity.RowKey, entity);
+            }
         }
         string? next = null;
         var page = lines.Values.Take(limit + 1).ToList();
@@ -234,18 +240,18 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         WorklistItem[] items = [.. page.Select(ToItem)];
         return new WorklistPage(items, await ContactsAsync(items, cancellationToken), next);
 
-        async Task ReadAsync(TableClient table, int wanted)
+        async Task<List<TableEntity>> ReadAsync(TableClient table, int wanted)
         {
-            var read = 0;
+            var read = new List<TableEntity>(wanted);
             await foreach (var entity in table.QueryAsync<TableEntity>(query, maxPerPage: wanted, cancellationToken: cancellationToken))
             {
-                // A line on its shelf wins over the same line still kept before the shelves (read last).
-                lines.TryAdd(entity.RowKey, entity);
-                if (++read >= wanted)
+                read.Add(entity);
+                if (read.Count >= wanted)
                 {
                     break;
                 }
             }
+            return read;
         }
     }
 
