@@ -6,7 +6,8 @@ namespace Intake.Functions.Triggers;
 
 /// <summary>
 /// Every minute, finds submissions whose hand-off was lost (stored but never pre-checked, or
-/// pre-checked but not listed) and finishes them.
+/// pre-checked but not listed) and finishes them, and the moves of a line between the lists' shelves
+/// that were cut off.
 /// </summary>
 public sealed class ReconcilerFunction(Reconciliation reconciliation, IntakeMetrics metrics, ILogger<ReconcilerFunction> logger)
 {
@@ -22,9 +23,10 @@ public sealed class ReconcilerFunction(Reconciliation reconciliation, IntakeMetr
             // The id and the exception's type only: a message may quote stored data.
             logger.LogError("Reconciling {Id} failed ({ErrorType}); the next pass tries again", failure.SubmissionId, failure.ErrorType);
         }
-        if (report.Requeued + report.Relisted + report.Abandoned > 0)
+        if (report.Requeued + report.Relisted + report.Abandoned + report.MovesFinished > 0)
         {
-            logger.LogWarning("Reconciled: {Requeued} queued again, {Relisted} listed again, {Abandoned} never stored", report.Requeued, report.Relisted, report.Abandoned);
+            logger.LogWarning("Reconciled: {Requeued} queued again, {Relisted} listed again, {Abandoned} never stored, {MovesFinished} moves between shelves finished",
+                report.Requeued, report.Relisted, report.Abandoned, report.MovesFinished);
         }
     }
 }
