@@ -16,7 +16,7 @@ public sealed class LineShelvingTests
     private readonly Mock<ISubmissionStore> _store = new(MockBehavior.Strict);
     private readonly Mock<ITeamLists> _lists = new(MockBehavior.Strict);
     private readonly MemoryPassOutcomes _outcomes = new();
-    private readonly List<string> _steps = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _steps = new();
 
     private LineShelving Pass
     {
@@ -37,7 +37,7 @@ public sealed class LineShelvingTests
     }
 
     private void Drops() => _lines.Setup(l => l.DropAsync(It.IsAny<UnshelvedLine>(), It.IsAny<CancellationToken>()))
-        .Callback((UnshelvedLine line, CancellationToken _) => _steps.Add("drop " + line.SubmissionId)).Returns(Task.CompletedTask);
+        .Callback((UnshelvedLine line, CancellationToken _) => _steps.Enqueue("drop " + line.SubmissionId)).Returns(Task.CompletedTask);
 
     [Fact]
     public async Task A_listed_submission_is_settled_anew_before_its_old_line_is_dropped()
@@ -52,7 +52,7 @@ public sealed class LineShelvingTests
         _lines.Setup(l => l.PagesAsync(LineShelving.PageSize, None)).Returns(Pages([new UnshelvedLine("listed", "s-1-listed")]));
         _store.Setup(s => s.GetAsync("listed", It.IsAny<CancellationToken>())).ReturnsAsync(listed);
         _lists.Setup(l => l.PutFirstAsync(It.Is<WorklistItem>(i => i.Id == "listed"), It.IsAny<PersonEntry?>(), It.IsAny<CancellationToken>()))
-            .Callback(() => _steps.Add("settle listed")).Returns(Task.CompletedTask);
+            .Callback(() => _steps.Enqueue("settle listed")).Returns(Task.CompletedTask);
         Drops();
 
         var tally = await Pass.RunAsync(None);
@@ -86,7 +86,7 @@ public sealed class LineShelvingTests
 
         var tally = await Pass.RunAsync(None);
 
-        Assert.Equal(["drop a", "drop c"], _steps);
+        Assert.Equal(["drop a", "drop c"], _steps.Order(StringComparer.Ordinal));
         Assert.Equal(3, tally.Items);
         Assert.Equal("bad", Assert.Single(tally.Failures).SubmissionId);
         var outcome = Assert.Single(await _outcomes.ReadAsync(None), o => o.Pass == PassOutcome.ShelveLines);

@@ -13,10 +13,13 @@ public sealed class LineShelving(IUnshelvedLines lines, ISubmissionStore store, 
     /// <summary>Lines read per page.</summary>
     public const int PageSize = 100;
 
+    /// <summary>Lines moved at once (each is a handful of requests, mostly point reads and writes of known keys).</summary>
+    public const int MovedAtOnce = 4;
+
     /// <summary>Runs one pass and records its outcome (<see cref="PassOutcome.ShelveLines"/>).</summary>
     public async Task<PassTally> RunAsync(CancellationToken cancellationToken)
     {
-        var tally = await ItemPass.ForEachAsync(lines.PagesAsync(PageSize, cancellationToken), line => line.SubmissionId, 1, async (line, token) =>
+        var tally = await ItemPass.ForEachAsync(lines.PagesAsync(PageSize, cancellationToken), line => line.SubmissionId, MovedAtOnce, async (line, token) =>
         {
             if (await store.GetAsync(line.SubmissionId, token) is { List: not null } record)
             {
