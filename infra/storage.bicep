@@ -36,7 +36,9 @@ param lockAccount bool
 // Every table and queue the app uses, as StorageNames (src/Intake.Functions/Storage/StorageNames.cs)
 // lists them. A test (InfraTemplateTests) compiles this template and checks that both lists are
 // exactly StorageNames.Tables and StorageNames.Queues, so a name added in the code fails the build
-// until it is created here too.
+// until it is created here too. The tables made by the app with their first row are not here: the
+// funnel's month tables (funnel202612, ...) and the lists' shelves (worklist0b202612, screenedout202612,
+// ...; docs/storage.md), which its Storage Table Data Contributor role allows it to make.
 var tables = [
   'submissions'
   'teamlists'

@@ -289,9 +289,9 @@ internal static class ReevaluationBench
     private sealed record StreamWindow(double Seconds, int Posted, int NotListed, double[] Posts, double[] Listed);
 
     /// <summary>
-    /// The throughput run's watcher: the lists' lines read straight from their table, only those written
-    /// since its last look (by Timestamp, two seconds' overlap), every <see cref="WatchEvery"/>; a submission
-    /// expected is listed when its line is first seen.
+    /// The throughput run's watcher: the funnel rows each listing writes just after its line, read straight
+    /// from the month's table, only those written since its last look (by Timestamp, two seconds' overlap),
+    /// every <see cref="WatchEvery"/>; a submission expected is listed when its row is first seen.
     /// </summary>
     private sealed class ListWatcher : IAsyncDisposable
     {
@@ -302,7 +302,7 @@ internal static class ReevaluationBench
 
         public ListWatcher(string connection)
         {
-            var lines = new TableServiceClient(connection).GetTableClient("teamlists");
+            var tables = new TableServiceClient(connection);
             _loop = Task.Run(async () =>
             {
                 var since = DateTimeOffset.UtcNow.AddMinutes(-1);
@@ -312,12 +312,24 @@ internal static class ReevaluationBench
                     var watch = Stopwatch.StartNew();
                     try
                     {
-                        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and RowKey ge {"s-"} and RowKey lt {"x"} and Timestamp ge {since}");
-                        await foreach (var line in lines.QueryAsync<TableEntity>(filter, select: ["Id"], cancellationToken: _stop.Token))
+                        // The funnel row a listing writes just after the line, in the table of its receipt month
+                        // (today's and, past midnight UTC, yesterday's): the lines themselves are on many shelves.
+                        var filter = TableClient.CreateQueryFilter($"Timestamp ge {since}");
+                        foreach (var month in new[] { looked, looked.AddDays(-1) }.Select(Intake.Functions.Storage.TableFunnelIndex.MonthTableName).Distinct())
                         {
-                            if (line.GetString("Id") is { } id && _expected.TryRemove(id, out var listed))
+                            try
                             {
-                                listed.TrySetResult(Stopwatch.GetTimestamp());
+                                await foreach (var row in tables.GetTableClient(month).QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: _stop.Token))
+                                {
+                                    if (_expected.TryRemove(row.RowKey, out var listed))
+                                    {
+                                        listed.TrySetResult(Stopwatch.GetTimestamp());
+                                    }
+                                }
+                            }
+                            catch (Azure.RequestFailedException e) when (e.Status == 404)
+                            {
+                                // No funnel table for that month (yet).
                             }
                         }
                         since = looked.AddSeconds(-2);
