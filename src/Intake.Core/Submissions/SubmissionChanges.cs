@@ -63,7 +63,7 @@ public sealed class SubmissionChanges(ISubmissionStore store, ITeamLists lists, 
             }
             else
             {
-                // The first listing (or settling anew): the line, the pending mark cleared and the person indexed, in one write.
+                // The first listing (or settling anew): the person indexed, the line, then the pending mark cleared.
                 await lists.PutFirstAsync(WorklistItem.For(current), PersonEntry.Of(current), cancellationToken);
                 if (before is null)
                 {
