@@ -79,9 +79,12 @@ internal static class ListShelves
     /// The walk order of a list's shelves: the order of the keys of the lines on them (ascending names for
     /// the worklist, descending for the screened-out list, whose keys are inverted receipt times).
     /// </summary>
-    public static IEnumerable<string> InWalkOrder(TeamList list, IEnumerable<string> shelves) => list == TeamList.ScreenedOut
-        ? shelves.Order(StringComparer.Ordinal).Reverse()
-        : shelves.Order(StringComparer.Ordinal);
+    public static IEnumerable<string> InWalkOrder(TeamList list, IEnumerable<string> shelves) => shelves.Order(WalkOrder(list));
+
+    /// <summary>The order of a list's shelves in its walk (<see cref="InWalkOrder"/>).</summary>
+    public static IComparer<string> WalkOrder(TeamList list) => list == TeamList.ScreenedOut
+        ? Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))
+        : StringComparer.Ordinal;
 
     /// <summary>A filter of the table service for the tables of a list's shelves.</summary>
     public static string TablesOf(TeamList list)

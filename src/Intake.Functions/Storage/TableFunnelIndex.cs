@@ -54,7 +54,7 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
         {
             row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(receivedAt), id, ["List"], cancellationToken);
         }
-        catch (RequestFailedException e) when (IsNoTable(e))
+        catch (RequestFailedException e) when (TablesMadeOnFirstWrite.IsNoTable(e))
         {
             return;
         }
@@ -144,7 +144,7 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
                 items.Add(ToItem(row));
             }
         }
-        catch (RequestFailedException e) when (IsNoTable(e))
+        catch (RequestFailedException e) when (TablesMadeOnFirstWrite.IsNoTable(e))
         {
             // No submission was received in that month since the index exists.
         }
@@ -191,21 +191,8 @@ public sealed class TableFunnelIndex(TableServiceClient tables) : IFunnelIndex
         TableSubmissionRemoval.DeleteAsync(_funnel, PartitionOf(receivedAt), id, cancellationToken);
 
     // A write to the table of the receipt month, which the month's first write makes (its only extra request).
-    private async Task WriteAsync(DateTimeOffset receivedAt, Func<TableClient, Task> write, CancellationToken cancellationToken)
-    {
-        var table = MonthTable(receivedAt);
-        try
-        {
-            await write(table);
-        }
-        catch (RequestFailedException e) when (IsNoTable(e))
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            await write(table);
-        }
-    }
-
-    private static bool IsNoTable(RequestFailedException e) => e.Status == 404 && e.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound.ToString();
+    private Task WriteAsync(DateTimeOffset receivedAt, Func<TableClient, Task> write, CancellationToken cancellationToken) =>
+        TablesMadeOnFirstWrite.WriteAsync(MonthTable(receivedAt), write, cancellationToken);
 
     // The lines of every list, a page at a time.
     private async IAsyncEnumerable<IReadOnlyList<TableEntity>> ListedPagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -8,32 +8,13 @@ namespace Intake.Functions.Storage;
 public sealed partial class TableTeamLists
 {
     /// <summary>Puts a line on its shelf (or in the lists' partition), making the shelf with its first line.</summary>
-    private async Task UpsertLineAsync(TableEntity line, CancellationToken cancellationToken)
-    {
-        var table = tables.GetTableClient(ListShelves.TableOf(line.RowKey));
-        try
-        {
-            await table.UpsertEntityAsync(line, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException e) when (IsNoTable(e))
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            await table.UpsertEntityAsync(line, TableUpdateMode.Replace, cancellationToken);
-        }
-    }
+    private Task UpsertLineAsync(TableEntity line, CancellationToken cancellationToken) =>
+        TablesMadeOnFirstWrite.WriteAsync(tables.GetTableClient(ListShelves.TableOf(line.RowKey)),
+            table => table.UpsertEntityAsync(line, TableUpdateMode.Replace, cancellationToken), cancellationToken);
 
-    /// <summary>Deletes the line keyed <paramref name="rowKey"/> from where it lives; nothing happens when it is not there.</summary>
-    private async Task DeleteLineAsync(string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await TableSubmissionRemoval.DeleteAsync(tables.GetTableClient(ListShelves.TableOf(rowKey)), Partition, rowKey, cancellationToken);
-        }
-        catch (RequestFailedException e) when (IsNoTable(e))
-        {
-            // No such shelf: no such line.
-        }
-    }
+    /// <summary>Deletes the line keyed <paramref name="rowKey"/> from where it lives; nothing happens when it (or its shelf) is not there.</summary>
+    private Task DeleteLineAsync(string rowKey, CancellationToken cancellationToken) =>
+        TableSubmissionRemoval.DeleteAsync(tables.GetTableClient(ListShelves.TableOf(rowKey)), Partition, rowKey, cancellationToken);
 
     /// <summary>
     /// Moves a line to another table (another shelf, or between a shelf and the lists' partition), which no
@@ -168,7 +149,4 @@ public sealed partial class TableTeamLists
         }
         return false;
     }
-
-    private static bool IsNoTable(RequestFailedException e) =>
-        e.Status == 404 && e.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound.ToString();
 }

@@ -208,7 +208,8 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         if (ListShelves.IsShelved(list))
         {
             var from = after is null ? null : ListShelves.TableOf(after);
-            var shelves = (await ShelvesAsync(list, filter, cancellationToken)).Where(shelf => from is null || !IsBefore(list, shelf, from)).ToList();
+            var order = ListShelves.WalkOrder(list);
+            var shelves = (await ShelvesAsync(list, filter, cancellationToken)).Where(shelf => from is null || order.Compare(shelf, from) >= 0).ToList();
             // The first shelf alone, then windows of 2, 4, 8 shelves read at once: a page that one shelf fills (most)
             // reads one, and a filter that leaves few lines on each shelf does not wait for them one by one. Every
             // line of a later shelf comes after every line of an earlier one, so the page is the first lines read.
@@ -254,10 +255,6 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
             return read;
         }
     }
-
-    // Whether shelf a comes before shelf b in the walk of the list (whose order is that of its keys).
-    private static bool IsBefore(TeamList list, string a, string b) =>
-        list == TeamList.ScreenedOut ? string.CompareOrdinal(a, b) > 0 : string.CompareOrdinal(a, b) < 0;
 
     // The contact entities of a page's submissions, point reads a few at a time (api-2.md: the team sees
     // name, e-mail and phone on its lists). They stay in the submission's partition, where erasure deletes them.
