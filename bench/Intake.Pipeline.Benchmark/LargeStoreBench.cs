@@ -21,6 +21,8 @@ namespace Intake.Pipeline.Benchmark;
 internal static class LargeStoreBench
 {
     private const int Reads = 60;
+    private const int WarmUpRounds = 5;
+    private static readonly TimeSpan QuietAtMost = TimeSpan.FromMinutes(3);
 
     /// <param name="n">Submissions to seed.</param>
     /// <param name="posts">Submissions of each throughput run.</param>
@@ -36,7 +38,8 @@ internal static class LargeStoreBench
         // so that the empty store's figure is the service's rate, not its start.
         Console.Error.WriteLine("== Warm-up (50 posts)");
         await throughput(host, azurite.ConnectionString, Workload.Make(50, today, seed: 9));
-        Console.Error.WriteLine($"== Pre-check throughput on the empty store ({posts} posts, C = 16)");
+        var quietBeforeEmpty = await ProcessQuiet.WaitAsync([azurite.ProcessId, host.ProcessId], QuietAtMost);
+        Console.Error.WriteLine($"== Pre-check throughput on the empty store ({posts} posts, C = 16; quiet after {quietBeforeEmpty:0} s)");
         var empty = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 1));
 
         // The funnel index complete, as on a store deployed with it (or once its pass has run): the stats read it.
@@ -59,15 +62,20 @@ internal static class LargeStoreBench
             new PrecheckEngine(RuleSet.Nct03737695), calendar, new TablePassOutcomes(tables)) { MaxConcurrency = 4 }.RunAsync(CancellationToken.None);
         var reevaluationSeconds = reevaluationWatch.Elapsed.TotalSeconds;
 
-        Console.Error.WriteLine("== Reads by HTTP at the full store");
-        var firstWorklist = await TimeAsync(host.Staff, _ => "/api/worklist");
+        // Every measure starts from a machine at rest (ProcessQuiet): a seeding of 100,000 leaves Azurite a
+        // collection of its heap to finish, which would otherwise fall on whichever measure came first.
+        var quietBeforeReads = await ProcessQuiet.WaitAsync([azurite.ProcessId, host.ProcessId], QuietAtMost);
+        Console.Error.WriteLine($"== Reads by HTTP at the full store (quiet after {quietBeforeReads:0} s)");
         var worklistCursors = await CursorsAsync(host.Staff, "/api/worklist", Reads);
-        var laterWorklist = await TimeAsync(host.Staff, i => $"/api/worklist?cursor={Uri.EscapeDataString(worklistCursors[i % worklistCursors.Count])}");
-        var firstScreened = await TimeAsync(host.Staff, _ => "/api/screened-out");
         var cursors = await CursorsAsync(host.Staff, "/api/screened-out", Reads);
-        var laterScreened = await TimeAsync(host.Staff, i => $"/api/screened-out?cursor={Uri.EscapeDataString(cursors[i % cursors.Count])}");
         var random = new Random(3);
-        var people = await TimeAsync(host.Staff, _ => $"/api/people?email={Uri.EscapeDataString(emails[random.Next(emails.Count)])}");
+        var reads = await TimeRoundsAsync(host.Staff,
+            _ => "/api/worklist",
+            i => $"/api/worklist?cursor={Uri.EscapeDataString(worklistCursors[i % worklistCursors.Count])}",
+            _ => "/api/screened-out",
+            i => $"/api/screened-out?cursor={Uri.EscapeDataString(cursors[i % cursors.Count])}",
+            _ => $"/api/people?email={Uri.EscapeDataString(emails[random.Next(emails.Count)])}");
+        var (firstWorklist, laterWorklist, firstScreened, laterScreened, people) = (reads[0], reads[1], reads[2], reads[3], reads[4]);
         var stats = await TimeAsync(host.Staff, _ => "/api/stats", 10);
         // What of a page is Azurite's: the page's own query and its 50 contact reads, by the SDK directly.
         var azuriteAlone = await AzuriteAloneAsync(tables);
@@ -76,6 +84,7 @@ internal static class LargeStoreBench
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in memory; N = {n} seeded in {seedSeconds:0} s ({n / seedSeconds:0}/s)");
         Console.WriteLine($"Re-evaluation pass after seeding: {reevaluation.Evaluated} open items in {reevaluationSeconds:0} s, {reevaluation.Changed} changed, {reevaluation.Failures.Count} failed");
+        Console.WriteLine($"Reads timed in {Reads} rounds of one request of each route in turn, after {WarmUpRounds} untimed rounds, once Azurite and the host were quiet ({quietBeforeReads:0} s after the pass)");
         Console.WriteLine();
         Console.WriteLine("| measure | p50 (ms) | p95 (ms) | max (ms) | requests |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -94,7 +103,8 @@ internal static class LargeStoreBench
         {
             Console.WriteLine($"Answer size of {route}: {size:N0} bytes");
         }
-        Console.Error.WriteLine($"== Pre-check throughput at {n} stored ({posts} posts, C = 16)");
+        var quietBeforeThroughput = await ProcessQuiet.WaitAsync([azurite.ProcessId, host.ProcessId], QuietAtMost);
+        Console.Error.WriteLine($"== Pre-check throughput at {n} stored ({posts} posts, C = 16; quiet after {quietBeforeThroughput:0} s)");
         string full;
         try
         {
@@ -115,7 +125,71 @@ internal static class LargeStoreBench
         Console.WriteLine($"Pre-check throughput over HTTP: empty store {empty:0.0}/s, {full}");
         Console.WriteLine($"Local host peak working set: {StatusKilobytes(host.ProcessId, "VmHWM:")} kB");
         Console.WriteLine($"Azurite (Node, one process for blob, queue and table): {Memory(azurite.ProcessId)}");
+        await TimeShelvingAsync(tables, digests, calendar);
         return 0;
+    }
+
+    // What the one-off ShelveLines pass costs a store of before the shelves: every line is put back where
+    // that version kept it (teamlists, partition lists, by transactions of 100), the shelves are dropped,
+    // and the pass moves every line onto its shelf again, settling each record anew. Last, and bounded:
+    // if it is cut off, the lines it left are counted.
+    private static async Task TimeShelvingAsync(TableServiceClient tables, PersonDigests digests, SiteCalendar calendar)
+    {
+        Console.Error.WriteLine("== The ShelveLines pass over every line put back in teamlists");
+        var teamLists = tables.GetTableClient(StorageNames.TeamListsTable);
+        var shelves = new List<string>();
+        foreach (var prefix in new[] { "worklist", "screenedout" })
+        {
+            await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}")))
+            {
+                shelves.Add(table.Name);
+            }
+        }
+        var unshelved = 0;
+        foreach (var shelf in shelves)
+        {
+            var batch = new List<TableTransactionAction>(100);
+            await foreach (var line in tables.GetTableClient(shelf).QueryAsync<TableEntity>())
+            {
+                var copy = new TableEntity(line.PartitionKey, line.RowKey);
+                foreach (var (key, value) in line.Where(p => p.Key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey")))
+                {
+                    copy[key] = value;
+                }
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, copy));
+                if (batch.Count == 100)
+                {
+                    await teamLists.SubmitTransactionAsync(batch);
+                    unshelved += batch.Count;
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await teamLists.SubmitTransactionAsync(batch);
+                unshelved += batch.Count;
+            }
+            await tables.DeleteTableAsync(shelf);
+        }
+        var lists = new TableTeamLists(tables, digests);
+        var store = new TableSubmissionStore(tables);
+        var pass = new LineShelving(lists, store, new SubmissionChanges(store, lists, new NoAlerts(), calendar), new TablePassOutcomes(tables), calendar);
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var tally = await pass.RunAsync(bound.Token);
+            Console.WriteLine($"ShelveLines pass over {unshelved} lines put back in teamlists ({shelves.Count} shelves dropped): {tally.Items} lines in {watch.Elapsed.TotalSeconds:0} s ({tally.Items / watch.Elapsed.TotalSeconds:0}/s), {tally.Failures.Count} failed");
+        }
+        catch (OperationCanceledException)
+        {
+            var left = 0;
+            await foreach (var _ in teamLists.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and ((RowKey ge {"s-"} and RowKey lt {"s-~"}) or (RowKey ge {"w-"} and RowKey lt {"w-~"}))"), select: ["RowKey"]))
+            {
+                left++;
+            }
+            Console.WriteLine($"ShelveLines pass over {unshelved} lines put back in teamlists: cut off after {watch.Elapsed.TotalSeconds:0} s with {left} lines left ({(unshelved - left) / watch.Elapsed.TotalSeconds:0}/s)");
+        }
     }
 
     // A process's resident set now and at its peak: Azurite keeps the whole store in its Node heap, whose
@@ -138,16 +212,42 @@ internal static class LargeStoreBench
         var times = new double[count];
         for (var i = 0; i < count; i++)
         {
-            var watch = Stopwatch.StartNew();
-            using var response = await staff.GetAsync(route(i));
-            await response.Content.ReadAsByteArrayAsync();
-            times[i] = watch.Elapsed.TotalMilliseconds;
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"GET {route(i)} answered {(int)response.StatusCode}");
-            }
+            times[i] = await TimeOneAsync(staff, route(i));
         }
         return [.. times.Order()];
+    }
+
+    // Rounds of one request of each route in turn, every answer a 200: a pause of Azurite's or the host's
+    // falls on all routes alike, not on whichever was measured at the time. The first rounds are not timed
+    // (the host compiles a route's code on its first calls). The times of each route, sorted.
+    private static async Task<double[][]> TimeRoundsAsync(HttpClient staff, params Func<int, string>[] routes)
+    {
+        var times = routes.Select(_ => new double[Reads]).ToArray();
+        for (var round = -WarmUpRounds; round < Reads; round++)
+        {
+            for (var r = 0; r < routes.Length; r++)
+            {
+                var elapsed = await TimeOneAsync(staff, routes[r](Math.Max(round, 0)));
+                if (round >= 0)
+                {
+                    times[r][round] = elapsed;
+                }
+            }
+        }
+        return [.. times.Select(t => t.Order().ToArray())];
+    }
+
+    private static async Task<double> TimeOneAsync(HttpClient staff, string route)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await staff.GetAsync(route);
+        await response.Content.ReadAsByteArrayAsync();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {route} answered {(int)response.StatusCode}");
+        }
+        return elapsed;
     }
 
     // The storage requests of a page, made by the SDK straight to Azurite, one page after another: the
