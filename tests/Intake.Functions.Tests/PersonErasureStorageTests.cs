@@ -64,6 +64,20 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_row_delete_says_whether_the_row_was_there_and_a_missing_row_or_table_is_no_error()
+    {
+        // The SDK answers the delete of a missing entity with its 404, not an exception: the erasure counts
+        // what it deleted from this answer, and a shelf never written to has no table at all.
+        var table = azurite.Tables.GetTableClient(StorageNames.TeamListsTable);
+        var row = "delete-probe-" + Guid.NewGuid().ToString("N");
+        await table.UpsertEntityAsync(new TableEntity(ListsPartition.Key, row), TableUpdateMode.Replace, None);
+
+        Assert.True(await TableSubmissionRemoval.DeleteAsync(table, ListsPartition.Key, row, None));
+        Assert.False(await TableSubmissionRemoval.DeleteAsync(table, ListsPartition.Key, row, None));
+        Assert.False(await TableSubmissionRemoval.DeleteAsync(azurite.Tables.GetTableClient("neverwritten" + Guid.NewGuid().ToString("N")[..12]), ListsPartition.Key, row, None));
+    }
+
+    [Fact]
     public async Task Erasing_a_person_erases_every_submission_of_theirs_and_leaves_only_tombstones_the_funnel_still_counts()
     {
         var rig = new TeamRig(azurite);

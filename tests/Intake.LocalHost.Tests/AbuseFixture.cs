@@ -77,11 +77,11 @@ public sealed class AbuseFixture : IAsyncLifetime
     private async Task<int> CountShelvedLinesAsync()
     {
         var count = 0;
-        foreach (var prefix in new[] { "worklist", "screenedout" })
+        foreach (var list in new[] { TeamList.Worklist, TeamList.ScreenedOut })
         {
-            await foreach (var shelf in Tables.QueryAsync($"TableName ge '{prefix}' and TableName lt '{prefix}~'"))
+            foreach (var shelf in await ListShelves.NamesAsync(Tables, list, CancellationToken.None))
             {
-                count += await CountAsync(shelf.Name);
+                count += await CountAsync(shelf);
             }
         }
         return count;

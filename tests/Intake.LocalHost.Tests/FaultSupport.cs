@@ -177,13 +177,13 @@ internal sealed class StorageProbe(string connectionString)
     {
         var lines = new List<(string, bool)>();
         // Each list's lines are on its shelves, the tables named worklist… and screenedout… (docs/storage.md).
-        foreach (var (prefix, worklist) in new[] { ("worklist", true), ("screenedout", false) })
+        foreach (var list in new[] { TeamList.Worklist, TeamList.ScreenedOut })
         {
-            await foreach (var shelf in _tables.QueryAsync($"TableName ge '{prefix}' and TableName lt '{prefix}~'"))
+            foreach (var shelf in await ListShelves.NamesAsync(_tables, list, CancellationToken.None))
             {
-                await foreach (var e in Table(shelf.Name).QueryAsync<TableEntity>(select: ["RowKey", "Id"]))
+                await foreach (var e in Table(shelf).QueryAsync<TableEntity>(select: ["RowKey", "Id"]))
                 {
-                    lines.Add((e.GetString("Id"), worklist));
+                    lines.Add((e.GetString("Id"), list == TeamList.Worklist));
                 }
             }
         }

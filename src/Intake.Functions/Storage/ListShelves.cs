@@ -21,7 +21,7 @@ namespace Intake.Functions.Storage;
 /// line; the shelves of a list are the tables whose names start with its prefix (a query of the table
 /// service), so no directory has to be kept in step.
 /// </summary>
-internal static class ListShelves
+public static class ListShelves
 {
     /// <summary>The prefix of the worklist's shelves.</summary>
     public const string WorklistPrefix = "worklist";

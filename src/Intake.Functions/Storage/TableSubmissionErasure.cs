@@ -150,19 +150,9 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
     private async Task<bool> DeleteShelvedLineAsync(string rowKey, CancellationToken cancellationToken)
     {
         var table = ListShelves.TableOf(rowKey);
-        if (table == StorageNames.TeamListsTable)
-        {
-            return false; // Not a shelved line: the query of the lists' partition above has taken it.
-        }
-        try
-        {
-            await tables.GetTableClient(table).DeleteEntityAsync(ListsPartition.Key, rowKey, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // Not a shelved line: the query of the lists' partition above has taken it.
+        return table != StorageNames.TeamListsTable
+            && await TableSubmissionRemoval.DeleteAsync(tables.GetTableClient(table), ListsPartition.Key, rowKey, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -112,16 +112,13 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         }
     }
 
-    /// <summary>Deletes one row; nothing happens when it is already gone.</summary>
-    internal static async Task DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes one row; nothing happens when it is already gone (the SDK answers a delete of a missing
+    /// entity with its 404 rather than an exception). True when the row was there.
+    /// </summary>
+    internal static async Task<bool> DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {
-        try
-        {
-            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Already gone.
-        }
+        using var response = await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 }
