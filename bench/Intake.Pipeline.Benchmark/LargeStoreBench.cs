@@ -27,7 +27,8 @@ internal static class LargeStoreBench
     /// <param name="n">Submissions to seed.</param>
     /// <param name="posts">Submissions of each throughput run.</param>
     /// <param name="throughput">The pipeline benchmark's service run: submissions per second listed, posting C = 16.</param>
-    public static async Task<int> RunAsync(int n, int posts, Func<LocalHostProcess, string, (string Route, JsonObject Body)[], Task<double>> throughput)
+    /// <param name="shelving">Also time the one-off ShelveLines pass over every line, last (about ten minutes at 100,000).</param>
+    public static async Task<int> RunAsync(int n, int posts, bool shelving, Func<LocalHostProcess, string, (string Route, JsonObject Body)[], Task<double>> throughput)
     {
         await using var azurite = await Azurite.StartAsync();
         await using var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
@@ -40,7 +41,9 @@ internal static class LargeStoreBench
         await throughput(host, azurite.ConnectionString, Workload.Make(50, today, seed: 9));
         var quietBeforeEmpty = await ProcessQuiet.WaitAsync([azurite.ProcessId, host.ProcessId], QuietAtMost);
         Console.Error.WriteLine($"== Pre-check throughput on the empty store ({posts} posts, C = 16; quiet after {quietBeforeEmpty:0} s)");
+        var cpu = new CpuShare(azurite.ProcessId, host.ProcessId);
         var empty = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 1));
+        var emptyCpu = cpu.PerItem(posts);
 
         // The funnel index complete, as on a store deployed with it (or once its pass has run): the stats read it.
         var tables = new StorageConnection(azurite.ConnectionString, null, null, null).CreateTableServiceClient(new TableClientOptions());
@@ -108,8 +111,11 @@ internal static class LargeStoreBench
         string full;
         try
         {
+            cpu = new CpuShare(azurite.ProcessId, host.ProcessId);
             var rate = await throughput(host, azurite.ConnectionString, Workload.Make(posts, today, seed: 2));
-            full = $"at {n} stored {rate:0.0}/s (ratio {rate / empty:0.00})";
+            var fullCpu = cpu.PerItem(posts);
+            full = $"at {n} stored {rate:0.0}/s (ratio {rate / empty:0.00}); CPU a submission, Azurite / local host: " +
+                $"empty store {emptyCpu.Azurite:0.0} / {emptyCpu.Host:0.0} ms, at {n} stored {fullCpu.Azurite:0.0} / {fullCpu.Host:0.0} ms";
         }
         catch (InvalidOperationException e)
         {
@@ -125,7 +131,10 @@ internal static class LargeStoreBench
         Console.WriteLine($"Pre-check throughput over HTTP: empty store {empty:0.0}/s, {full}");
         Console.WriteLine($"Local host peak working set: {StatusKilobytes(host.ProcessId, "VmHWM:")} kB");
         Console.WriteLine($"Azurite (Node, one process for blob, queue and table): {Memory(azurite.ProcessId)}");
-        await TimeShelvingAsync(tables, digests, calendar);
+        if (shelving)
+        {
+            await TimeShelvingAsync(tables, digests, calendar);
+        }
         return 0;
     }
 
@@ -138,12 +147,9 @@ internal static class LargeStoreBench
         Console.Error.WriteLine("== The ShelveLines pass over every line put back in teamlists");
         var teamLists = tables.GetTableClient(StorageNames.TeamListsTable);
         var shelves = new List<string>();
-        foreach (var prefix in new[] { "worklist", "screenedout" })
+        foreach (var list in new[] { TeamList.Worklist, TeamList.ScreenedOut })
         {
-            await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}")))
-            {
-                shelves.Add(table.Name);
-            }
+            shelves.AddRange(await ListShelves.NamesAsync(tables, list, CancellationToken.None));
         }
         var unshelved = 0;
         foreach (var shelf in shelves)
@@ -256,7 +262,7 @@ internal static class LargeStoreBench
     private static async Task<(string Name, double[] Times)[]> AzuriteAloneAsync(TableServiceClient tables)
     {
         var submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
-        async Task<(double[] Shelves, double[] Times, List<string> Ids)> QueryAsync(string shelfPrefix, bool newestFirst, string prefix)
+        async Task<(double[] Shelves, double[] Times, List<string> Ids)> QueryAsync(TeamList list, string prefix)
         {
             var shelfTimes = new double[Reads];
             var times = new double[Reads];
@@ -265,13 +271,8 @@ internal static class LargeStoreBench
             {
                 ids.Clear();
                 var watch = Stopwatch.StartNew();
-                var names = new List<string>();
-                await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {shelfPrefix} and TableName lt {shelfPrefix + "~"}")))
-                {
-                    names.Add(table.Name);
-                }
+                var first = (await ListShelves.NamesAsync(tables, list, CancellationToken.None))[0];
                 shelfTimes[i] = watch.Elapsed.TotalMilliseconds;
-                var first = newestFirst ? names.Max(StringComparer.Ordinal)! : names.Min(StringComparer.Ordinal)!;
                 watch.Restart();
                 await foreach (var line in tables.GetTableClient(first).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"lists"} and RowKey ge {prefix} and RowKey lt {prefix + "~"}"), maxPerPage: 51))
                 {
@@ -285,8 +286,8 @@ internal static class LargeStoreBench
             }
             return ([.. shelfTimes.Order()], [.. times.Order()], ids);
         }
-        var worklist = await QueryAsync("worklist", newestFirst: false, "w-");
-        var screened = await QueryAsync("screenedout", newestFirst: true, "s-");
+        var worklist = await QueryAsync(TeamList.Worklist, "w-");
+        var screened = await QueryAsync(TeamList.ScreenedOut, "s-");
         var contacts = new double[Reads];
         for (var i = 0; i < Reads; i++)
         {
@@ -389,6 +390,18 @@ internal static class LargeStoreBench
             }
         });
         return [.. emails];
+    }
+
+    // The CPU time Azurite and the local host spend from its making to PerItem, per item of the work between:
+    // which of the two a fall in throughput is spent in (Azurite is one Node thread: its CPU a submission
+    // bounds the rate).
+    private sealed class CpuShare(int azurite, int host)
+    {
+        private readonly double _azurite = ProcessQuiet.CpuSeconds(azurite);
+        private readonly double _host = ProcessQuiet.CpuSeconds(host);
+
+        public (double Azurite, double Host) PerItem(int items) =>
+            ((ProcessQuiet.CpuSeconds(azurite) - _azurite) * 1000 / items, (ProcessQuiet.CpuSeconds(host) - _host) * 1000 / items);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -11,12 +11,12 @@ namespace Intake.Pipeline.Benchmark;
 /// </summary>
 internal static class ProcessQuiet
 {
+    private const double TicksPerSecond = 100.0; // USER_HZ on Linux
     private static readonly TimeSpan Look = TimeSpan.FromSeconds(1);
 
     /// <summary>Seconds waited until the processes were quiet, or <paramref name="atMost"/> when they never were.</summary>
     public static async Task<double> WaitAsync(IReadOnlyList<int> processIds, TimeSpan atMost)
     {
-        var ticksPerSecond = 100.0; // USER_HZ on Linux
         var started = DateTimeOffset.UtcNow;
         var quietLooks = 0;
         var before = CpuTicks(processIds);
@@ -24,7 +24,7 @@ internal static class ProcessQuiet
         while (DateTimeOffset.UtcNow - started < atMost && await timer.WaitForNextTickAsync())
         {
             var now = CpuTicks(processIds);
-            quietLooks = (now - before) / ticksPerSecond < 0.1 * Look.TotalSeconds ? quietLooks + 1 : 0;
+            quietLooks = (now - before) / TicksPerSecond < 0.1 * Look.TotalSeconds ? quietLooks + 1 : 0;
             before = now;
             if (quietLooks >= 2)
             {
@@ -33,6 +33,9 @@ internal static class ProcessQuiet
         }
         return (DateTimeOffset.UtcNow - started).TotalSeconds;
     }
+
+    /// <summary>The CPU time a process has used so far (user and system, all its threads), in seconds.</summary>
+    public static double CpuSeconds(int processId) => CpuTicks([processId]) / TicksPerSecond;
 
     // User and system CPU time of the processes and their threads, in clock ticks (/proc/{pid}/stat fields 14 and 15).
     private static long CpuTicks(IReadOnlyList<int> processIds) => processIds.Sum(pid =>

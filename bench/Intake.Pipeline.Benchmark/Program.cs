@@ -13,7 +13,7 @@ using Intake.Testing;
 // The pipeline beside the storage floor, in one run (docs/performance.md says how to read it).
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- [--n 2000] [--concurrency 16,64] [--rate 40] [--count-n 200] [--json]
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --reevaluation [--n 2000] [--readers 2] [--concurrency 4] [--stream 20]
-//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --large [--n 100000] [--posts 300]
+//   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --large [--n 100000] [--posts 300] [--shelving]
 //   dotnet run -c Release --project bench/Intake.Pipeline.Benchmark -- --count-only [--count-n 200] [--count-stored 10000]
 // Without --rate each of C clients posts its next submission as soon as the last is answered (a
 // closed loop: a burst as fast as the service accepts). With --rate R submissions arrive at R a
@@ -36,7 +36,7 @@ if (args.Contains("--large"))
     // The watcher reads the funnel rows of the month, not the lists: Azurite walks a whole table for a
     // query, and a look at the lists' table would cost in proportion to the store (most of Azurite's time
     // at 100,000, every half second), which is the measuring, not the service.
-    return await LargeStoreBench.RunAsync(Arg("--n", 100_000), Arg("--posts", 300),
+    return await LargeStoreBench.RunAsync(Arg("--n", 100_000), Arg("--posts", 300), args.Contains("--shelving"),
         async (host, connection, work) => (await RunServiceAsync(host, connection, work, 16, null, TimeSpan.FromMilliseconds(500))).Throughput);
 }
 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
