@@ -10,9 +10,6 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    /// <summary>A date of birth no other test uses, so the people index holds only this test's people for it.</summary>
-    private static DateOnly UniqueBirthday() => new DateOnly(1930, 1, 1).AddDays(Random.Shared.Next(0, 25_000));
-
     private static async Task AssertPersonAsync(TeamRig rig, string id, string personId)
     {
         Assert.Equal(personId, (await rig.RecordAsync(id)).PersonId);
@@ -24,7 +21,7 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task Same_date_of_birth_and_same_e_mail_is_the_same_person_as_the_first_submission()
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var first = await rig.SubmitAsync(answers, new Contact("Ann Example", "ann@example.org", null, "en"));
         rig.NextDay();
 
@@ -42,7 +39,7 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task A_self_screening_then_a_referral_with_the_same_phone_in_another_format_is_the_same_person()
     {
         var rig = new TeamRig(azurite);
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var screening = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Dee Example", "dee@example.org", "+1 507 555 0101", "en"));
         rig.Clock.Advance(TimeSpan.FromHours(5));
 
@@ -57,7 +54,7 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task A_third_submission_matching_only_the_second_joins_the_first_ones_person()
     {
         var rig = new TeamRig(azurite);
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var first = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Eve Example", "eve@example.org", null, "en"));
         rig.NextDay();
         var second = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Eve Example", "eve@example.org", "+1 507 555 0177", "en"));
@@ -73,7 +70,7 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task Same_name_with_a_different_date_of_birth_is_not_the_same_person()
     {
         var rig = new TeamRig(azurite);
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var first = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Fay Example", "fay@example.org", "+1 507 555 0110", "en"));
 
         var second = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born.AddDays(1) }, new Contact("Fay Example", "fay@example.org", "+1 507 555 0110", "en"));
@@ -88,7 +85,7 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task Same_date_of_birth_with_nothing_else_equal_is_not_the_same_person()
     {
         var rig = new TeamRig(azurite);
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var first = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Gia Example", "gia@example.org", "+1 507 555 0120", "en"));
 
         var second = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Hal Other", "hal@example.org", "+1 507 555 0121", "en"));
@@ -114,7 +111,7 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task A_redelivered_precheck_links_the_same_way_again()
     {
         var rig = new TeamRig(azurite);
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var first = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Jo Example", "jo@example.org", null, "en"));
         rig.NextDay();
         var second = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, new Contact("Jo Example", "jo@example.org", null, "en"));
@@ -129,8 +126,8 @@ public sealed class DuplicatePeopleStorageTests(AzuriteFixture azurite)
     public async Task A_corrected_date_of_birth_links_the_person_under_the_new_date_and_no_longer_under_the_old_one()
     {
         var rig = new TeamRig(azurite);
-        var wrongBirthday = UniqueBirthday();
-        var rightBirthday = UniqueBirthday();
+        var wrongBirthday = TestData.UniqueBirthday();
+        var rightBirthday = TestData.UniqueBirthday();
         var contact = new Contact("Eve Example", "eve@example.org", null, "en");
         var earlier = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = rightBirthday }, contact);
         rig.NextDay();

@@ -21,9 +21,6 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
 
     private TableClient Table => azurite.Tables.GetTableClient(StorageNames.PeopleTable);
 
-    /// <summary>A date of birth no other test uses.</summary>
-    private static DateOnly UniqueBirthday() => new DateOnly(1900, 1, 1).AddDays(Random.Shared.Next(0, 40_000));
-
     private static PersonEntry Entry(DateOnly born, string? email = null, string? phone = null, string? name = null, string? personId = null)
     {
         var id = TestData.NewId();
@@ -43,7 +40,7 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_entry_reads_back_as_it_was_put()
     {
-        var entry = Entry(UniqueBirthday(), "e1", "p1", "n1") with { ReceivedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(-6)).AddTicks(1234) };
+        var entry = Entry(TestData.UniqueBirthday(), "e1", "p1", "n1") with { ReceivedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(-6)).AddTicks(1234) };
 
         await People.PutAsync(entry, None);
         await People.PutAsync(entry, None);
@@ -54,7 +51,7 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task More_submissions_born_on_one_date_than_a_row_may_hold_go_to_further_pages_within_Azures_limit_and_all_are_read()
     {
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var entries = Enumerable.Range(0, 2 * PeopleRows.PageSize + 50).Select(_ => Entry(born, "shared-email")).ToArray();
 
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (e, token) => await People.PutAsync(e, token));
@@ -80,7 +77,7 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task Writers_at_once_under_one_date_and_email_lose_no_entry()
     {
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var email = Guid.NewGuid().ToString("N");
         var entries = Enumerable.Range(0, 40).Select(_ => Entry(born, email)).ToArray();
 
@@ -94,7 +91,7 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_email_or_phone_points_at_a_date_of_birth_only_while_a_submission_born_then_has_it()
     {
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var (email, phone) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
         var first = Entry(born, email, phone);
         var second = Entry(born, email, null);
@@ -117,7 +114,7 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
     public async Task Linking_and_finding_a_person_read_by_key_and_never_query_the_table()
     {
         var rig = new TeamRig(azurite);
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var tag = Guid.NewGuid().ToString("N")[..10];
         var contact = new Contact("Nia Keyed", $"nia.{tag}@example.org", "+1 507 555 0142", "en");
         var first = await rig.SubmitAsync(TestData.Baseline with { DateOfBirth = born }, contact);
@@ -138,7 +135,7 @@ public sealed class PeopleTableStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task Recording_a_person_just_linked_reads_the_birth_dates_row_once()
     {
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var entry = Entry(born, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), "n");
         var requests = new RequestCounter();
         var counted = new TablePeopleIndex(new TableServiceClient(azurite.ConnectionString, requests.Options()), TestData.PersonDigests);

@@ -46,9 +46,6 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>A date of birth no other test uses.</summary>
-    private static DateOnly UniqueBirthday() => new DateOnly(1925, 1, 1).AddDays(Random.Shared.Next(0, 25_000));
-
     /// <summary>
     /// The format before person keys, kept as a fixture: exactly what <c>PersonKeys.Of</c>,
     /// <c>ListsPartition.Person</c> and <c>SubmissionEntities.Record</c> wrote then (plain SHA-256, row
@@ -153,7 +150,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task A_keyed_entry_of_the_lists_partition_is_moved_into_the_people_table_by_the_pass_with_its_find_rows_and_a_second_pass_changes_nothing(bool findable)
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var tag = Guid.NewGuid().ToString("N")[..12];
         var contact = new Contact("Dee Example", $"dee.{tag}@example.org", null, "en");
         var id = await rig.SubmitAsync(answers, contact);
@@ -179,7 +176,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task Plain_entries_still_link_a_returning_person_then_are_rewritten_keyed_and_a_second_pass_changes_nothing()
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var annContact = new Contact("Ann Example", "ann@example.org", "+1 612 555 0100", "en");
         var first = await rig.SubmitAsync(answers, annContact);
         var other = await rig.SubmitAsync(answers, new Contact("Bea Other", "bea@example.org", null, "en"));
@@ -224,7 +221,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task A_pass_cut_off_after_writing_the_keyed_entry_is_finished_by_the_next_one()
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var contact = new Contact("Cal Example", "cal@example.org", null, "en");
         var id = await rig.SubmitAsync(answers, contact);
         // The state a pass leaves when it stops after the keyed entry: both entries, the record still plain.
@@ -241,7 +238,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_plain_entry_whose_submission_is_gone_is_deleted()
     {
-        var born = UniqueBirthday();
+        var born = TestData.UniqueBirthday();
         var id = TestData.NewId();
         await Lists.UpsertEntityAsync(TodaysFormat.Entry(id, id, born, new Contact("Gone", "gone@example.org", null, "en"), DateTimeOffset.UtcNow));
 
@@ -254,7 +251,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task No_plain_SHA_256_of_a_date_of_birth_or_contact_detail_is_stored_by_a_new_submission()
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var contact = new Contact("Dee Example", "dee@example.org", "+1 612 555 0199", "en");
         var id = await rig.SubmitAsync(answers, contact);
         var (email, phone, name) = TodaysFormat.Keys(contact);
@@ -286,7 +283,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task A_removed_submission_loses_its_plain_entry_too_whether_or_not_its_record_still_told_the_date(bool recordTold)
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var contact = new Contact("Eve Example", "eve@example.org", null, "en");
         var id = await rig.SubmitAsync(answers, contact);
         await MakePlainAsync(rig, id, contact, keepKeyedEntry: true);
@@ -301,7 +298,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task A_plain_birth_digest_never_stands_in_a_request_address_when_entries_are_migrated_or_removed()
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var migrated = await rig.SubmitAsync(answers, new Contact("Gia Example", "gia@example.org", null, "en"));
         var removed = await rig.SubmitAsync(answers, new Contact("Hal Example", "hal@example.org", null, "en"));
         await MakePlainAsync(rig, migrated, new Contact("Gia Example", "gia@example.org", null, "en"));
@@ -325,7 +322,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     public async Task Erasing_a_person_with_an_entry_of_before_person_keys_deletes_it_and_never_puts_its_plain_birth_digest_in_an_address()
     {
         var rig = new TeamRig(azurite);
-        var answers = TestData.Baseline with { DateOfBirth = UniqueBirthday() };
+        var answers = TestData.Baseline with { DateOfBirth = TestData.UniqueBirthday() };
         var contact = new Contact("Ivy Example", "ivy@example.org", null, "en");
         var id = await rig.SubmitAsync(answers, contact);
         await MakePlainAsync(rig, id, contact, keepKeyedEntry: true);

@@ -29,6 +29,15 @@ internal static class TestData
 
     public static string NewId() => Guid.NewGuid().ToString("D");
 
+    private static int _birthdays = Random.Shared.Next(0, 9_000);
+
+    /// <summary>
+    /// A date of birth no other call in this test run gets (1900 onward, before any fixed date the tests
+    /// use): the people table keys rows by date of birth, and the tests share one Azurite, so two tests
+    /// drawing the same random date would each see the other's entries.
+    /// </summary>
+    public static DateOnly UniqueBirthday() => new DateOnly(1900, 1, 1).AddDays(Interlocked.Increment(ref _birthdays));
+
     public static SiteCalendar Calendar(TimeProvider? time = null) => SiteCalendar.For(SiteTimeZone, time ?? TimeProvider.System);
 
     public static PrecheckEngine Engine { get; } = new(RuleSet.Nct03737695);
