@@ -39,8 +39,25 @@ param lockAccount bool
 // until it is created here too. The tables made by the app with their first row are not here: the
 // funnel's month tables (funnel202612, ...) and the lists' shelves (worklist0b202612, screenedout202612,
 // ...; docs/storage.md), which its Storage Table Data Contributor role allows it to make.
+// The submissions are spread over sixteen tables by a hash of the id (SubmissionTables, docs/storage.md); an
+// account deployed before keeps its one 'submissions' table, which this template neither makes nor removes.
 var tables = [
-  'submissions'
+  'submissions0'
+  'submissions1'
+  'submissions2'
+  'submissions3'
+  'submissions4'
+  'submissions5'
+  'submissions6'
+  'submissions7'
+  'submissions8'
+  'submissions9'
+  'submissionsa'
+  'submissionsb'
+  'submissionsc'
+  'submissionsd'
+  'submissionse'
+  'submissionsf'
   'teamlists'
   'people'
   'alertbudget'

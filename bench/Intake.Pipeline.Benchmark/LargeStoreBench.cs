@@ -261,7 +261,6 @@ internal static class LargeStoreBench
     // the query of its first shelf, and the page's contact reads.
     private static async Task<(string Name, double[] Times)[]> AzuriteAloneAsync(TableServiceClient tables)
     {
-        var submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
         async Task<(double[] Shelves, double[] Times, List<string> Ids)> QueryAsync(TeamList list, string prefix)
         {
             var shelfTimes = new double[Reads];
@@ -293,7 +292,7 @@ internal static class LargeStoreBench
         {
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(screened.Ids.Take(50), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, token) =>
-                await submissions.GetEntityIfExistsAsync<TableEntity>(id, "contact-" + id, cancellationToken: token));
+                await tables.GetTableClient(SubmissionTables.NameFor(id)).GetEntityIfExistsAsync<TableEntity>(id, "contact-" + id, cancellationToken: token));
             contacts[i] = watch.Elapsed.TotalMilliseconds;
         }
         return

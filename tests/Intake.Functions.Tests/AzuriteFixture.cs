@@ -23,6 +23,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The app's table service client on Azurite.</summary>
     public TableServiceClient Tables => _tables ?? throw new InvalidOperationException("Azurite is not started.");
 
+    /// <summary>The table that holds submission <paramref name="id"/>'s partition (this store is new: its submissions are spread, <see cref="SubmissionTables"/>).</summary>
+    public TableClient SubmissionsOf(string id) => Tables.GetTableClient(SubmissionTables.NameFor(id));
+
     /// <summary>The app's queue service client on Azurite (Base64 messages).</summary>
     public QueueServiceClient Queues => _queues ?? throw new InvalidOperationException("Azurite is not started.");
 

@@ -124,7 +124,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
         Assert.True(report.Removed >= 1);
         Assert.Null(await rig.Store.GetFileAsync(gone, None));
         Assert.Null(await rig.Store.GetAsync(gone, None));
-        var partition = await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {gone}"));
+        var partition = await RowsAsync(SubmissionTables.NameFor(gone), TableClient.CreateQueryFilter($"PartitionKey eq {gone}"));
         var tombstone = Assert.Single(partition);
         Assert.Equal(SubmissionEntities.TombstoneKey(gone), tombstone.RowKey);
         Assert.Equal(["Kind", "ReceivedAt", "RemovedAt", "Why"], tombstone.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
@@ -161,7 +161,7 @@ public sealed class NotGenuineStorageTests(AzuriteFixture azurite)
 
         Assert.DoesNotContain(await rig.People.BornOnAsync(born, None), p => p.SubmissionId == id);
         Assert.Empty(await NotGenuineLinesAsync(rig, id));
-        Assert.Equal(SubmissionEntities.TombstoneKey(id), Assert.Single(await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}"))).RowKey);
+        Assert.Equal(SubmissionEntities.TombstoneKey(id), Assert.Single(await RowsAsync(SubmissionTables.NameFor(id), TableClient.CreateQueryFilter($"PartitionKey eq {id}"))).RowKey);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
         foreach (var id in new[] { first, second })
         {
             Assert.Null(await rig.Store.GetFileAsync(id, None));
-            var partition = await RowsAsync(StorageNames.SubmissionsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}"));
+            var partition = await RowsAsync(SubmissionTables.NameFor(id), TableClient.CreateQueryFilter($"PartitionKey eq {id}"));
             var tombstone = Assert.Single(partition);
             Assert.Equal(SubmissionEntities.TombstoneKey(id), tombstone.RowKey);
             Assert.Equal(["ErasedAt", "ErasedBy", "Kind", "NotMet", "Reason", "ReceivedMonth", "Result"],
@@ -113,7 +113,7 @@ public sealed class PersonErasureStorageTests(AzuriteFixture azurite)
         await rig.WorklistLineAsync(other);
 
         // Nothing sent for the person is anywhere in either table.
-        var everything = string.Join('\n', (await RowsAsync(StorageNames.SubmissionsTable)).Concat(await RowsAsync(StorageNames.TeamListsTable))
+        var everything = string.Join('\n', (await Task.WhenAll(StorageNames.SubmissionTableNames.Select(table => RowsAsync(table)))).SelectMany(rows => rows).Concat(await RowsAsync(StorageNames.TeamListsTable))
             .SelectMany(r => ((IDictionary<string, object>)r).Values).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var value in new[] { Erased.Name!, Erased.Email!, Erased.Phone!, Born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
         {

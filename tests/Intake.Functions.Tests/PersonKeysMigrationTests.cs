@@ -18,7 +18,6 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
 
     private TableClient Lists => azurite.Tables.GetTableClient(StorageNames.TeamListsTable);
 
-    private TableClient Submissions => azurite.Tables.GetTableClient(StorageNames.SubmissionsTable);
 
     private TablePeopleIndex PeopleTable => new(azurite.Tables, TestData.PersonDigests);
 
@@ -109,14 +108,14 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
     /// </summary>
     private async Task MakePlainAsync(TeamRig rig, string id, Contact contact, bool keepKeyedEntry = false)
     {
-        var record = (await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
+        var record = (await azurite.SubmissionsOf(id).GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
         var born = DateOnly.Parse(record.GetString("PersonBornOn"), System.Globalization.CultureInfo.InvariantCulture);
         var (email, phone, name) = TodaysFormat.Keys(contact);
         record.Remove(SubmissionEntities.PersonKeyedProperty);
         record["PersonEmail"] = email;
         record["PersonPhone"] = phone;
         record["PersonName"] = name;
-        await Submissions.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
+        await azurite.SubmissionsOf(id).UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
         var submission = await rig.RecordAsync(id);
         var keyed = await PeopleTableEntryAsync(id, born);
         await PeopleTable.RemoveAsync(born, id, None);
@@ -258,7 +257,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
         string[] plain = [TodaysFormat.BirthDigest(answers.DateOfBirth!.Value), email!, phone!, name!];
 
         var stored = new List<string>();
-        foreach (var table in new[] { Lists, Submissions, azurite.Tables.GetTableClient(StorageNames.PeopleTable) })
+        foreach (var table in new[] { Lists, azurite.Tables.GetTableClient(StorageNames.PeopleTable) }.Concat(StorageNames.SubmissionTableNames.Select(azurite.Tables.GetTableClient)))
         {
             await foreach (var e in table.QueryAsync<TableEntity>())
             {
@@ -345,7 +344,7 @@ public sealed class PersonKeysMigrationTests(AzuriteFixture azurite)
             rows.AddRange((await PeopleRowsOfAsync(id)).Select(r => $"{r.RowKey} {r.ETag}"));
             var born = (await rig.RecordAsync(id)).PersonKeys!.DateOfBirth!.Value;
             rows.Add($"{id} {await PeopleTableEntryAsync(id, born)}");
-            rows.Add($"{id} {(await Submissions.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value.ETag}");
+            rows.Add($"{id} {(await azurite.SubmissionsOf(id).GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value.ETag}");
         }
         return [.. rows];
     }

@@ -16,7 +16,6 @@ public sealed class RowKeysMigrationTests(AzuriteFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private TableClient Submissions => azurite.Tables.GetTableClient(StorageNames.SubmissionsTable);
 
     private RowKeysMigration Migration(TeamRig rig) => new(new TableOldLayoutSubmissions(azurite.Tables), rig.Outcomes, rig.Calendar);
 
@@ -39,8 +38,8 @@ public sealed class RowKeysMigrationTests(AzuriteFixture azurite)
                 {
                     old[name] = value;
                 }
-                await Submissions.AddEntityAsync(old);
-                await Submissions.DeleteEntityAsync(id, row.RowKey);
+                await azurite.SubmissionsOf(id).AddEntityAsync(old);
+                await azurite.SubmissionsOf(id).DeleteEntityAsync(id, row.RowKey);
             }
         }
     }
@@ -48,7 +47,7 @@ public sealed class RowKeysMigrationTests(AzuriteFixture azurite)
     private async Task<List<TableEntity>> RowsAsync(string id)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in Submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: None))
+        await foreach (var row in azurite.SubmissionsOf(id).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: None))
         {
             rows.Add(row);
         }

@@ -25,7 +25,6 @@ public sealed class StoredAnswersStorageTests(AzuriteFixture azurite)
     public async Task Submissions_stored_in_every_earlier_format_still_read_reevaluate_and_show(int version)
     {
         var rig = new TeamRig(azurite);
-        var records = azurite.Tables.GetTableClient(StorageNames.SubmissionsTable);
         var stored = Fixture(version).Take(40).ToArray();
         var ids = new List<(string Id, Answers Answers)>();
         foreach (var text in stored)
@@ -33,6 +32,7 @@ public sealed class StoredAnswersStorageTests(AzuriteFixture azurite)
             var answers = StoredAnswers.Read(text);
             var id = await rig.SubmitAsync(answers);
             // As the code of that version left it: the record's answers in that version's text.
+            var records = azurite.SubmissionsOf(id);
             var record = (await records.GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
             record["Answers"] = text;
             await records.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
@@ -60,7 +60,7 @@ public sealed class StoredAnswersStorageTests(AzuriteFixture azurite)
         var rig = new TeamRig(azurite);
         var id = await rig.SubmitAsync(TestData.Baseline);
 
-        var record = (await azurite.Tables.GetTableClient(StorageNames.SubmissionsTable).GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
+        var record = (await azurite.SubmissionsOf(id).GetEntityAsync<TableEntity>(id, SubmissionEntities.RecordKey(id))).Value;
 
         Assert.StartsWith($"{{\"v\":{StoredAnswers.CurrentVersion},", record.GetString("Answers"), StringComparison.Ordinal);
         Assert.Equal(TestData.Baseline, StoredAnswers.Read(record.GetString("Answers")));

@@ -194,9 +194,12 @@ internal sealed class StorageProbe(string connectionString)
     public async Task<HashSet<string>> RecordIdsAsync()
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in Table(StorageNames.SubmissionsTable).QueryAsync<TableEntity>("RowKey ge 'record-' and RowKey lt 'record.'", select: ["PartitionKey"]))
+        foreach (var table in StorageNames.SubmissionTableNames)
         {
-            ids.Add(e.PartitionKey);
+            await foreach (var e in Table(table).QueryAsync<TableEntity>("RowKey ge 'record-' and RowKey lt 'record.'", select: ["PartitionKey"]))
+            {
+                ids.Add(e.PartitionKey);
+            }
         }
         return ids;
     }
@@ -205,11 +208,14 @@ internal sealed class StorageProbe(string connectionString)
     public async Task<Dictionary<string, int>> HistoryCountsAsync(string eventStart)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var e in Table(StorageNames.SubmissionsTable).QueryAsync<TableEntity>("RowKey ge 'history-' and RowKey lt 'history.'", select: ["PartitionKey", "Event"]))
+        foreach (var table in StorageNames.SubmissionTableNames)
         {
-            if (e.GetString("Event").StartsWith(eventStart, StringComparison.Ordinal))
+            await foreach (var e in Table(table).QueryAsync<TableEntity>("RowKey ge 'history-' and RowKey lt 'history.'", select: ["PartitionKey", "Event"]))
             {
-                counts[e.PartitionKey] = counts.GetValueOrDefault(e.PartitionKey) + 1;
+                if (e.GetString("Event").StartsWith(eventStart, StringComparison.Ordinal))
+                {
+                    counts[e.PartitionKey] = counts.GetValueOrDefault(e.PartitionKey) + 1;
+                }
             }
         }
         return counts;

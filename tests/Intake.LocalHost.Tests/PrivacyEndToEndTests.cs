@@ -109,7 +109,7 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         // Waited for in storage itself, so that the wait reads nothing through the audited routes.
-        var records = Tables().GetTableClient(StorageNames.SubmissionsTable);
+        var records = Tables().GetTableClient(SubmissionTables.NameFor(id));
         await Poll.UntilAsync(async () =>
             (await records.GetEntityIfExistsAsync<TableEntity>(id, $"record-{id}")) is { HasValue: true } record
                 && record.Value!.GetString("Status") is "Routed" or "ScreenedOut",
@@ -211,12 +211,12 @@ public sealed class PrivacyEndToEndTests(PrivacyEndToEndTests.Service service) :
         var later = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400));
         try
         {
-            var records = Tables().GetTableClient(StorageNames.SubmissionsTable);
+            TableClient Records(string id) => Tables().GetTableClient(SubmissionTables.NameFor(id));
             await Poll.UntilAsync(async () =>
-                (await records.GetEntityIfExistsAsync<TableEntity>(declinedId, $"tombstone-{declinedId}")).HasValue
-                && (await records.GetEntityIfExistsAsync<TableEntity>(screenedOutId, $"tombstone-{screenedOutId}")).HasValue
-                && !(await records.GetEntityIfExistsAsync<TableEntity>(declinedId, $"record-{declinedId}")).HasValue
-                && !(await records.GetEntityIfExistsAsync<TableEntity>(screenedOutId, $"record-{screenedOutId}")).HasValue,
+                (await Records(declinedId).GetEntityIfExistsAsync<TableEntity>(declinedId, $"tombstone-{declinedId}")).HasValue
+                && (await Records(screenedOutId).GetEntityIfExistsAsync<TableEntity>(screenedOutId, $"tombstone-{screenedOutId}")).HasValue
+                && !(await Records(declinedId).GetEntityIfExistsAsync<TableEntity>(declinedId, $"record-{declinedId}")).HasValue
+                && !(await Records(screenedOutId).GetEntityIfExistsAsync<TableEntity>(screenedOutId, $"record-{screenedOutId}")).HasValue,
                 Deadline, "retention to erase the declined and the screened-out person");
             Assert.Contains("The clock is moved by 400.00:00:00", moved.Output, StringComparison.Ordinal);
         }

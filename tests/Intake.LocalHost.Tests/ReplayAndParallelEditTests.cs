@@ -59,7 +59,7 @@ public sealed class ReplayAndParallelEditTests(AbuseFixture fixture, ITestOutput
 
         // One entity set: the record, the contact, and one history row per event, each row key ending with the id.
         var rows = new List<string>();
-        await foreach (var entity in fixture.Tables.GetTableClient(StorageNames.SubmissionsTable).QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"]))
+        await foreach (var entity in fixture.Tables.GetTableClient(SubmissionTables.NameFor(id)).QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"]))
         {
             rows.Add(entity.RowKey);
         }

@@ -6,7 +6,7 @@ namespace Intake.Functions.Storage;
 
 /// <summary>
 /// Asks the table service and the queue service the cheapest questions the app's identity may ask
-/// (one page of an empty partition of <see cref="StorageNames.SubmissionsTable"/>, the properties
+/// (one page of an empty partition of the first of <see cref="StorageNames.SubmissionTableNames"/>, the properties
 /// of <see cref="StorageNames.PrecheckQueue"/>), both within <see cref="Timeout"/>. The health route
 /// is anonymous, so one answer serves every caller for <see cref="Reuse"/>: callers cannot turn it
 /// into a flood of storage calls.
@@ -61,7 +61,7 @@ public sealed class StorageHealth(TableServiceClient tables, QueueServiceClient 
 
     private async Task TablesAnswerAsync(CancellationToken cancellationToken)
     {
-        var query = tables.GetTableClient(StorageNames.SubmissionsTable)
+        var query = tables.GetTableClient(StorageNames.SubmissionTableNames[0])
             .QueryAsync<TableEntity>(NoPartition, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken);
         await foreach (var _ in query.AsPages().WithCancellation(cancellationToken))
         {

@@ -6,8 +6,22 @@ namespace Intake.Functions.Storage;
 /// </summary>
 public static class StorageNames
 {
-    /// <summary>Submissions: the clinical record, contact, referrer and history of each, one partition per submission.</summary>
+    /// <summary>
+    /// The one table of submissions of a store made before they were spread (<see cref="SubmissionTables"/>): the
+    /// clinical record, contact, referrer and history of each, one partition per submission. Such a store
+    /// keeps them all here; a new store never makes it.
+    /// </summary>
     public const string SubmissionsTable = "submissions";
+
+    /// <summary>How many tables a new store spreads its submissions over, by a hash of the id (<see cref="SubmissionTables"/>).</summary>
+    public const int SubmissionTableCount = 16;
+
+    /// <summary>
+    /// The tables a new store keeps its submissions in, <c>submissions0</c> to <c>submissionsf</c>: one partition per
+    /// submission, each whole in one table (docs/storage.md, "Submissions over sixteen tables").
+    /// </summary>
+    public static IReadOnlyList<string> SubmissionTableNames { get; } =
+        [.. Enumerable.Range(0, SubmissionTableCount).Select(i => SubmissionsTable + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>
     /// The worklist and the screened-out list, with what keeps them whole in the same partition: the
@@ -46,8 +60,8 @@ public static class StorageNames
     /// <summary>The suffix the Functions host gives the queue of messages that kept failing.</summary>
     public const string PoisonSuffix = "-poison";
 
-    /// <summary>Every table.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TeamListsTable, PeopleTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable, FunnelTable];
+    /// <summary>Every table made at start (the one <see cref="SubmissionsTable"/> of a store of before is not: it is only kept).</summary>
+    public static IReadOnlyList<string> Tables { get; } = [.. SubmissionTableNames, TeamListsTable, PeopleTable, AlertBudgetTable, ChallengesTable, TimerPassesTable, AuditTable, FunnelTable];
 
     /// <summary>Every queue, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [PrecheckQueue, PrecheckQueue + PoisonSuffix, AlertsQueue, AlertsQueue + PoisonSuffix];

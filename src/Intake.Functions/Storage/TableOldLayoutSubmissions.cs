@@ -14,14 +14,16 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
 
     private static readonly HashSet<string> ServiceProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
 
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _submissions = new(tables);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<IReadOnlyList<string>> SubmissionsAsync(int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Every partition in the old layout has one of these until its last step (history is moved first).
         var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
-        var partitions = _submissions.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken)
+        var all = await _submissions.AllAsync(cancellationToken);
+        var partitions = all.ToAsyncEnumerable()
+            .SelectMany(table => table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
             .Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal);
         await foreach (var page in partitions.Chunk(pageSize).WithCancellation(cancellationToken))
         {
@@ -32,8 +34,9 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
     /// <inheritdoc />
     public async Task<bool> MigrateAsync(string submissionId, CancellationToken cancellationToken)
     {
+        var submissions = await _submissions.ForAsync(submissionId, cancellationToken);
         var rows = new List<TableEntity>();
-        await foreach (var row in _submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {submissionId}"), cancellationToken: cancellationToken))
+        await foreach (var row in submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {submissionId}"), cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }
@@ -57,7 +60,7 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
                 }
                 actions.Add(new(TableTransactionActionType.Delete, new TableEntity(submissionId, row.RowKey), row.ETag));
             }
-            await _submissions.SubmitTransactionAsync(actions, cancellationToken);
+            await submissions.SubmitTransactionAsync(actions, cancellationToken);
         }
         return old.Count > 0;
     }

@@ -16,7 +16,7 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
     private const int SearchReadsAtOnce = 16;
     private const int RemoveAttempts = 8;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.PeopleTable);
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _submissions = new(tables);
 
     // The birth date rows this instance read last, for the write that follows a link (the pre-check reads a
     // date's row to link, then records the person under it): they only choose the page, with room to spare
@@ -148,8 +148,9 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
     /// </summary>
     internal async Task<FoundSubmission?> ListedAsync(string id, CancellationToken cancellationToken)
     {
-        var record = SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
-        var contactRow = SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Contact, cancellationToken);
+        var submissions = await _submissions.ForAsync(id, cancellationToken);
+        var record = SubmissionEntities.ReadAsync(submissions, id, SubmissionRowKind.Record, cancellationToken);
+        var contactRow = SubmissionEntities.ReadAsync(submissions, id, SubmissionRowKind.Contact, cancellationToken);
         var submission = await record is { } r ? SubmissionEntities.ToSubmission(r) : null;
         var contact = await contactRow is { } c ? SubmissionEntities.ToContact(c) : null;
         return submission is { Precheck: not null, List: TeamList.Worklist or TeamList.ScreenedOut }

@@ -13,7 +13,7 @@ namespace Intake.Functions.Storage;
 public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigests digests) : IPlainPersonKeys
 {
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _submissions = new(tables);
     private readonly TablePeopleIndex _people = new(tables, digests);
 
     /// <inheritdoc />
@@ -50,15 +50,18 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             }
         }
         var records = SubmissionEntities.AnyLayoutOf(SubmissionRowKind.Record);
-        await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
+        foreach (var table in await _submissions.AllAsync(cancellationToken))
         {
-            if (!SubmissionEntities.HasKeyedPersonKeys(row) && seen.Add(row.PartitionKey))
+            await foreach (var row in table.QueryAsync<TableEntity>(records, select: ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
             {
-                page.Add(row.PartitionKey);
-                if (page.Count == pageSize)
+                if (!SubmissionEntities.HasKeyedPersonKeys(row) && seen.Add(row.PartitionKey))
                 {
-                    yield return page;
-                    page = new List<string>(pageSize);
+                    page.Add(row.PartitionKey);
+                    if (page.Count == pageSize)
+                    {
+                        yield return page;
+                        page = new List<string>(pageSize);
+                    }
                 }
             }
         }
@@ -78,8 +81,9 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             plainRows.Add(row);
         }
 
-        var record = await SubmissionEntities.ReadAsync(_submissions, submissionId, SubmissionRowKind.Record, cancellationToken);
-        var contact = await SubmissionEntities.ReadAsync(_submissions, submissionId, SubmissionRowKind.Contact, cancellationToken) is { } contactRow
+        var submissions = await _submissions.ForAsync(submissionId, cancellationToken);
+        var record = await SubmissionEntities.ReadAsync(submissions, submissionId, SubmissionRowKind.Record, cancellationToken);
+        var contact = await SubmissionEntities.ReadAsync(submissions, submissionId, SubmissionRowKind.Contact, cancellationToken) is { } contactRow
             ? SubmissionEntities.ToContact(contactRow)
             : null;
 
@@ -104,7 +108,7 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
                 // Only while the record is as read: a change at the same moment wins, and the next pass looks again.
                 var keyed = SubmissionEntities.Record(submission with { PersonKeys = keys });
                 keyed.RowKey = record.RowKey; // Where it was read: a record not yet under its new row key is moved by MigrateRowKeys.
-                await _submissions.UpdateEntityAsync(keyed, record.ETag, TableUpdateMode.Replace, cancellationToken);
+                await submissions.UpdateEntityAsync(keyed, record.ETag, TableUpdateMode.Replace, cancellationToken);
                 changed = true;
             }
         }

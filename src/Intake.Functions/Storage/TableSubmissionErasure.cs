@@ -15,7 +15,7 @@ namespace Intake.Functions.Storage;
 /// </summary>
 public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDigests digests) : ISubmissionErasure
 {
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _submissions = new(tables);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);
@@ -35,9 +35,12 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
         }
         // Records linked to the person (one not yet listed has no line), and the person's first submission.
         var records = SubmissionEntities.AnyLayoutOf(SubmissionRowKind.Record) + " and " + TableClient.CreateQueryFilter($"(PersonId eq {personId} or PartitionKey eq {personId})");
-        await foreach (var row in _submissions.QueryAsync<TableEntity>(records, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        foreach (var table in await _submissions.AllAsync(cancellationToken))
         {
-            ids.Add(row.PartitionKey);
+            await foreach (var row in table.QueryAsync<TableEntity>(records, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                ids.Add(row.PartitionKey);
+            }
         }
         return [.. ids];
     }
@@ -82,7 +85,8 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
     public async Task<bool> EraseAsync(string id, ErasureMark mark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mark);
-        var record = await SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Record, cancellationToken);
+        var submissions = await _submissions.ForAsync(id, cancellationToken);
+        var record = await SubmissionEntities.ReadAsync(submissions, id, SubmissionRowKind.Record, cancellationToken);
         DateOnly? born = null;
         string? lineKey = null;
         if (record is not null)
@@ -91,7 +95,7 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
             lineKey = submission.List is not null ? TableTeamLists.LineKey(WorklistItem.For(submission)) : null;
             var tombstone = ErasedSubmission.Of(submission, mark);
             // The tombstone before anything goes: an erasure cut off after this still knows what it was.
-            await _submissions.UpsertEntityAsync(Tombstone(tombstone), TableUpdateMode.Replace, cancellationToken);
+            await submissions.UpsertEntityAsync(Tombstone(tombstone), TableUpdateMode.Replace, cancellationToken);
             if (tombstone.Result is { } result)
             {
                 var erased = ErasedLine(tombstone, result, submission.PersonId ?? id);
@@ -106,9 +110,9 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
                 await _people.RemoveAsync(date, id, cancellationToken);
             }
         }
-        await TableSubmissionRemoval.DeletePartitionAsync(_submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
-        await TableSubmissionRemoval.DeleteAsync(_submissions, id, SubmissionEntities.RecordKey(id), cancellationToken);
-        await TableSubmissionRemoval.DeleteAsync(_submissions, id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), cancellationToken);
+        await TableSubmissionRemoval.DeletePartitionAsync(submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
+        await TableSubmissionRemoval.DeleteAsync(submissions, id, SubmissionEntities.RecordKey(id), cancellationToken);
+        await TableSubmissionRemoval.DeleteAsync(submissions, id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), cancellationToken);
         // Lines and index entries after the record: a change racing the erase cannot list it again once the record is gone.
         var deleted = 0;
         var named = TableClient.CreateQueryFilter($"PartitionKey eq {ListsPartition.Key} and (Id eq {id} or SubmissionId eq {id})");
@@ -158,7 +162,7 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
     /// <inheritdoc />
     public async Task<ErasedSubmission?> ErasedAsync(string id, CancellationToken cancellationToken)
     {
-        var e = await SubmissionEntities.ReadAsync(_submissions, id, SubmissionRowKind.Tombstone, cancellationToken);
+        var e = await SubmissionEntities.ReadAsync(await _submissions.ForAsync(id, cancellationToken), id, SubmissionRowKind.Tombstone, cancellationToken);
         if (e?.GetDateTimeOffset("ErasedAt") is not { } erasedAt)
         {
             return null;

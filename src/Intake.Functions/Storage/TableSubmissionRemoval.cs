@@ -10,7 +10,7 @@ namespace Intake.Functions.Storage;
 /// </summary>
 public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDigests digests) : ISubmissionRemoval
 {
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _submissions = new(tables);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);
@@ -19,7 +19,8 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
     public async Task<bool> TryRemoveRecordAsync(Submission expected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var record = await SubmissionEntities.ReadAsync(_submissions, expected.Id, SubmissionRowKind.Record, cancellationToken);
+        var submissions = await _submissions.ForAsync(expected.Id, cancellationToken);
+        var record = await SubmissionEntities.ReadAsync(submissions, expected.Id, SubmissionRowKind.Record, cancellationToken);
         if (record is null)
         {
             return true;
@@ -36,15 +37,15 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
         }
         try
         {
-            await _submissions.DeleteEntityAsync(expected.Id, record.RowKey, record.ETag, cancellationToken);
+            await submissions.DeleteEntityAsync(expected.Id, record.RowKey, record.ETag, cancellationToken);
             // A partition not yet migrated may still hold the record under its old key, behind the one read.
-            await DeleteAsync(_submissions, expected.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), cancellationToken);
+            await DeleteAsync(submissions, expected.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
             // Changed meanwhile: it stays, and so does its person.
-            if (await SubmissionEntities.ReadAsync(_submissions, expected.Id, SubmissionRowKind.Record, cancellationToken) is { } current
+            if (await SubmissionEntities.ReadAsync(submissions, expected.Id, SubmissionRowKind.Record, cancellationToken) is { } current
                 && PersonEntry.Of(SubmissionEntities.ToSubmission(current)) is { } entry)
             {
                 await _people.PutAsync(entry, cancellationToken);
@@ -58,15 +59,16 @@ public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDige
     {
         ArgumentNullException.ThrowIfNull(line);
         var id = line.Id;
+        var submissions = await _submissions.ForAsync(id, cancellationToken);
         // The tombstone: that a submission with this id was here and was removed, and nothing about the person.
-        await _submissions.UpsertEntityAsync(new TableEntity(id, SubmissionEntities.TombstoneKey(id))
+        await submissions.UpsertEntityAsync(new TableEntity(id, SubmissionEntities.TombstoneKey(id))
         {
             ["Kind"] = line.Kind.ToString(),
             ["ReceivedAt"] = line.ReceivedAt,
             ["RemovedAt"] = removedAt,
             ["Why"] = nameof(SubmissionStatus.NotGenuine),
         }, TableUpdateMode.Replace, cancellationToken);
-        await DeletePartitionAsync(_submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
+        await DeletePartitionAsync(submissions, id, [SubmissionRowKind.Tombstone, SubmissionRowKind.Record], cancellationToken);
 
         if (dateOfBirth is { } born)
         {

@@ -4,12 +4,19 @@ using Azure.Data.Tables;
 namespace Intake.Functions.Storage;
 
 /// <summary>Submissions in Azure Table Storage, one partition each (docs/storage.md).</summary>
-public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissionStore
+public sealed class TableSubmissionStore : ISubmissionStore
 {
-    private readonly TableClient _table = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _tables;
 
     // Whether a submission written before row keys ended with the id may still be stored (until MigrateRowKeys has moved it).
-    private readonly OldLayoutLook _oldLayout = new(token => AnyOldLayoutRowAsync(tables.GetTableClient(StorageNames.SubmissionsTable), token));
+    private readonly OldLayoutLook _oldLayout;
+
+    /// <summary>The store on <paramref name="tables"/>.</summary>
+    public TableSubmissionStore(TableServiceClient tables)
+    {
+        _tables = new SubmissionTables(tables);
+        _oldLayout = new OldLayoutLook(token => AnyOldLayoutRowAsync(_tables, token));
+    }
 
     /// <inheritdoc />
     public async Task<AddResult> AddAsync(Submission submission, Contact contact, Referrer? referrer, HistoryEntry received, CancellationToken cancellationToken)
@@ -24,17 +31,18 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         {
             batch.Add(new(TableTransactionActionType.Add, SubmissionEntities.ReferrerEntity(submission.Id, referrer)));
         }
+        var table = await _tables.ForAsync(submission.Id, cancellationToken);
         // A post of an id stored before row keys ended with the id, until MigrateRowKeys has moved it: its
         // new keys are free, so only its old record tells it is there (once moved, the Add below collides).
         // Asked only while the table may still hold the old layout: not on a new store, not once migrated.
         if (await _oldLayout.MayRemainAsync(cancellationToken)
-            && (await _table.GetEntityIfExistsAsync<TableEntity>(submission.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+            && (await table.GetEntityIfExistsAsync<TableEntity>(submission.Id, SubmissionEntities.OldKeyOf(SubmissionRowKind.Record), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
         {
             return AddResult.AlreadyExists;
         }
         try
         {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
+            await table.SubmitTransactionAsync(batch, cancellationToken);
             return AddResult.Added;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
@@ -43,14 +51,17 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         }
     }
 
-    private static async Task<bool> AnyOldLayoutRowAsync(TableClient table, CancellationToken cancellationToken)
+    private static async Task<bool> AnyOldLayoutRowAsync(SubmissionTables tables, CancellationToken cancellationToken)
     {
         var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+        foreach (var table in await tables.AllAsync(cancellationToken))
         {
-            if (page.Values.Count > 0)
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
             {
-                return true;
+                if (page.Values.Count > 0)
+                {
+                    return true;
+                }
             }
         }
         return false;
@@ -59,14 +70,14 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
     /// <inheritdoc />
     public async Task<Submission?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var record = await SubmissionEntities.ReadAsync(_table, id, SubmissionRowKind.Record, cancellationToken);
+        var record = await SubmissionEntities.ReadAsync(await _tables.ForAsync(id, cancellationToken), id, SubmissionRowKind.Record, cancellationToken);
         return record is null ? null : SubmissionEntities.ToSubmission(record);
     }
 
     /// <inheritdoc />
     public async Task<Contact?> GetContactAsync(string id, CancellationToken cancellationToken)
     {
-        var contact = await SubmissionEntities.ReadAsync(_table, id, SubmissionRowKind.Contact, cancellationToken);
+        var contact = await SubmissionEntities.ReadAsync(await _tables.ForAsync(id, cancellationToken), id, SubmissionRowKind.Contact, cancellationToken);
         return contact is null ? null : SubmissionEntities.ToContact(contact);
     }
 
@@ -80,7 +91,8 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         // One single-partition query; row keys come back in order, so history is oldest first (in either
         // layout: "history-000003" < "history-000004-{id}"). A partition not yet migrated may hold a row of
         // a kind under both keys (a change written after the upgrade): the new key, which comes later, wins.
-        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken))
+        var table = await _tables.ForAsync(id, cancellationToken);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken))
         {
             var isNew = !SubmissionEntities.IsOldKey(entity.RowKey);
             switch (SubmissionEntities.KindOf(entity.RowKey))
@@ -106,7 +118,7 @@ public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissio
         ];
         try
         {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
+            await (await _tables.ForAsync(updated.Id, cancellationToken)).SubmitTransactionAsync(batch, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)

@@ -34,7 +34,7 @@ public sealed partial class TableTeamLists
             {
                 continue; // Migrated already; its plain row is about to go.
             }
-            if (await SubmissionEntities.ReadAsync(_submissions, plain.SubmissionId, SubmissionRowKind.Contact, cancellationToken) is { } contact)
+            if (await SubmissionEntities.ReadAsync(await _submissions.ForAsync(plain.SubmissionId, cancellationToken), plain.SubmissionId, SubmissionRowKind.Contact, cancellationToken) is { } contact)
             {
                 entries.Add(plain with { Keys = PersonKeys.Of(dateOfBirth, SubmissionEntities.ToContact(contact), digests) });
             }

@@ -21,7 +21,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     private const int ContactReadsAtOnce = 16;
     private const int MaxShelvesAtOnce = 8;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
-    private readonly TableClient _submissions = tables.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly SubmissionTables _submissions = new(tables);
     private readonly ListCursors _cursors = new(digests);
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);
@@ -263,7 +263,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
         var contacts = new System.Collections.Concurrent.ConcurrentDictionary<string, Contact>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = ContactReadsAtOnce, CancellationToken = cancellationToken }, async (item, token) =>
         {
-            if (await SubmissionEntities.ReadAsync(_submissions, item.Id, SubmissionRowKind.Contact, token) is { } contact)
+            if (await SubmissionEntities.ReadAsync(await _submissions.ForAsync(item.Id, token), item.Id, SubmissionRowKind.Contact, token) is { } contact)
             {
                 contacts[item.Id] = SubmissionEntities.ToContact(contact);
             }
