@@ -42,15 +42,16 @@ public sealed class SubmissionTables(TableServiceClient tables)
         return StorageNames.SubmissionTableNames[hash[0] >> 4];
     }
 
-    // Whether this is a store of before (its one submissions table exists). A look that fails is forgotten,
-    // so the next caller looks again; the caller sees the failure as any storage failure.
+    // Whether this is a store of before (its one submissions table exists). One look serves every caller, so it
+    // runs on no caller's token (the client's own network timeout bounds it) and each caller waits on its own.
+    // A look that fails is forgotten, so the next caller looks again; the caller sees the failure as any storage failure.
     private Task<bool> OneTableAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             if (_oneTable is null || _oneTable.IsFaulted || _oneTable.IsCanceled)
             {
-                _oneTable = OneTableExistsAsync(cancellationToken);
+                _oneTable = OneTableExistsAsync(CancellationToken.None);
             }
             return _oneTable.WaitAsync(cancellationToken);
         }
