@@ -18,7 +18,7 @@ public static class StorageNames
 
     /// <summary>
     /// The tables a new store keeps its submissions in, <c>submissions0</c> to <c>submissionsf</c>: one partition per
-    /// submission, each whole in one table (docs/storage.md, "Submissions over sixteen tables").
+    /// submission, each whole in one table (docs/storage.md, "submissions0 … submissionsf").
     /// </summary>
     public static IReadOnlyList<string> SubmissionTableNames { get; } =
         [.. Enumerable.Range(0, SubmissionTableCount).Select(i => SubmissionsTable + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture))];
