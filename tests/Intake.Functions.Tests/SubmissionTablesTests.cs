@@ -149,22 +149,26 @@ public sealed class SubmissionTablesTests : IAsyncLifetime
         {
             Assert.Empty(await PartitionsAsync(Tables().GetTableClient(name)));
         }
-        Assert.Single(await new SubmissionTables(Tables()).AllAsync(None));
+        Assert.Single(await SubmissionTables.Of(Tables()).AllAsync(None));
         Assert.Equal(2, (await new TableSubmissionStore(Tables()).GetFileAsync(later[0], None))!.History.Count);
     }
 
     [Fact]
-    public async Task The_layout_is_looked_up_once_and_a_look_that_fails_is_looked_up_again()
+    public async Task The_layout_is_looked_up_once_for_every_class_on_a_client_and_a_look_that_fails_is_looked_up_again()
     {
         await StartAppAsync();
         var counter = new RequestCounter();
-        var tables = new SubmissionTables(Tables(counter.Options()));
+        var client = Tables(counter.Options());
+        var tables = SubmissionTables.Of(client);
 
         foreach (var id in Ids(10))
         {
             Assert.Equal(SubmissionTables.NameFor(id), (await tables.ForAsync(id, None)).Name);
         }
         Assert.Equal(16, (await tables.AllAsync(None)).Count);
+        // Every storage class on the same client shares the look.
+        Assert.Null(await new TableSubmissionStore(client).GetAsync(Ids(1)[0], None));
+        Assert.Null(await new TablePeopleIndex(client, TestData.PersonDigests).ListedAsync(Ids(1)[0], None));
         Assert.Single(counter.Addresses, address => address.Contains("/Tables", StringComparison.Ordinal));
 
         // Storage that does not answer: the look fails as any storage call does, and the next one looks again.
@@ -172,7 +176,7 @@ public sealed class SubmissionTablesTests : IAsyncLifetime
         var options = tries.Options();
         options.Retry.MaxRetries = 0;
         var unreachable = new TableServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"), new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[64])), options);
-        var failing = new SubmissionTables(unreachable);
+        var failing = SubmissionTables.Of(unreachable);
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(async () => await failing.ForAsync(Ids(1)[0], None));
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(async () => await failing.ForAsync(Ids(1)[0], None));
         Assert.Equal(2, tries.Count);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
@@ -13,23 +14,48 @@ namespace Intake.Functions.Storage;
 /// exists, keeps every submission there: nothing moves, and Azure's table service has no such cost.
 /// </summary>
 /// <remarks>
-/// The store's layout is looked up once (one query of the table list) and kept: no version writes the one
-/// table any more, and a new store never makes it, so the answer cannot change under a running app.
+/// The store's layout is looked up once per table service client (one query of the table list) and kept:
+/// no version writes the one table any more, and a new store never makes it, so the answer cannot change
+/// under a running app. Every storage class gets its instance from <see cref="Of"/>, so they share the look.
 /// </remarks>
-public sealed class SubmissionTables(TableServiceClient tables)
+public sealed class SubmissionTables
 {
+    private static readonly ConditionalWeakTable<TableServiceClient, SubmissionTables> Shared = [];
+
+    private readonly TableServiceClient _tables;
     private readonly Lock _lock = new();
     private Task<bool>? _oneTable;
 
+    private SubmissionTables(TableServiceClient tables) => _tables = tables;
+
+    /// <summary>The one instance for <paramref name="tables"/>: its look at the store's layout serves every class that uses the client.</summary>
+    public static SubmissionTables Of(TableServiceClient tables) => Shared.GetValue(tables, client => new SubmissionTables(client));
+
     /// <summary>The table of the submission with this id.</summary>
     public async ValueTask<TableClient> ForAsync(string id, CancellationToken cancellationToken) =>
-        tables.GetTableClient(await OneTableAsync(cancellationToken) ? StorageNames.SubmissionsTable : NameFor(id));
+        _tables.GetTableClient(await OneTableAsync(cancellationToken) ? StorageNames.SubmissionsTable : NameFor(id));
 
     /// <summary>Every table of this store's submissions, for the passes that walk them all.</summary>
     public async ValueTask<IReadOnlyList<TableClient>> AllAsync(CancellationToken cancellationToken) =>
         await OneTableAsync(cancellationToken)
-            ? [tables.GetTableClient(StorageNames.SubmissionsTable)]
-            : [.. StorageNames.SubmissionTableNames.Select(tables.GetTableClient)];
+            ? [_tables.GetTableClient(StorageNames.SubmissionsTable)]
+            : [.. StorageNames.SubmissionTableNames.Select(_tables.GetTableClient)];
+
+    /// <summary>
+    /// The rows that match <paramref name="filter"/> in every table of this store's submissions, table by
+    /// table: for the passes that walk every submission (the filter is parameterised by the caller).
+    /// </summary>
+    public async IAsyncEnumerable<TableEntity> QueryAllAsync(string filter, IEnumerable<string> select, int? maxPerPage = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var table in await AllAsync(cancellationToken))
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage, select, cancellationToken))
+            {
+                yield return row;
+            }
+        }
+    }
 
     /// <summary>
     /// The table a new store keeps this submission in: the first four bits of the SHA-256 of its id pick one
@@ -60,7 +86,7 @@ public sealed class SubmissionTables(TableServiceClient tables)
     private async Task<bool> OneTableExistsAsync(CancellationToken cancellationToken)
     {
         var filter = TableServiceClient.CreateQueryFilter($"TableName eq {StorageNames.SubmissionsTable}");
-        await foreach (var page in tables.QueryAsync(filter, maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in _tables.QueryAsync(filter, maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
         {
             if (page.Values.Count > 0)
             {

@@ -14,16 +14,14 @@ public sealed class TableOldLayoutSubmissions(TableServiceClient tables) : IOldL
 
     private static readonly HashSet<string> ServiceProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
 
-    private readonly SubmissionTables _submissions = new(tables);
+    private readonly SubmissionTables _submissions = SubmissionTables.Of(tables);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<IReadOnlyList<string>> SubmissionsAsync(int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Every partition in the old layout has one of these until its last step (history is moved first).
         var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
-        var all = await _submissions.AllAsync(cancellationToken);
-        var partitions = all.ToAsyncEnumerable()
-            .SelectMany(table => table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var partitions = _submissions.QueryAllAsync(filter, ["PartitionKey"], cancellationToken: cancellationToken)
             .Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal);
         await foreach (var page in partitions.Chunk(pageSize).WithCancellation(cancellationToken))
         {

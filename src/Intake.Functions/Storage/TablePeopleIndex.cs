@@ -16,7 +16,7 @@ public sealed class TablePeopleIndex(TableServiceClient tables, PersonDigests di
     private const int SearchReadsAtOnce = 16;
     private const int RemoveAttempts = 8;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.PeopleTable);
-    private readonly SubmissionTables _submissions = new(tables);
+    private readonly SubmissionTables _submissions = SubmissionTables.Of(tables);
 
     // The birth date rows this instance read last, for the write that follows a link (the pre-check reads a
     // date's row to link, then records the person under it): they only choose the page, with room to spare

@@ -13,7 +13,7 @@ namespace Intake.Functions.Storage;
 public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigests digests) : IPlainPersonKeys
 {
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
-    private readonly SubmissionTables _submissions = new(tables);
+    private readonly SubmissionTables _submissions = SubmissionTables.Of(tables);
     private readonly TablePeopleIndex _people = new(tables, digests);
 
     /// <inheritdoc />
@@ -50,18 +50,15 @@ public sealed class TablePlainPersonKeys(TableServiceClient tables, PersonDigest
             }
         }
         var records = SubmissionEntities.AnyLayoutOf(SubmissionRowKind.Record);
-        foreach (var table in await _submissions.AllAsync(cancellationToken))
+        await foreach (var row in _submissions.QueryAllAsync(records, ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(records, select: ["PartitionKey", SubmissionEntities.PersonKeyedProperty], cancellationToken: cancellationToken))
+            if (!SubmissionEntities.HasKeyedPersonKeys(row) && seen.Add(row.PartitionKey))
             {
-                if (!SubmissionEntities.HasKeyedPersonKeys(row) && seen.Add(row.PartitionKey))
+                page.Add(row.PartitionKey);
+                if (page.Count == pageSize)
                 {
-                    page.Add(row.PartitionKey);
-                    if (page.Count == pageSize)
-                    {
-                        yield return page;
-                        page = new List<string>(pageSize);
-                    }
+                    yield return page;
+                    page = new List<string>(pageSize);
                 }
             }
         }

@@ -15,7 +15,7 @@ namespace Intake.Functions.Storage;
 /// </summary>
 public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDigests digests) : ISubmissionErasure
 {
-    private readonly SubmissionTables _submissions = new(tables);
+    private readonly SubmissionTables _submissions = SubmissionTables.Of(tables);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);
@@ -35,12 +35,9 @@ public sealed class TableSubmissionErasure(TableServiceClient tables, PersonDige
         }
         // Records linked to the person (one not yet listed has no line), and the person's first submission.
         var records = SubmissionEntities.AnyLayoutOf(SubmissionRowKind.Record) + " and " + TableClient.CreateQueryFilter($"(PersonId eq {personId} or PartitionKey eq {personId})");
-        foreach (var table in await _submissions.AllAsync(cancellationToken))
+        await foreach (var row in _submissions.QueryAllAsync(records, ["PartitionKey"], cancellationToken: cancellationToken))
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(records, select: ["PartitionKey"], cancellationToken: cancellationToken))
-            {
-                ids.Add(row.PartitionKey);
-            }
+            ids.Add(row.PartitionKey);
         }
         return [.. ids];
     }

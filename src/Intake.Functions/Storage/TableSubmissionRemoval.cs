@@ -10,7 +10,7 @@ namespace Intake.Functions.Storage;
 /// </summary>
 public sealed class TableSubmissionRemoval(TableServiceClient tables, PersonDigests digests) : ISubmissionRemoval
 {
-    private readonly SubmissionTables _submissions = new(tables);
+    private readonly SubmissionTables _submissions = SubmissionTables.Of(tables);
     private readonly TableClient _lists = tables.GetTableClient(StorageNames.TeamListsTable);
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);

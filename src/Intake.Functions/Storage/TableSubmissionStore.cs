@@ -4,19 +4,12 @@ using Azure.Data.Tables;
 namespace Intake.Functions.Storage;
 
 /// <summary>Submissions in Azure Table Storage, one partition each (docs/storage.md).</summary>
-public sealed class TableSubmissionStore : ISubmissionStore
+public sealed class TableSubmissionStore(TableServiceClient tables) : ISubmissionStore
 {
-    private readonly SubmissionTables _tables;
+    private readonly SubmissionTables _tables = SubmissionTables.Of(tables);
 
     // Whether a submission written before row keys ended with the id may still be stored (until MigrateRowKeys has moved it).
-    private readonly OldLayoutLook _oldLayout;
-
-    /// <summary>The store on <paramref name="tables"/>.</summary>
-    public TableSubmissionStore(TableServiceClient tables)
-    {
-        _tables = new SubmissionTables(tables);
-        _oldLayout = new OldLayoutLook(token => AnyOldLayoutRowAsync(_tables, token));
-    }
+    private readonly OldLayoutLook _oldLayout = new(token => AnyOldLayoutRowAsync(SubmissionTables.Of(tables), token));
 
     /// <inheritdoc />
     public async Task<AddResult> AddAsync(Submission submission, Contact contact, Referrer? referrer, HistoryEntry received, CancellationToken cancellationToken)
@@ -54,17 +47,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
     private static async Task<bool> AnyOldLayoutRowAsync(SubmissionTables tables, CancellationToken cancellationToken)
     {
         var filter = string.Join(" or ", SubmissionEntities.OldSingleKeys.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}")));
-        foreach (var table in await tables.AllAsync(cancellationToken))
-        {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
-            {
-                if (page.Values.Count > 0)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
+        // Pages of one row: the first found answers, and an empty table costs one page.
+        return await tables.QueryAllAsync(filter, ["PartitionKey"], maxPerPage: 1, cancellationToken).AnyAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ public sealed partial class TableTeamLists(TableServiceClient tables, PersonDige
     private const int ContactReadsAtOnce = 16;
     private const int MaxShelvesAtOnce = 8;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.TeamListsTable);
-    private readonly SubmissionTables _submissions = new(tables);
+    private readonly SubmissionTables _submissions = SubmissionTables.Of(tables);
     private readonly ListCursors _cursors = new(digests);
     private readonly TablePeopleIndex _people = new(tables, digests);
     private readonly TableFunnelIndex _funnel = new(tables);
