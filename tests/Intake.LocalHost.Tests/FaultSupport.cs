@@ -194,12 +194,9 @@ internal sealed class StorageProbe(string connectionString)
     public async Task<HashSet<string>> RecordIdsAsync()
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in StorageNames.SubmissionTableNames)
+        await foreach (var e in SubmissionTables.Of(_tables).QueryAllAsync("RowKey ge 'record-' and RowKey lt 'record.'", ["PartitionKey"]))
         {
-            await foreach (var e in Table(table).QueryAsync<TableEntity>("RowKey ge 'record-' and RowKey lt 'record.'", select: ["PartitionKey"]))
-            {
-                ids.Add(e.PartitionKey);
-            }
+            ids.Add(e.PartitionKey);
         }
         return ids;
     }
@@ -208,14 +205,11 @@ internal sealed class StorageProbe(string connectionString)
     public async Task<Dictionary<string, int>> HistoryCountsAsync(string eventStart)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var table in StorageNames.SubmissionTableNames)
+        await foreach (var e in SubmissionTables.Of(_tables).QueryAllAsync("RowKey ge 'history-' and RowKey lt 'history.'", ["PartitionKey", "Event"]))
         {
-            await foreach (var e in Table(table).QueryAsync<TableEntity>("RowKey ge 'history-' and RowKey lt 'history.'", select: ["PartitionKey", "Event"]))
+            if (e.GetString("Event").StartsWith(eventStart, StringComparison.Ordinal))
             {
-                if (e.GetString("Event").StartsWith(eventStart, StringComparison.Ordinal))
-                {
-                    counts[e.PartitionKey] = counts.GetValueOrDefault(e.PartitionKey) + 1;
-                }
+                counts[e.PartitionKey] = counts.GetValueOrDefault(e.PartitionKey) + 1;
             }
         }
         return counts;
